@@ -1,0 +1,14 @@
+//! hyde: a Jekyll-compatible static site generator.
+//!
+//! The modules follow Jekyll's own pipeline: configuration (`config`) → read (`site::reader`)
+//! → generate (`plugins`) → render (`liquid`, then `markdown`/`highlight`/`sass` converters,
+//! then layouts, in `site::renderer`) → write (`site::writer`). See docs/architecture.md.
+
+pub mod error;
+pub mod liquid;
+pub mod markdown;
+pub mod value;
+pub mod yaml;
+
+pub use error::{Error, Result};
+pub use value::Value;

@@ -1,0 +1,1 @@
+//! A Liquid engine with Ruby Liquid 4.0.x semantics.
