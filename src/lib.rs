@@ -4,7 +4,10 @@
 //! → generate (`plugins`) → render (`liquid`, then `markdown`/`highlight`/`sass` converters,
 //! then layouts, in `site::renderer`) → write (`site::writer`). See docs/architecture.md.
 
+pub mod cli;
+pub mod data;
 pub mod error;
+pub mod highlight;
 pub mod liquid;
 pub mod markdown;
 pub mod value;

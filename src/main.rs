@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(0);
+    std::process::exit(hyde::cli::run(std::env::args().skip(1)));
 }

@@ -1,0 +1,2 @@
+//! conformance kramdown: see compat-tests/README.md.
+pub fn run(_args: &[String]) -> i32 { eprintln!("not implemented yet"); 2 }

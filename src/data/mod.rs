@@ -1,0 +1,1 @@
+//! `_data` file formats as Jekyll reads them: YAML, JSON, CSV, TSV.

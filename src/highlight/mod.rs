@@ -1,0 +1,1 @@
+//! Syntax highlighting exactly as Rouge 3.30 produces it.
