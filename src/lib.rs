@@ -4,12 +4,17 @@
 //! → generate (`plugins`) → render (`liquid`, then `markdown`/`highlight`/`sass` converters,
 //! then layouts, in `site::renderer`) → write (`site::writer`). See docs/architecture.md.
 
+pub mod build;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod error;
 pub mod highlight;
 pub mod liquid;
 pub mod markdown;
+pub mod plugins;
+pub mod site;
+pub mod utils;
 pub mod value;
 pub mod yaml;
 

@@ -1,6 +1,189 @@
-//! The `hyde` command line: Jekyll's commands and flags.
+//! The `hyde` command line: Jekyll's commands and flags, same names and meanings.
+
+pub mod log;
+
+use crate::value::{Hash, Value};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "hyde",
+    version,
+    about = "A Jekyll-compatible static site generator"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build your site
+    #[command(alias = "b")]
+    Build(BuildArgs),
+    /// Clean the site (removes site output and metadata file) without building.
+    Clean(BuildArgs),
+    /// Search site and print specific deprecation warnings
+    #[command(alias = "hyde")]
+    Doctor(BuildArgs),
+}
+
+/// Jekyll's global and build options.
+#[derive(Args, Debug, Default, Clone)]
+pub struct BuildArgs {
+    /// Custom configuration file(s), comma separated
+    #[arg(long = "config", value_name = "CONFIG_FILE[,CONFIG_FILE2,...]")]
+    config: Option<String>,
+    /// Source directory (defaults to ./)
+    #[arg(short = 's', long = "source")]
+    source: Option<String>,
+    /// Destination directory (defaults to ./_site)
+    #[arg(short = 'd', long = "destination")]
+    destination: Option<String>,
+    /// Safe mode (defaults to false)
+    #[arg(long)]
+    safe: bool,
+    /// Plugins directory (defaults to ./_plugins)
+    #[arg(short = 'p', long = "plugins")]
+    plugins: Option<String>,
+    /// Layouts directory (defaults to ./_layouts)
+    #[arg(long = "layouts")]
+    layouts: Option<String>,
+    /// Generate a Liquid rendering profile
+    #[arg(long)]
+    profile: bool,
+    /// Publishes posts with a future date
+    #[arg(long)]
+    future: bool,
+    /// Limits the number of posts to parse and publish
+    #[arg(long = "limit_posts", value_name = "MAX_POSTS")]
+    limit_posts: Option<i64>,
+    /// Watch for changes and rebuild (hyde serve watches; build accepts the flag)
+    #[arg(short = 'w', long = "watch", overrides_with = "no_watch")]
+    watch: bool,
+    #[arg(long = "no-watch", hide = true)]
+    no_watch: bool,
+    /// Serve the website from the given base URL
+    #[arg(short = 'b', long = "baseurl")]
+    baseurl: Option<String>,
+    /// Force watch to use polling
+    #[arg(long = "force_polling")]
+    force_polling: bool,
+    /// Use LSI for improved related posts (not supported: hyde warns)
+    #[arg(long)]
+    lsi: bool,
+    /// Render posts in the _drafts folder
+    #[arg(short = 'D', long = "drafts")]
+    drafts: bool,
+    /// Render posts that were marked as unpublished
+    #[arg(long)]
+    unpublished: bool,
+    /// Disable caching to disk in non-safe mode
+    #[arg(long = "disable-disk-cache")]
+    disable_disk_cache: bool,
+    /// Silence output.
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// Print verbose output.
+    #[arg(short = 'V', long)]
+    verbose: bool,
+    /// Enable incremental rebuild.
+    #[arg(short = 'I', long)]
+    incremental: bool,
+    /// Fail if errors are present in front matter
+    #[arg(long = "strict_front_matter")]
+    strict_front_matter: bool,
+    /// Show the full backtrace when an error occurs
+    #[arg(short = 't', long)]
+    trace: bool,
+}
+
+impl BuildArgs {
+    /// The `override` hash Jekyll builds from the flags.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        let mut h = Hash::new();
+        let mut set = |k: &str, v: Value| {
+            h.insert(k.to_string(), v);
+        };
+        if let Some(s) = &self.source {
+            set("source", Value::str(s.as_str()));
+        }
+        if let Some(d) = &self.destination {
+            set("destination", Value::str(d.as_str()));
+        }
+        let flags = [
+            ("safe", self.safe),
+            ("profile", self.profile),
+            ("future", self.future),
+            ("lsi", self.lsi),
+            ("show_drafts", self.drafts),
+            ("unpublished", self.unpublished),
+            ("disable_disk_cache", self.disable_disk_cache),
+            ("quiet", self.quiet),
+            ("verbose", self.verbose),
+            ("incremental", self.incremental),
+            ("strict_front_matter", self.strict_front_matter),
+            ("force_polling", self.force_polling),
+        ];
+        for (k, v) in flags {
+            if v {
+                set(k, Value::Bool(true));
+            }
+        }
+        if self.watch {
+            set("watch", Value::Bool(true));
+        }
+        if self.no_watch {
+            set("watch", Value::Bool(false));
+        }
+        if let Some(n) = self.limit_posts {
+            set("limit_posts", Value::Int(n));
+        }
+        if let Some(b) = &self.baseurl {
+            set("baseurl", Value::str(b.as_str()));
+        }
+        if let Some(p) = &self.plugins {
+            set(
+                "plugins_dir",
+                Value::array(p.split(',').map(Value::from).collect()),
+            );
+        }
+        if let Some(l) = &self.layouts {
+            set("layouts_dir", Value::str(l.as_str()));
+        }
+        let config_files = self
+            .config
+            .as_deref()
+            .map(|c| {
+                c.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        crate::config::Overrides {
+            values: h,
+            config_files,
+        }
+    }
+}
 
 /// Runs the CLI with `args` (without the program name) and returns the exit code.
-pub fn run<I: IntoIterator<Item = String>>(_args: I) -> i32 {
-    0
+pub fn run<I: IntoIterator<Item = String>>(args: I) -> i32 {
+    let argv = std::iter::once("hyde".to_string()).chain(args);
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    match cli.command {
+        Command::Build(args) => crate::build::command(&cwd, &args.overrides()),
+        Command::Clean(args) => crate::build::clean(&cwd, &args.overrides()),
+        Command::Doctor(args) => crate::build::doctor(&cwd, &args.overrides()),
+    }
 }

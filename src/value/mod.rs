@@ -6,9 +6,11 @@
 //! `site.posts` (10 000 documents) to every page costs a pointer copy, never a deep copy.
 
 mod drop;
+mod ruby;
 mod time;
 
 pub use drop::{Drop, DropRef};
+pub use ruby::{compare, float_to_s, inspect, inspect_str, to_s};
 pub use time::{Date, Time};
 
 use indexmap::IndexMap;

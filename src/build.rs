@@ -1,0 +1,160 @@
+//! The `build`, `clean` and `doctor` commands: `Site#process` with Jekyll's messages.
+
+use crate::cli::log;
+use crate::config::{ConfigExt, Overrides};
+use crate::error::{Error, Result};
+use crate::site::{writer, Site};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Loads the configuration and creates the site, printing Jekyll's preamble.
+fn setup(cwd: &Path, overrides: &Overrides) -> Result<Site> {
+    let loaded = crate::config::load(cwd, overrides)?;
+    let quiet = loaded.config.bool_of("quiet");
+    let verbose = loaded.config.bool_of("verbose");
+    log::set_verbosity(quiet, verbose);
+    for f in &loaded.files_read {
+        log::info("Configuration file:", &f.display().to_string());
+    }
+    for w in &loaded.warnings {
+        if let Some(rest) = w.strip_prefix("Configuration file: ") {
+            log::warn("Configuration file:", rest);
+        } else {
+            log::warn("", w);
+        }
+    }
+    Site::new(loaded.config, cwd)
+}
+
+/// `Site#process`: read, generate, render, then clean up and write. Nothing is written
+/// unless every page rendered.
+pub fn process(site: Site) -> Result<Arc<Site>> {
+    let mut site = site;
+    site.read()?;
+    crate::plugins::generate(&mut site)?;
+    let site = Arc::new(site);
+    crate::site::render::render_site(&site)?;
+    let outputs = writer::outputs(&site);
+    for c in writer::conflicts(&outputs) {
+        log::warn("", &c);
+    }
+    writer::cleanup(&site, &outputs)?;
+    writer::write(&outputs)?;
+    Ok(site)
+}
+
+fn print_warnings(site: &Site) {
+    for w in &site.warnings {
+        match w.split_once(": ") {
+            Some((topic, msg)) if !topic.contains(' ') || topic.len() < 19 => {
+                log::warn(&format!("{topic}:"), msg)
+            }
+            _ => log::warn("", w),
+        }
+    }
+}
+
+/// Reports an error the way Jekyll does and returns the exit code.
+fn fail(e: &Error) -> i32 {
+    log::error("Error:", &e.to_string());
+    1
+}
+
+pub fn command(cwd: &Path, overrides: &Overrides) -> i32 {
+    let site = match setup(cwd, overrides) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let start = Instant::now();
+    log::info("Source:", &site.source.display().to_string());
+    log::info("Destination:", &site.dest.display().to_string());
+    let incremental = site.config.bool_of("incremental");
+    log::info(
+        "Incremental build:",
+        if incremental {
+            "enabled"
+        } else {
+            "disabled. Enable with --incremental"
+        },
+    );
+    log::info("Generating...", "");
+    if site.config.bool_of("lsi") {
+        log::warn(
+            "LSI:",
+            "hyde does not implement LSI; related_posts uses the ten most recent posts.",
+        );
+    }
+    match process(site) {
+        Ok(site) => {
+            print_warnings(&site);
+            log::info(
+                "",
+                &format!("done in {:.3} seconds.", start.elapsed().as_secs_f64()),
+            );
+            log::info("Auto-regeneration:", "disabled. Use --watch to enable.");
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `jekyll clean`: removes the destination, `.jekyll-metadata`, the cache and `.sass-cache`.
+pub fn clean(cwd: &Path, overrides: &Overrides) -> i32 {
+    let site = match setup(cwd, overrides) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let cache_dir = site
+        .config
+        .str_of("cache_dir")
+        .unwrap_or_else(|| ".jekyll-cache".into());
+    let targets = [
+        ("Cleaner:", site.dest.clone(), "site"),
+        ("Cleaner:", site.source.join(".jekyll-metadata"), "metadata"),
+        ("Cleaner:", site.source.join(&cache_dir), "cache"),
+        ("Cleaner:", site.source.join(".sass-cache"), "sass cache"),
+    ];
+    for (topic, path, _) in targets {
+        if path.exists() {
+            log::info(topic, &format!("Removing {}...", path.display()));
+            let res = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            if let Err(e) = res {
+                return fail(&Error::at(&path, None, e.to_string()));
+            }
+        } else {
+            log::info(topic, &format!("Nothing to do for {}.", path.display()));
+        }
+    }
+    0
+}
+
+/// `jekyll doctor`: reads and renders the site without writing, and reports conflicting
+/// destinations and URLs.
+pub fn doctor(cwd: &Path, overrides: &Overrides) -> i32 {
+    let mut site = match setup(cwd, overrides) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    if let Err(e) = site
+        .read()
+        .and_then(|_| crate::plugins::generate(&mut site))
+    {
+        return fail(&e);
+    }
+    let outputs = writer::outputs(&site);
+    let conflicts = writer::conflicts(&outputs);
+    for c in &conflicts {
+        log::warn("", c);
+    }
+    if conflicts.is_empty() {
+        log::info("Your test results", "are in. Everything looks fine.");
+        0
+    } else {
+        1
+    }
+}

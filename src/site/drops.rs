@@ -1,0 +1,654 @@
+//! Jekyll's drops: how `site`, `page`, documents, collections, static files and `jekyll`
+//! look from Liquid. Every drop holds the shared site and an index; nothing is copied per
+//! page, and fields are computed only when a template asks for them.
+
+use super::Site;
+use crate::value::{Drop, DropRef, Hash, Value};
+use std::sync::Arc;
+
+pub const JEKYLL_VERSION: &str = "4.3.1";
+
+/// A document by position: `site.collections[coll].docs[idx]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DocId {
+    pub coll: usize,
+    pub idx: usize,
+}
+
+/// The fields a `DocumentDrop` exposes before its data, in Jekyll's order.
+const DOCUMENT_FIELDS: &[&str] = &[
+    "name",
+    "id",
+    "next",
+    "previous",
+    "relative_path",
+    "content",
+    "excerpt",
+    "output",
+    "title",
+    "categories",
+    "path",
+    "url",
+    "collection",
+    "date",
+    "tags",
+];
+
+pub struct DocumentDrop {
+    pub site: Arc<Site>,
+    pub id: DocId,
+}
+
+impl DocumentDrop {
+    pub fn value(site: &Arc<Site>, id: DocId) -> Value {
+        Value::Drop(DropRef::new(DocumentDrop {
+            site: site.clone(),
+            id,
+        }))
+    }
+
+    fn doc(&self) -> &super::document::Document {
+        &self.site.collections[self.id.coll].docs[self.id.idx]
+    }
+}
+
+impl Drop for DocumentDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let doc = self.doc();
+        let coll = &self.site.collections[self.id.coll];
+        Some(match key {
+            "name" => doc
+                .data
+                .get("name")
+                .filter(|v| v.is_truthy())
+                .cloned()
+                .unwrap_or_else(|| Value::str(doc.basename())),
+            "id" => Value::str(doc.id()),
+            "next" => {
+                if self.id.idx + 1 < coll.docs.len() {
+                    DocumentDrop::value(
+                        &self.site,
+                        DocId {
+                            coll: self.id.coll,
+                            idx: self.id.idx + 1,
+                        },
+                    )
+                } else {
+                    Value::Nil
+                }
+            }
+            "previous" => {
+                if self.id.idx > 0 {
+                    DocumentDrop::value(
+                        &self.site,
+                        DocId {
+                            coll: self.id.coll,
+                            idx: self.id.idx - 1,
+                        },
+                    )
+                } else {
+                    Value::Nil
+                }
+            }
+            "relative_path" | "path" => Value::str(doc.relative_path.as_str()),
+            "content" => match doc.state.content.get() {
+                Some(c) => Value::str(c.as_str()),
+                None => Value::str(doc.raw_content.as_str()),
+            },
+            "excerpt" => match doc.data.get("excerpt") {
+                Some(v) => Value::str(crate::value::to_s(v)),
+                None if doc.excerpt_source.is_some() => {
+                    Value::str(super::render::excerpt_output(&self.site, self.id))
+                }
+                None => Value::str(""),
+            },
+            "output" => match doc.state.output.get() {
+                Some(o) => Value::str(o.as_str()),
+                None => Value::Nil,
+            },
+            "url" => Value::str(doc.url.as_str()),
+            "collection" => Value::str(doc.collection.as_str()),
+            "date" => Value::Time(doc.date),
+            "title" | "categories" | "tags" => doc.data.get(key).cloned().unwrap_or(Value::Nil),
+            _ => match doc.data.get(key) {
+                Some(v) => v.clone(),
+                None => {
+                    return self
+                        .site
+                        .defaults
+                        .find(&doc.relative_path, &doc.collection, key)
+                }
+            },
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = DOCUMENT_FIELDS.iter().map(|s| s.to_string()).collect();
+        for k in self.doc().data.keys() {
+            if !DOCUMENT_FIELDS.contains(&k.as_str()) {
+                keys.push(k.clone());
+            }
+        }
+        keys
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        DOCUMENT_FIELDS.contains(&key) || self.doc().data.contains_key(key)
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Jekyll::Drops::DocumentDrop"
+    }
+
+    fn to_liquid_string(&self) -> Option<String> {
+        let doc = self.doc();
+        Some(match (doc.state.output.get(), doc.state.content.get()) {
+            (Some(o), _) => o.clone(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => doc.raw_content.clone(),
+        })
+    }
+
+    fn identity(&self) -> usize {
+        self.doc() as *const _ as usize
+    }
+}
+
+/// A page as Liquid sees it: `Page#to_liquid` (its data merged with content, dir, excerpt,
+/// name, path, url). `raw_content` makes it a snapshot taken before rendering, as the
+/// `page` variable of the page being rendered is in Jekyll.
+pub struct PageDrop {
+    pub site: Arc<Site>,
+    pub idx: usize,
+    pub raw_content: bool,
+}
+
+const PAGE_FIELDS: &[&str] = &["content", "dir", "excerpt", "name", "path", "url"];
+
+impl PageDrop {
+    pub fn value(site: &Arc<Site>, idx: usize, raw_content: bool) -> Value {
+        Value::Drop(DropRef::new(PageDrop {
+            site: site.clone(),
+            idx,
+            raw_content,
+        }))
+    }
+}
+
+impl Drop for PageDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let page = &self.site.pages[self.idx];
+        Some(match key {
+            "content" => match (self.raw_content, page.state.content.get()) {
+                (false, Some(c)) => Value::str(c.as_str()),
+                _ => Value::str(page.raw_content.as_str()),
+            },
+            "dir" => Value::str(page.url_dir()),
+            "excerpt" => page
+                .data
+                .get("excerpt")
+                .map(|v| Value::str(crate::value::to_s(v)))
+                .unwrap_or(Value::Nil),
+            "name" => Value::str(page.name.as_str()),
+            "path" => page.liquid_path(),
+            "url" => Value::str(page.url.as_str()),
+            _ => match page.data.get(key) {
+                Some(v) => v.clone(),
+                None => return self.site.defaults.find(&page.relative_path(), "pages", key),
+            },
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let page = &self.site.pages[self.idx];
+        let mut keys: Vec<String> = page.data.keys().cloned().collect();
+        for f in PAGE_FIELDS {
+            if !page.data.contains_key(*f) {
+                keys.push(f.to_string());
+            }
+        }
+        keys
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        PAGE_FIELDS.contains(&key) || self.site.pages[self.idx].data.contains_key(key)
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Hash"
+    }
+
+    fn to_liquid_string(&self) -> Option<String> {
+        Some(crate::value::inspect(&Value::hash(self.to_hash())))
+    }
+
+    fn identity(&self) -> usize {
+        &self.site.pages[self.idx] as *const _ as usize
+    }
+}
+
+pub struct StaticFileDrop {
+    pub site: Arc<Site>,
+    pub idx: usize,
+}
+
+const STATIC_FIELDS: &[&str] = &[
+    "name",
+    "extname",
+    "modified_time",
+    "basename",
+    "path",
+    "collection",
+];
+
+impl Drop for StaticFileDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let f = &self.site.static_files[self.idx];
+        Some(match key {
+            "name" => Value::str(f.name.as_str()),
+            "extname" => Value::str(f.extname.as_str()),
+            "modified_time" => match f.modified_time {
+                Some(t) => {
+                    let utc: chrono::DateTime<chrono::Utc> = t.into();
+                    Value::Time(self.site.zone.localtime(&utc.fixed_offset()))
+                }
+                None => Value::Nil,
+            },
+            "basename" => Value::str(f.basename()),
+            "path" => Value::str(f.relative_path.as_str()),
+            "collection" => f
+                .collection
+                .as_deref()
+                .map(Value::from)
+                .unwrap_or(Value::Nil),
+            _ => return f.data.get(key).cloned(),
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let f = &self.site.static_files[self.idx];
+        let mut keys: Vec<String> = STATIC_FIELDS.iter().map(|s| s.to_string()).collect();
+        keys.extend(
+            f.data
+                .keys()
+                .filter(|k| !STATIC_FIELDS.contains(&k.as_str()))
+                .cloned(),
+        );
+        keys
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Jekyll::Drops::StaticFileDrop"
+    }
+}
+
+pub struct CollectionDrop {
+    pub site: Arc<Site>,
+    pub coll: usize,
+}
+
+const COLLECTION_FIELDS: &[&str] = &[
+    "output",
+    "label",
+    "docs",
+    "files",
+    "directory",
+    "relative_directory",
+];
+
+impl Drop for CollectionDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let c = &self.site.collections[self.coll];
+        Some(match key {
+            "output" => Value::Bool(c.write()),
+            "label" => Value::str(c.label.as_str()),
+            "docs" => self.site.cache.collection_docs(&self.site, self.coll),
+            "files" => {
+                let files: Vec<Value> = self
+                    .site
+                    .static_files
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.collection.as_deref() == Some(c.label.as_str()))
+                    .map(|(i, _)| {
+                        Value::Drop(DropRef::new(StaticFileDrop {
+                            site: self.site.clone(),
+                            idx: i,
+                        }))
+                    })
+                    .collect();
+                Value::array(files)
+            }
+            "directory" => Value::str(c.directory.to_string_lossy().as_ref()),
+            "relative_directory" => Value::str(c.relative_directory.as_str()),
+            _ => return c.metadata.get(key).cloned(),
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let c = &self.site.collections[self.coll];
+        let mut keys: Vec<String> = COLLECTION_FIELDS.iter().map(|s| s.to_string()).collect();
+        keys.extend(
+            c.metadata
+                .keys()
+                .filter(|k| !COLLECTION_FIELDS.contains(&k.as_str()))
+                .cloned(),
+        );
+        keys
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Jekyll::Drops::CollectionDrop"
+    }
+
+    fn to_liquid_string(&self) -> Option<String> {
+        let docs = self.site.cache.collection_docs(&self.site, self.coll);
+        Some(crate::value::inspect(&docs))
+    }
+}
+
+/// `site`: the site's computed fields, its collections by label, then its configuration.
+pub struct SiteDrop {
+    pub site: Arc<Site>,
+    /// The document being rendered (for `site.related_posts`).
+    pub current: Option<DocId>,
+}
+
+const SITE_FIELDS: &[&str] = &[
+    "time",
+    "pages",
+    "static_files",
+    "tags",
+    "categories",
+    "posts",
+    "html_pages",
+    "collections",
+    "documents",
+    "related_posts",
+    "data",
+];
+
+impl Drop for SiteDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let site = &self.site;
+        let cache = &site.cache;
+        Some(match key {
+            "time" => Value::Time(site.time),
+            "pages" => cache.pages(site),
+            "static_files" => cache.static_files(site),
+            "tags" => cache.post_attr_hash(site, "tags"),
+            "categories" => cache.post_attr_hash(site, "categories"),
+            "posts" => cache.posts(site),
+            "html_pages" => cache.html_pages(site),
+            "collections" => cache.collections(site),
+            "documents" => cache.documents(site),
+            "data" => site.data.clone(),
+            "related_posts" => match self.current {
+                Some(id)
+                    if site
+                        .collections
+                        .get_index(id.coll)
+                        .is_some_and(|(l, _)| l == "posts") =>
+                {
+                    related_posts(site, id)
+                }
+                _ => Value::Nil,
+            },
+            _ => {
+                if let Some(i) = site.collections.get_index_of(key) {
+                    if key != "posts" {
+                        return Some(cache.collection_docs(site, i));
+                    }
+                }
+                return site.config.get(key).cloned();
+            }
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = SITE_FIELDS.iter().map(|s| s.to_string()).collect();
+        keys.extend(
+            self.site
+                .config
+                .keys()
+                .filter(|k| !SITE_FIELDS.contains(&k.as_str()))
+                .cloned(),
+        );
+        keys
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        SITE_FIELDS.contains(&key)
+            || (key != "posts" && self.site.collections.contains_key(key))
+            || self.site.config.contains_key(key)
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Jekyll::Drops::SiteDrop"
+    }
+}
+
+/// `RelatedPosts#most_recent_posts` (the non-LSI rule): the ten most recent other posts.
+fn related_posts(site: &Arc<Site>, id: DocId) -> Value {
+    let docs = &site.collections[id.coll].docs;
+    if docs.len() <= 1 {
+        return Value::array(Vec::new());
+    }
+    let start = docs.len().saturating_sub(11);
+    let out: Vec<Value> = (start..docs.len())
+        .rev()
+        .filter(|&i| i != id.idx)
+        .take(10)
+        .map(|i| {
+            DocumentDrop::value(
+                site,
+                DocId {
+                    coll: id.coll,
+                    idx: i,
+                },
+            )
+        })
+        .collect();
+    Value::array(out)
+}
+
+/// `jekyll`: version and environment.
+pub fn jekyll_drop(environment: &str) -> Value {
+    let mut h = Hash::new();
+    h.insert("version".into(), Value::str(JEKYLL_VERSION));
+    h.insert("environment".into(), Value::str(environment));
+    Value::hash(h)
+}
+
+/// Lists every page shares, built once per build on first use.
+#[derive(Default)]
+pub struct SiteCache {
+    posts: std::sync::OnceLock<Value>,
+    pages: std::sync::OnceLock<Value>,
+    html_pages: std::sync::OnceLock<Value>,
+    static_files: std::sync::OnceLock<Value>,
+    documents: std::sync::OnceLock<Value>,
+    collections: std::sync::OnceLock<Value>,
+    tags: std::sync::OnceLock<Value>,
+    categories: std::sync::OnceLock<Value>,
+    collection_docs: std::sync::OnceLock<Vec<std::sync::OnceLock<Value>>>,
+}
+
+impl std::fmt::Debug for SiteCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SiteCache")
+    }
+}
+
+impl SiteCache {
+    fn posts_coll(site: &Site) -> Option<usize> {
+        site.collections.get_index_of("posts")
+    }
+
+    /// `site.posts`: newest first.
+    pub fn posts(&self, site: &Arc<Site>) -> Value {
+        self.posts
+            .get_or_init(|| {
+                let Some(c) = Self::posts_coll(site) else {
+                    return Value::array(Vec::new());
+                };
+                let n = site.collections[c].docs.len();
+                Value::array(
+                    (0..n)
+                        .rev()
+                        .map(|i| DocumentDrop::value(site, DocId { coll: c, idx: i }))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    pub fn collection_docs(&self, site: &Arc<Site>, coll: usize) -> Value {
+        let slots = self.collection_docs.get_or_init(|| {
+            (0..site.collections.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect()
+        });
+        slots[coll]
+            .get_or_init(|| {
+                let n = site.collections[coll].docs.len();
+                Value::array(
+                    (0..n)
+                        .map(|i| DocumentDrop::value(site, DocId { coll, idx: i }))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    pub fn pages(&self, site: &Arc<Site>) -> Value {
+        self.pages
+            .get_or_init(|| {
+                Value::array(
+                    (0..site.pages.len())
+                        .map(|i| PageDrop::value(site, i, false))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    pub fn html_pages(&self, site: &Arc<Site>) -> Value {
+        self.html_pages
+            .get_or_init(|| {
+                Value::array(
+                    site.pages
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.is_html() || p.url.ends_with('/'))
+                        .map(|(i, _)| PageDrop::value(site, i, false))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    pub fn static_files(&self, site: &Arc<Site>) -> Value {
+        self.static_files
+            .get_or_init(|| {
+                Value::array(
+                    (0..site.static_files.len())
+                        .map(|i| {
+                            Value::Drop(DropRef::new(StaticFileDrop {
+                                site: site.clone(),
+                                idx: i,
+                            }))
+                        })
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    /// `site.documents`: every collection's documents and files.
+    pub fn documents(&self, site: &Arc<Site>) -> Value {
+        self.documents
+            .get_or_init(|| {
+                let mut out = Vec::new();
+                for (ci, c) in site.collections.values().enumerate() {
+                    out.extend(
+                        (0..c.docs.len())
+                            .map(|i| DocumentDrop::value(site, DocId { coll: ci, idx: i })),
+                    );
+                    for (si, f) in site.static_files.iter().enumerate() {
+                        if f.collection.as_deref() == Some(c.label.as_str()) {
+                            out.push(Value::Drop(DropRef::new(StaticFileDrop {
+                                site: site.clone(),
+                                idx: si,
+                            })));
+                        }
+                    }
+                }
+                Value::array(out)
+            })
+            .clone()
+    }
+
+    /// `site.collections`: sorted by label.
+    pub fn collections(&self, site: &Arc<Site>) -> Value {
+        self.collections
+            .get_or_init(|| {
+                let mut idx: Vec<usize> = (0..site.collections.len()).collect();
+                idx.sort_by(|a, b| {
+                    site.collections
+                        .get_index(*a)
+                        .unwrap()
+                        .0
+                        .cmp(site.collections.get_index(*b).unwrap().0)
+                });
+                Value::array(
+                    idx.into_iter()
+                        .map(|c| {
+                            Value::Drop(DropRef::new(CollectionDrop {
+                                site: site.clone(),
+                                coll: c,
+                            }))
+                        })
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    /// `site.tags` / `site.categories`: name → posts, newest first (`Site#post_attr_hash`).
+    pub fn post_attr_hash(&self, site: &Arc<Site>, attr: &str) -> Value {
+        let cell = if attr == "tags" {
+            &self.tags
+        } else {
+            &self.categories
+        };
+        cell.get_or_init(|| {
+            let mut h: indexmap::IndexMap<String, Vec<usize>> = indexmap::IndexMap::new();
+            let Some(c) = Self::posts_coll(site) else {
+                return Value::empty_hash();
+            };
+            for (i, d) in site.collections[c].docs.iter().enumerate() {
+                if let Some(Value::Array(vals)) = d.data.get(attr) {
+                    for v in vals.iter() {
+                        h.entry(crate::value::to_s(v)).or_default().push(i);
+                    }
+                }
+            }
+            let out: Hash = h
+                .into_iter()
+                .map(|(k, mut v)| {
+                    v.sort_unstable();
+                    v.dedup();
+                    let arr = v
+                        .into_iter()
+                        .rev()
+                        .map(|i| DocumentDrop::value(site, DocId { coll: c, idx: i }))
+                        .collect();
+                    (k, Value::array(arr))
+                })
+                .collect();
+            Value::hash(out)
+        })
+        .clone()
+    }
+}

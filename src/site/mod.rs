@@ -1,0 +1,237 @@
+//! The site: everything read from the source, and the build process
+//! (`Site#process`: reset → read → generate → render → cleanup → write).
+
+pub mod converters;
+pub mod document;
+pub mod drops;
+pub mod entry_filter;
+pub mod excerpt;
+pub mod frontmatter;
+pub mod liquid_setup;
+pub mod page;
+pub mod reader;
+pub mod render;
+pub mod static_file;
+pub mod url;
+pub mod writer;
+
+use crate::config::defaults::FrontMatterDefaults;
+use crate::config::ConfigExt;
+use crate::error::{Error, Result};
+use crate::utils::time::LocalZone;
+use crate::value::{Hash, Time, Value};
+use converters::Converters;
+use document::Document;
+use indexmap::IndexMap;
+use page::Page;
+use static_file::StaticFile;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// What rendering produces for a page or document. Filled once, possibly from another
+/// thread, and read by every template that looks at `content`/`output` afterwards.
+#[derive(Debug, Default)]
+pub struct RenderState {
+    /// Content after Liquid and conversion, before layouts (`page.content` in layouts).
+    pub content: OnceLock<String>,
+    /// The final output, after layouts.
+    pub output: OnceLock<String>,
+    /// The rendered excerpt (documents with a generated excerpt).
+    pub excerpt: OnceLock<String>,
+}
+
+#[derive(Debug)]
+pub struct Layout {
+    pub name: String,
+    pub path: PathBuf,
+    /// Path relative to the source, for error messages (`_layouts/default.html`).
+    pub relative_path: String,
+    pub data: Hash,
+    pub content: String,
+    pub content_line: usize,
+}
+
+#[derive(Debug)]
+pub struct Collection {
+    pub label: String,
+    pub metadata: Hash,
+    pub docs: Vec<Document>,
+    pub files: Vec<StaticFile>,
+    /// `_label`
+    pub relative_directory: String,
+    /// Absolute directory.
+    pub directory: PathBuf,
+}
+
+impl Collection {
+    pub fn write(&self) -> bool {
+        self.metadata.get("output").is_some_and(Value::is_truthy)
+    }
+}
+
+/// The flags a build runs with (command line merged into config).
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    pub safe: bool,
+    pub show_drafts: bool,
+    pub future: bool,
+    pub unpublished: bool,
+    pub limit_posts: i64,
+    pub strict_front_matter: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+pub struct Site {
+    pub config: Hash,
+    pub source: PathBuf,
+    pub dest: PathBuf,
+    pub zone: LocalZone,
+    pub time: Time,
+    pub flags: Flags,
+    pub defaults: FrontMatterDefaults,
+    pub converters: Converters,
+    pub permalink_style: String,
+    pub layouts: IndexMap<String, Layout>,
+    pub pages: Vec<Page>,
+    pub collections: IndexMap<String, Collection>,
+    pub static_files: Vec<StaticFile>,
+    pub data: Value,
+    pub warnings: Vec<String>,
+    /// Liquid-facing lists shared by every page (built once, on first use).
+    pub cache: drops::SiteCache,
+    /// The renderer, set when rendering starts (excerpts render lazily through it).
+    pub renderer: OnceLock<std::sync::Arc<render::Renderer>>,
+}
+
+/// `Site#in_dest_dir` / `Jekyll.sanitized_path`: a path under `dest`, never outside it.
+pub fn in_dest_dir(dest: &Path, rel: &str) -> PathBuf {
+    let mut out = dest.to_path_buf();
+    for part in rel.split('/') {
+        match part {
+            "" | "." | ".." => {}
+            p => out.push(p),
+        }
+    }
+    out
+}
+
+impl Site {
+    /// `Site.new(config)`: resolves paths, the time zone and `site.time`.
+    pub fn new(config: Hash, cwd: &Path) -> Result<Site> {
+        let source = cwd.join(config.str_of("source").unwrap_or_else(|| ".".into()));
+        let source = normalize(&source);
+        let dest = normalize(
+            &cwd.join(
+                config
+                    .str_of("destination")
+                    .unwrap_or_else(|| "_site".into()),
+            ),
+        );
+        let zone = LocalZone::from_config(config.str_of("timezone").as_deref());
+        let time = match config.get("time").filter(|v| !v.is_nil()) {
+            Some(v) => document::parse_date_value(v, &zone).ok_or_else(|| {
+                Error::new(format!(
+                    "Invalid date '{}': Invalid time in _config.yml.",
+                    crate::value::to_s(v)
+                ))
+            })?,
+            None => match std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse::<i64>().ok())
+            {
+                // Reproducible builds: a fixed build time.
+                Some(secs) => zone.localtime(
+                    &chrono::DateTime::from_timestamp(secs, 0)
+                        .unwrap_or_default()
+                        .fixed_offset(),
+                ),
+                None => zone.now(),
+            },
+        };
+        let limit_posts = match config.get("limit_posts") {
+            Some(Value::Int(i)) => *i,
+            Some(v) if !v.is_nil() => crate::value::to_s(v).parse().unwrap_or(0),
+            _ => 0,
+        };
+        if limit_posts < 0 {
+            return Err(Error::new("limit_posts must be a non-negative number"));
+        }
+        let flags = Flags {
+            safe: config.bool_of("safe"),
+            show_drafts: config.bool_of("show_drafts"),
+            future: config.bool_of("future"),
+            unpublished: config.bool_of("unpublished"),
+            limit_posts,
+            strict_front_matter: config.bool_of("strict_front_matter"),
+            quiet: config.bool_of("quiet"),
+            verbose: config.bool_of("verbose"),
+        };
+        // Destination may not be or contain the source.
+        let mut p = Some(source.as_path());
+        while let Some(dir) = p {
+            if dir == dest {
+                return Err(Error::new(
+                    "Destination directory cannot be or contain the Source directory.",
+                ));
+            }
+            p = dir.parent();
+        }
+        let converters = Converters::new(&config.str_of("markdown_ext").unwrap_or_default());
+        let permalink_style = config.str_of("permalink").unwrap_or_else(|| "date".into());
+        let defaults = FrontMatterDefaults::new(&config);
+        let warnings = defaults.warnings.clone();
+        Ok(Site {
+            config,
+            source,
+            dest,
+            zone,
+            time,
+            flags,
+            defaults,
+            converters,
+            permalink_style,
+            layouts: IndexMap::new(),
+            pages: Vec::new(),
+            collections: IndexMap::new(),
+            static_files: Vec::new(),
+            data: Value::empty_hash(),
+            warnings,
+            cache: drops::SiteCache::default(),
+            renderer: OnceLock::new(),
+        })
+    }
+
+    /// `site.collections_path`: the source joined with `collections_dir`.
+    pub fn collections_path(&self) -> PathBuf {
+        let dir = self.config.str_of("collections_dir").unwrap_or_default();
+        if dir.is_empty() {
+            self.source.clone()
+        } else {
+            self.source.join(dir)
+        }
+    }
+
+    pub fn posts(&self) -> Option<&Collection> {
+        self.collections.get("posts")
+    }
+
+    pub fn warn(&mut self, msg: impl Into<String>) {
+        self.warnings.push(msg.into());
+    }
+}
+
+/// Lexically normalizes a path (`a/./b/../c` → `a/c`), like Ruby's `File.expand_path`.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! Pages: files with front matter outside collections (Jekyll's `Page`), and pages that
+//! generators create without a file (`PageWithoutAFile`).
+
+use super::converters::{ruby_extname, Converters};
+use super::url::{self, Placeholders};
+use super::RenderState;
+use crate::error::Result;
+use crate::value::{Hash, Value};
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Page {
+    /// Absolute source path (None for generated pages).
+    pub path: Option<PathBuf>,
+    /// Directory relative to the source, as Jekyll keeps it (`""`, `/about`, `about`).
+    pub dir: String,
+    pub name: String,
+    pub basename: String,
+    pub ext: String,
+    pub data: Hash,
+    pub raw_content: String,
+    pub content_line: usize,
+    pub url: String,
+    pub output_ext: String,
+    pub state: RenderState,
+}
+
+const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
+
+impl Page {
+    pub fn new(
+        path: Option<PathBuf>,
+        dir: &str,
+        name: &str,
+        data: Hash,
+        raw_content: String,
+        content_line: usize,
+        converters: &Converters,
+        permalink_style: &str,
+    ) -> Result<Page> {
+        let ext = ruby_extname(name).to_string();
+        let basename = name[..name.len() - ext.len()]
+            .trim_end_matches('.')
+            .to_string();
+        let permalink = data
+            .get("permalink")
+            .filter(|v| !v.is_nil())
+            .map(crate::value::to_s);
+        if permalink.as_deref() == Some("") {
+            let file = path.clone().unwrap_or_default();
+            return Err(crate::Error::at(
+                file.clone(),
+                None,
+                format!("Invalid permalink in {}", file.display()),
+            ));
+        }
+        let output_ext = converters.output_ext(&ext, permalink.as_deref());
+        let mut page = Page {
+            path,
+            dir: dir.to_string(),
+            name: name.to_string(),
+            basename,
+            ext,
+            data,
+            raw_content,
+            content_line,
+            url: String::new(),
+            output_ext,
+            state: RenderState::default(),
+        };
+        let template = page.template(permalink_style);
+        let ph = Placeholders::List(vec![
+            ("path", Some(page.dir.clone())),
+            ("basename", Some(page.basename.clone())),
+            ("output_ext", Some(page.output_ext.clone())),
+        ]);
+        page.url = url::generate(&template, &ph, permalink.as_deref())?;
+        Ok(page)
+    }
+
+    pub fn is_html(&self) -> bool {
+        HTML_EXTENSIONS.contains(&self.output_ext.as_str())
+    }
+
+    pub fn is_index(&self) -> bool {
+        self.basename == "index"
+    }
+
+    fn template(&self, style: &str) -> String {
+        if !self.is_html() {
+            "/:path/:basename:output_ext".into()
+        } else if self.is_index() {
+            "/:path/".into()
+        } else {
+            url::add_permalink_suffix("/:path/:basename", style)
+        }
+    }
+
+    /// `Page#relative_path`.
+    pub fn relative_path(&self) -> String {
+        let joined = if self.dir.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}/{}", self.dir.trim_end_matches('/'), self.name)
+        };
+        joined.strip_prefix('/').unwrap_or(&joined).to_string()
+    }
+
+    /// `Page#path`: front matter `path`, else the relative path.
+    pub fn liquid_path(&self) -> Value {
+        match self.data.get("path") {
+            Some(v) => v.clone(),
+            None => Value::str(self.relative_path()),
+        }
+    }
+
+    /// `Page#dir`: the URL's directory with a trailing slash.
+    pub fn url_dir(&self) -> String {
+        if self.url.ends_with('/') {
+            return self.url.clone();
+        }
+        let d = match self.url.rfind('/') {
+            Some(0) | None => "/".to_string(),
+            Some(i) => self.url[..i].to_string(),
+        };
+        if d.ends_with('/') {
+            d
+        } else {
+            format!("{d}/")
+        }
+    }
+
+    pub fn destination(&self, dest: &std::path::Path) -> PathBuf {
+        let mut rel = url::unescape_path(&self.url);
+        if rel.ends_with('/') {
+            rel.push_str("index");
+        }
+        if !rel.ends_with(&self.output_ext) {
+            rel.push_str(&self.output_ext);
+        }
+        super::in_dest_dir(dest, &rel)
+    }
+
+    pub fn published(&self) -> bool {
+        !matches!(self.data.get("published"), Some(Value::Bool(false)))
+    }
+
+    pub fn is_asset(&self) -> bool {
+        matches!(self.ext.as_str(), ".sass" | ".scss" | ".coffee")
+    }
+}

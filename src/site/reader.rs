@@ -1,0 +1,596 @@
+//! Reading the source tree exactly as Jekyll's `Reader` does: layouts, then the directory
+//! walk (posts, drafts, pages, static files), `include`d files, collections, then `_data`.
+
+use super::document::{DocContext, Document, DATELESS_FILENAME, DATE_FILENAME};
+use super::entry_filter::EntryFilter;
+use super::frontmatter::{self, has_yaml_header};
+use super::page::Page;
+use super::static_file::StaticFile;
+use super::{Collection, Layout, Site};
+use crate::config::ConfigExt;
+use crate::error::{Error, Result};
+use crate::value::{Hash, Value};
+use std::path::{Path, PathBuf};
+
+impl Site {
+    fn entry_filter(&self) -> EntryFilter {
+        EntryFilter::new(
+            &self.source,
+            self.config.list_of("include"),
+            self.config.list_of("exclude"),
+            self.flags.safe,
+        )
+    }
+
+    /// `Reader#read`.
+    pub fn read(&mut self) -> Result<()> {
+        self.read_layouts()?;
+        self.init_collections();
+        self.read_directories("")?;
+        self.read_included_files()?;
+        self.pages.sort_by(|a, b| a.name.cmp(&b.name));
+        self.static_files
+            .sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
+        self.read_collections()?;
+        self.read_data()?;
+        self.sort_posts();
+        self.limit_posts();
+        Ok(())
+    }
+
+    fn read_layouts(&mut self) -> Result<()> {
+        let dir = self.source.join(
+            self.config
+                .str_of("layouts_dir")
+                .unwrap_or_else(|| "_layouts".into()),
+        );
+        if !dir.is_dir() {
+            return Ok(());
+        }
+        let filter = self.entry_filter();
+        let mut entries = Vec::new();
+        walk_files(&dir, "", &mut entries, true);
+        // Dir["**/*.*"]: files whose name has a dot, not under dot-directories.
+        entries.retain(|e| e.rsplit('/').next().is_some_and(|n| n.contains('.')));
+        entries.sort();
+        for rel in filter.filter("", entries) {
+            let path = dir.join(&rel);
+            let name = {
+                let parts: Vec<&str> = rel.split('.').collect();
+                parts[..parts.len() - 1].join(".")
+            };
+            let text = frontmatter::read_text(&path)?;
+            let parsed = self.parse_front_matter(&text, &path)?;
+            let relative_path = path
+                .strip_prefix(&self.source)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| rel.clone());
+            self.layouts.insert(
+                name.clone(),
+                Layout {
+                    name,
+                    path,
+                    relative_path,
+                    data: parsed.0,
+                    content: parsed.1,
+                    content_line: parsed.2,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Front matter of a page or layout; errors are warnings unless `strict_front_matter`
+    /// (Jekyll's `Convertible#read_yaml`).
+    fn parse_front_matter(&mut self, text: &str, path: &Path) -> Result<(Hash, String, usize)> {
+        match frontmatter::parse(text, path) {
+            Ok(p) => Ok((p.data.unwrap_or_default(), p.content, p.content_line)),
+            Err(e) => {
+                if self.flags.strict_front_matter {
+                    return Err(e);
+                }
+                self.warn(format!("YAML Exception reading {}: {}", path.display(), e));
+                Ok((Hash::new(), text.to_string(), 1))
+            }
+        }
+    }
+
+    fn init_collections(&mut self) {
+        let names: Vec<(String, Hash)> = match self.config.get("collections") {
+            Some(Value::Hash(h)) => h
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        v.as_hash().map(|h| (**h).clone()).unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|v| (crate::value::to_s(v), Hash::new()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let base = self.collections_path();
+        for (name, metadata) in names {
+            let label: String = name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                .collect();
+            let relative_directory = format!("_{label}");
+            let directory = base.join(&relative_directory);
+            self.collections.insert(
+                label.clone(),
+                Collection {
+                    label,
+                    metadata,
+                    docs: Vec::new(),
+                    files: Vec::new(),
+                    relative_directory,
+                    directory,
+                },
+            );
+        }
+    }
+
+    fn url_template_for(&self, label: &str) -> String {
+        let coll = &self.collections[label];
+        match coll.metadata.get("permalink").filter(|v| !v.is_nil()) {
+            Some(p) => crate::value::to_s(p),
+            None => super::url::add_permalink_suffix("/:collection/:path", &self.permalink_style),
+        }
+    }
+
+    fn doc_context(&self, label: &str) -> DocContext<'_> {
+        let excerpt_separator = match self.config.get("excerpt_separator") {
+            Some(v) if !v.is_nil() => crate::value::to_s(v),
+            _ => String::new(),
+        };
+        DocContext {
+            site_time: self.time,
+            zone: self.zone,
+            defaults: &self.defaults,
+            excerpt_separator,
+            collection_relative_dir: self.collections[label].relative_directory.clone(),
+            url_template: self.url_template_for(label),
+            converters: &self.converters,
+        }
+    }
+
+    /// `Reader#read_directories(dir)`; `dir` is "" or "/sub/dir".
+    fn read_directories(&mut self, dir: &str) -> Result<()> {
+        let base = super::in_dest_dir(&self.source, dir);
+        if !base.is_dir() {
+            return Ok(());
+        }
+        let mut names: Vec<String> = std::fs::read_dir(&base)
+            .map_err(|e| Error::at(&base, None, e.to_string()))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let filter = self.entry_filter();
+        let names = filter.filter(dir.trim_start_matches('/'), names);
+        let (mut dirs, mut pages, mut statics) = (Vec::new(), Vec::new(), Vec::new());
+        for name in names {
+            let path = base.join(&name);
+            if path.is_dir() {
+                dirs.push(name);
+            } else if has_yaml_header(&path) {
+                pages.push(name);
+            } else {
+                statics.push(name);
+            }
+        }
+        self.retrieve_posts(dir)?;
+        for d in dirs {
+            let rel = format!("{dir}/{d}");
+            if super::normalize(&base.join(&d)) != self.dest {
+                self.read_directories(&rel)?;
+            }
+        }
+        for name in pages {
+            self.read_page(dir, &name)?;
+        }
+        for name in statics {
+            let path = base.join(&name);
+            let mut sf = StaticFile::new(path, dir, &name, None);
+            sf.data = self.defaults.all(&sf.url, "");
+            sf.write = sf.published_by_defaults();
+            self.static_files.push(sf);
+        }
+        Ok(())
+    }
+
+    fn read_page(&mut self, dir: &str, name: &str) -> Result<()> {
+        let path = super::in_dest_dir(&self.source, dir).join(name);
+        let text = match frontmatter::read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                if self.flags.strict_front_matter {
+                    return Err(e);
+                }
+                self.warn(format!(
+                    "Error reading file {}: {}",
+                    path.display(),
+                    e.message
+                ));
+                return Ok(());
+            }
+        };
+        let (data, content, line) = self.parse_front_matter(&text, &path)?;
+        let page = Page::new(
+            Some(path),
+            dir,
+            name,
+            data,
+            content,
+            line,
+            &self.converters,
+            &self.permalink_style,
+        )?;
+        // Pages see defaults through lookups; `published` too (Publisher#publish?).
+        let published = match page.data.get("published") {
+            Some(v) => !matches!(v, Value::Bool(false)),
+            None => !matches!(
+                self.defaults
+                    .find(&page.relative_path(), "pages", "published"),
+                Some(Value::Bool(false))
+            ),
+        };
+        if published || self.flags.unpublished {
+            self.pages.push(page);
+        }
+        Ok(())
+    }
+
+    fn outside_configured_directory(&self, dir: &str) -> bool {
+        let cd = self.config.str_of("collections_dir").unwrap_or_default();
+        !cd.is_empty() && !dir.starts_with(&format!("/{cd}"))
+    }
+
+    fn retrieve_posts(&mut self, dir: &str) -> Result<()> {
+        if self.outside_configured_directory(dir) || !self.collections.contains_key("posts") {
+            return Ok(());
+        }
+        let mut docs = self.read_publishable(dir, "_posts", false)?;
+        if self.flags.show_drafts {
+            docs.extend(self.read_publishable(dir, "_drafts", true)?);
+        }
+        self.collections["posts"].docs.extend(docs);
+        Ok(())
+    }
+
+    /// `Reader#get_entries(dir, subfolder)`: files below it, filtered.
+    fn get_entries(&self, dir: &str, subfolder: &str) -> Vec<String> {
+        let base = super::in_dest_dir(&self.source, dir).join(subfolder);
+        if !base.exists() {
+            return Vec::new();
+        }
+        let mut entries = Vec::new();
+        walk_files(&base, "", &mut entries, false);
+        entries.sort();
+        let filter = self.entry_filter();
+        let rel_base = format!("{}/{subfolder}", dir.trim_start_matches('/'));
+        let rel_base = rel_base.trim_start_matches('/');
+        filter.filter(rel_base, entries)
+    }
+
+    fn read_publishable(&mut self, dir: &str, magic: &str, drafts: bool) -> Result<Vec<Document>> {
+        let matcher = if drafts {
+            &*DATELESS_FILENAME
+        } else {
+            &*DATE_FILENAME
+        };
+        let entries = self.get_entries(dir, magic);
+        let mut out = Vec::new();
+        let coll_base = self.collections_path();
+        for entry in entries {
+            if !matcher.is_match(&entry) {
+                continue;
+            }
+            let path = super::in_dest_dir(&self.source, dir)
+                .join(magic)
+                .join(&entry);
+            let relative = path
+                .strip_prefix(&coll_base)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| entry.clone());
+            let Some(doc) = self.read_document(path, relative, "posts")? else {
+                continue;
+            };
+            if self.publishable(&doc, true) {
+                out.push(doc);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads one document; a read error is a warning unless `strict_front_matter`
+    /// (Jekyll's `Document#handle_read_error`), except invalid dates, which are fatal.
+    fn read_document(
+        &mut self,
+        path: PathBuf,
+        relative: String,
+        label: &str,
+    ) -> Result<Option<Document>> {
+        let text = match frontmatter::read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                if self.flags.strict_front_matter {
+                    return Err(e);
+                }
+                self.warn(format!(
+                    "Error: could not read file {}: {}",
+                    path.display(),
+                    e.message
+                ));
+                return Ok(None);
+            }
+        };
+        let result = Document::read(
+            path.clone(),
+            relative.clone(),
+            label,
+            &self.doc_context(label),
+            &text,
+        );
+        match result {
+            Ok(d) => Ok(Some(d)),
+            Err(e) if e.message.starts_with("Invalid date") => Err(e.in_file(path)),
+            Err(e) if e.line.is_some() && !self.flags.strict_front_matter => {
+                self.warn(format!(
+                    "Error: YAML Exception reading {}: {}",
+                    path.display(),
+                    e
+                ));
+                // Jekyll keeps the document with whatever data it had (defaults, path data).
+                let empty = strip_front_matter(&text);
+                let doc = Document::read(path, relative, label, &self.doc_context(label), &empty)?;
+                Ok(Some(doc))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `Publisher#publish?`.
+    fn publishable(&mut self, doc: &Document, warn_future: bool) -> bool {
+        let can = doc.published() || self.flags.unpublished;
+        let future = !self.flags.future && doc.date.timestamp() > self.time.timestamp();
+        if can && future && warn_future {
+            self.warn(format!("Skipping: {} has a future date", doc.relative_path));
+        }
+        can && !future
+    }
+
+    fn read_included_files(&mut self) -> Result<()> {
+        for entry in self.config.list_of("include") {
+            let path = super::in_dest_dir(&self.source, &entry);
+            if !path.is_file() || self.entry_filter().unsafe_symlink(&path) {
+                continue;
+            }
+            let rel = path
+                .strip_prefix(&self.source)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            let (dir, name) = match rel.rsplit_once('/') {
+                Some((d, n)) => (format!("/{d}"), n.to_string()),
+                None => (String::new(), rel.clone()),
+            };
+            if has_yaml_header(&path) {
+                if self.pages.iter().any(|p| p.relative_path() == rel) {
+                    continue;
+                }
+                self.read_page(&dir, &name)?;
+            } else {
+                if self
+                    .static_files
+                    .iter()
+                    .any(|s| s.relative_path.trim_start_matches('/') == rel)
+                {
+                    continue;
+                }
+                let mut sf = StaticFile::new(path, &dir, &name, None);
+                sf.data = self.defaults.all(&sf.url, "");
+                sf.write = sf.published_by_defaults();
+                self.static_files.push(sf);
+            }
+        }
+        Ok(())
+    }
+
+    /// `CollectionReader`: every collection but posts.
+    fn read_collections(&mut self) -> Result<()> {
+        let labels: Vec<String> = self
+            .collections
+            .keys()
+            .filter(|l| *l != "posts")
+            .cloned()
+            .collect();
+        for label in labels {
+            let (directory, rel_dir) = {
+                let c = &self.collections[&label];
+                (c.directory.clone(), c.relative_directory.clone())
+            };
+            if !directory.is_dir() || self.entry_filter().unsafe_symlink(&directory) {
+                continue;
+            }
+            let mut entries = Vec::new();
+            walk_files(&directory, "", &mut entries, false);
+            entries.sort();
+            let entries = self.entry_filter().filter(&rel_dir, entries);
+            let coll_base = self.collections_path();
+            let template = self.url_template_for(&label);
+            let write = self.collections[&label].write();
+            let mut docs = Vec::new();
+            let mut files = Vec::new();
+            for entry in entries {
+                let full = directory.join(&entry);
+                if self.entry_filter().unsafe_symlink(&full) {
+                    continue;
+                }
+                if has_yaml_header(&full) {
+                    let relative = full
+                        .strip_prefix(&coll_base)
+                        .unwrap_or(&full)
+                        .to_string_lossy()
+                        .into_owned();
+                    let Some(mut doc) = self.read_document(full, relative, &label)? else {
+                        continue;
+                    };
+                    if self.flags.unpublished || doc.published() {
+                        doc.write = write && self.publishable(&doc, false);
+                        docs.push(doc);
+                    }
+                } else {
+                    let (sub, name) = match entry.rsplit_once('/') {
+                        Some((d, n)) => (format!("{rel_dir}/{d}"), n.to_string()),
+                        None => (rel_dir.clone(), entry.clone()),
+                    };
+                    let mut sf =
+                        StaticFile::new(full, &sub, &name, Some((&label, &rel_dir, &template)));
+                    sf.data = self.defaults.all(&sf.url, &label);
+                    sf.write = sf.published_by_defaults() && write;
+                    files.push(sf);
+                }
+            }
+            self.static_files.extend(files.iter().cloned());
+            let coll = &mut self.collections[&label];
+            coll.docs = docs;
+            coll.files = files;
+            sort_collection(coll, &mut self.warnings);
+        }
+        Ok(())
+    }
+
+    fn read_data(&mut self) -> Result<()> {
+        let dir = self.source.join(
+            self.config
+                .str_of("data_dir")
+                .unwrap_or_else(|| "_data".into()),
+        );
+        if dir.is_dir() {
+            self.data = crate::data::read_data_dir(&dir, &Value::hash(self.config.clone()))?;
+        }
+        Ok(())
+    }
+
+    fn sort_posts(&mut self) {
+        if let Some(posts) = self.collections.get_mut("posts") {
+            posts.docs.sort_by(|a, b| a.cmp_jekyll(b));
+            for d in posts.docs.iter_mut() {
+                d.write = true;
+            }
+        }
+    }
+
+    /// `Site#limit_posts!`: keep the most recent N posts.
+    fn limit_posts(&mut self) {
+        let n = self.flags.limit_posts as usize;
+        if n == 0 {
+            return;
+        }
+        if let Some(posts) = self.collections.get_mut("posts") {
+            let len = posts.docs.len();
+            if len > n {
+                posts.docs.drain(..len - n);
+            }
+        }
+    }
+}
+
+/// `Collection#sort_docs!`: `order` list, `sort_by` key, or date/path.
+fn sort_collection(coll: &mut Collection, warnings: &mut Vec<String>) {
+    if let Some(Value::Array(order)) = coll.metadata.get("order") {
+        let mut docs = std::mem::take(&mut coll.docs);
+        docs.sort_by(|a, b| a.cmp_jekyll(b));
+        let mut ordered = Vec::new();
+        for entry in order.iter() {
+            let want = format!("{}/{}", coll.relative_directory, crate::value::to_s(entry));
+            if let Some(i) = docs.iter().position(|d| d.relative_path == want) {
+                ordered.push(docs.remove(i));
+            }
+        }
+        ordered.extend(docs);
+        coll.docs = ordered;
+    } else if let Some(Value::Str(key)) = coll.metadata.get("sort_by") {
+        let key = key.to_string();
+        let mut docs = std::mem::take(&mut coll.docs);
+        docs.sort_by(|a, b| {
+            let (av, bv) = (a.data.get(&key), b.data.get(&key));
+            let ord = match (av.filter(|v| !v.is_nil()), bv.filter(|v| !v.is_nil())) {
+                (None, Some(_)) => Some(std::cmp::Ordering::Greater),
+                (Some(_), None) => Some(std::cmp::Ordering::Less),
+                (Some(x), Some(y)) => crate::value::compare(x, y),
+                (None, None) => None,
+            };
+            match ord {
+                Some(o) if o != std::cmp::Ordering::Equal => o,
+                _ => a.cmp_jekyll(b),
+            }
+        });
+        for d in &docs {
+            if d.data.get(&key).filter(|v| !v.is_nil()).is_none() {
+                warnings.push(format!(
+                    "Sort warning: '{key}' not defined in {}",
+                    d.relative_path
+                ));
+            }
+        }
+        coll.docs = docs;
+    } else {
+        coll.docs.sort_by(|a, b| a.cmp_jekyll(b));
+    }
+}
+
+/// Files below `dir` as relative paths (`a/b.md`). Jekyll's globs (`**/*` with DOTMATCH
+/// for collections) descend into every directory; `skip_dot_dirs` mimics `Dir["**/*.*"]`.
+fn walk_files(dir: &Path, prefix: &str, out: &mut Vec<String>, skip_dot_dirs: bool) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = rd.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let path = e.path();
+        if path.is_dir() {
+            if skip_dot_dirs && name.starts_with('.') {
+                continue;
+            }
+            walk_files(&path, &rel, out, skip_dot_dirs);
+        } else {
+            out.push(rel);
+        }
+    }
+}
+
+/// The text with its front matter removed, for documents whose YAML failed to parse.
+fn strip_front_matter(text: &str) -> String {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if !first.starts_with("---") {
+        return text.to_string();
+    }
+    let mut rest = String::new();
+    let mut closed = false;
+    for l in lines {
+        if closed {
+            rest.push_str(l);
+        } else if l.trim_end() == "---" || l.trim_end() == "..." {
+            closed = true;
+        }
+    }
+    if closed {
+        rest
+    } else {
+        text.to_string()
+    }
+}

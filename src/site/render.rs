@@ -1,0 +1,284 @@
+//! Rendering (Jekyll's `Renderer`): Liquid in the content, then the converters, then the
+//! layout chain.
+//!
+//! Order and parallelism: Jekyll renders every collection document that is written, then
+//! every page. hyde keeps those two phases and renders the items of a phase in parallel.
+//! What a template can observe of another item is its `content`: in Jekyll a page sees
+//! every document's converted content (all documents are rendered before pages), and that
+//! holds here. Inside the documents phase, Jekyll would show an earlier document's
+//! converted content and a later one's raw content; hyde shows converted content only once
+//! the other document has finished, so a document reading another document's `content`
+//! (rare; listing pages are pages) may differ. See docs/architecture.md.
+
+use super::drops::{jekyll_drop, DocId, DocumentDrop, PageDrop, SiteDrop};
+use super::{converters::Converter, Site};
+use crate::error::{Error, Result};
+use crate::value::{DropRef, Hash, Value};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub struct Renderer {
+    pub liquid: crate::liquid::Engine,
+    pub markdown: crate::markdown::Options,
+    layouts: HashMap<String, Arc<crate::liquid::Template>>,
+    environment: String,
+}
+
+/// What is being rendered: a document or a page.
+#[derive(Clone, Copy)]
+enum Item {
+    Doc(DocId),
+    Page(usize),
+}
+
+impl Renderer {
+    pub fn new(site: &Arc<Site>) -> Result<Renderer> {
+        let liquid = super::liquid_setup::engine(site);
+        let mut layouts = HashMap::new();
+        for (name, layout) in &site.layouts {
+            let t = liquid
+                .parse(&layout.content, Some(&layout.relative_path))
+                .map_err(|e| liquid_error(e, &layout.relative_path, layout.content_line))?;
+            layouts.insert(name.clone(), Arc::new(t));
+        }
+        let environment = std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".into());
+        Ok(Renderer {
+            liquid,
+            markdown: crate::markdown::Options::from_jekyll_config(&Value::hash(
+                site.config.clone(),
+            )),
+            layouts,
+            environment,
+        })
+    }
+
+    /// The variables every template sees (`UnifiedPayloadDrop`).
+    fn payload(&self, site: &Arc<Site>, page: Value, current: Option<DocId>) -> Hash {
+        let mut h = Hash::new();
+        h.insert("content".into(), Value::Nil);
+        h.insert("page".into(), page);
+        h.insert("layout".into(), Value::Nil);
+        h.insert("paginator".into(), Value::Nil);
+        h.insert("highlighter_prefix".into(), Value::Nil);
+        h.insert("highlighter_suffix".into(), Value::Nil);
+        h.insert("jekyll".into(), jekyll_drop(&self.environment));
+        h.insert(
+            "site".into(),
+            Value::Drop(DropRef::new(SiteDrop {
+                site: site.clone(),
+                current,
+            })),
+        );
+        h
+    }
+
+    fn convert(&self, site: &Site, content: &str, ext: &str, rel: &str) -> Result<String> {
+        let mut out = content.to_string();
+        for c in site.converters.for_ext(ext) {
+            out = match c {
+                Converter::Markdown => {
+                    crate::markdown::to_html(&out, &self.markdown).map_err(|e| Error {
+                        file: e.file.or_else(|| Some(rel.into())),
+                        ..e
+                    })?
+                }
+                Converter::Sass | Converter::Scss => out,
+                Converter::Identity => out,
+            };
+        }
+        Ok(out)
+    }
+
+    fn render_item(&self, site: &Arc<Site>, item: Item) -> Result<()> {
+        let (raw, ext, rel, line, data, state, page_value, current, asset) = match item {
+            Item::Doc(id) => {
+                let d = &site.collections[id.coll].docs[id.idx];
+                (
+                    &d.raw_content,
+                    d.extname.as_str(),
+                    d.relative_path.clone(),
+                    d.content_line,
+                    &d.data,
+                    &d.state,
+                    DocumentDrop::value(site, id),
+                    Some(id),
+                    d.is_asset() || d.is_yaml(),
+                )
+            }
+            Item::Page(i) => {
+                let p = &site.pages[i];
+                (
+                    &p.raw_content,
+                    p.ext.as_str(),
+                    p.relative_path(),
+                    p.content_line,
+                    &p.data,
+                    &p.state,
+                    PageDrop::value(site, i, true),
+                    None,
+                    p.is_asset(),
+                )
+            }
+        };
+        let mut payload = self.payload(site, page_value.clone(), current);
+        let render_liquid = !matches!(data.get("render_with_liquid"), Some(Value::Bool(false)))
+            && crate::utils::has_liquid_construct(raw);
+        let mut output = if render_liquid {
+            self.render_liquid(site, raw, &rel, line, &payload, &page_value)?
+        } else {
+            raw.clone()
+        };
+        output = self.convert(site, &output, ext, &rel)?;
+        let _ = state.content.set(output.clone());
+
+        let layout_name = match item {
+            Item::Doc(id) => site.collections[id.coll].docs[id.idx]
+                .data
+                .get("layout")
+                .cloned(),
+            Item::Page(i) => {
+                let p = &site.pages[i];
+                p.data
+                    .get("layout")
+                    .cloned()
+                    .or_else(|| site.defaults.find(&p.relative_path(), "pages", "layout"))
+            }
+        };
+        let no_layout = matches!(&layout_name, Some(Value::Str(s)) if &**s == "none");
+        if !asset && !no_layout {
+            output =
+                self.place_in_layouts(site, output, layout_name, &rel, &mut payload, &page_value)?;
+        }
+        let _ = state.output.set(output);
+        Ok(())
+    }
+
+    fn render_liquid(
+        &self,
+        site: &Arc<Site>,
+        source: &str,
+        rel: &str,
+        line: usize,
+        payload: &Hash,
+        page: &Value,
+    ) -> Result<String> {
+        let template = self
+            .liquid
+            .parse(source, Some(rel))
+            .map_err(|e| liquid_error(e, rel, line))?;
+        super::liquid_setup::render(&self.liquid, &template, site, payload, page)
+            .map_err(|e| liquid_error(e, rel, line))
+    }
+
+    fn place_in_layouts(
+        &self,
+        site: &Arc<Site>,
+        content: String,
+        layout_name: Option<Value>,
+        rel: &str,
+        payload: &mut Hash,
+        page: &Value,
+    ) -> Result<String> {
+        let Some(name) = layout_name.filter(|v| !v.is_nil()) else {
+            return Ok(content);
+        };
+        let name = crate::value::to_s(&name);
+        let mut output = content;
+        let Some(mut layout) = site.layouts.get(&name) else {
+            crate::cli::log::warn(
+                "Build Warning:",
+                &format!("Layout '{name}' requested in {rel} does not exist."),
+            );
+            return Ok(output);
+        };
+        let mut used = vec![layout.name.clone()];
+        payload.insert("layout".into(), Value::Nil);
+        loop {
+            payload.insert("content".into(), Value::str(output.as_str()));
+            let mut merged = layout.data.clone();
+            if let Some(Value::Hash(prev)) = payload.get("layout") {
+                crate::config::jekyll_merge(&mut merged, prev);
+            }
+            payload.insert("layout".into(), Value::hash(merged));
+            let template = &self.layouts[&layout.name];
+            output = super::liquid_setup::render(&self.liquid, template, site, payload, page)
+                .map_err(|e| liquid_error(e, &layout.relative_path, layout.content_line))?;
+            let next = layout.data.get("layout").map(crate::value::to_s);
+            match next.and_then(|n| site.layouts.get(&n)) {
+                Some(l) if !used.contains(&l.name) => {
+                    used.push(l.name.clone());
+                    layout = l;
+                }
+                _ => break,
+            }
+        }
+        Ok(output)
+    }
+
+    /// Renders a document's excerpt: Liquid and conversion, no layout.
+    fn render_excerpt(&self, site: &Arc<Site>, id: DocId) -> Result<String> {
+        let d = &site.collections[id.coll].docs[id.idx];
+        let source = d.excerpt_source.as_deref().unwrap_or("");
+        let rel = format!("{}/#excerpt", d.relative_path);
+        let page = DocumentDrop::value(site, id);
+        let payload = self.payload(site, page.clone(), None);
+        let render_liquid = !matches!(d.data.get("render_with_liquid"), Some(Value::Bool(false)))
+            && crate::utils::has_liquid_construct(source);
+        let out = if render_liquid {
+            self.render_liquid(site, source, &rel, d.content_line, &payload, &page)?
+        } else {
+            source.to_string()
+        };
+        self.convert(site, &out, &d.extname, &rel)
+    }
+}
+
+/// Adds the file and the file's line offset to a Liquid error.
+fn liquid_error(e: Error, rel: &str, content_line: usize) -> Error {
+    let line = e.line.map(|l| l + content_line - 1);
+    Error {
+        file: e.file.or_else(|| Some(rel.into())),
+        line,
+        message: e.message,
+    }
+}
+
+/// `post.excerpt`: rendered once, on first use.
+pub fn excerpt_output(site: &Arc<Site>, id: DocId) -> String {
+    let d = &site.collections[id.coll].docs[id.idx];
+    d.state
+        .excerpt
+        .get_or_init(|| match site.renderer.get() {
+            Some(r) => r.render_excerpt(site, id).unwrap_or_else(|e| {
+                crate::cli::log::error("Liquid Exception:", &e.to_string());
+                String::new()
+            }),
+            None => d.excerpt_source.clone().unwrap_or_default(),
+        })
+        .clone()
+}
+
+/// `Site#render`: documents that are written, then pages; each phase in parallel.
+pub fn render_site(site: &Arc<Site>) -> Result<()> {
+    let renderer = Arc::new(Renderer::new(site)?);
+    let _ = site.renderer.set(renderer.clone());
+    let docs: Vec<DocId> = site
+        .collections
+        .values()
+        .enumerate()
+        .flat_map(|(ci, c)| {
+            c.docs
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.write)
+                .map(move |(i, _)| DocId { coll: ci, idx: i })
+        })
+        .collect();
+    docs.par_iter()
+        .try_for_each(|id| renderer.render_item(site, Item::Doc(*id)))?;
+    (0..site.pages.len())
+        .into_par_iter()
+        .try_for_each(|i| renderer.render_item(site, Item::Page(i)))?;
+    Ok(())
+}
