@@ -1,6 +1,7 @@
 //! The `hyde` command line: Jekyll's commands and flags, same names and meanings.
 
 pub mod log;
+pub mod scaffold;
 
 use crate::value::{Hash, Value};
 use clap::{Args, Parser, Subcommand};
@@ -27,6 +28,27 @@ enum Command {
     /// Search site and print specific deprecation warnings
     #[command(alias = "hyde")]
     Doctor(BuildArgs),
+    /// Creates a new Jekyll site scaffold in PATH
+    New {
+        path: Vec<String>,
+        /// Force creation even if PATH already exists
+        #[arg(long)]
+        force: bool,
+        /// Creates scaffolding but with empty files
+        #[arg(long)]
+        blank: bool,
+        /// Skip 'bundle install'
+        #[arg(long = "skip-bundle")]
+        skip_bundle: bool,
+    },
+    /// Creates a new Jekyll theme scaffold
+    #[command(name = "new-theme")]
+    NewTheme {
+        name: Vec<String>,
+        /// Include a Code of Conduct. (defaults to false)
+        #[arg(short = 'c', long = "code-of-conduct")]
+        code_of_conduct: bool,
+    },
 }
 
 /// Jekyll's global and build options.
@@ -185,5 +207,27 @@ pub fn run<I: IntoIterator<Item = String>>(args: I) -> i32 {
         Command::Build(args) => crate::build::command(&cwd, &args.overrides()),
         Command::Clean(args) => crate::build::clean(&cwd, &args.overrides()),
         Command::Doctor(args) => crate::build::doctor(&cwd, &args.overrides()),
+        Command::New {
+            path,
+            force,
+            blank,
+            skip_bundle,
+        } => {
+            if path.is_empty() {
+                log::error("Error:", "You must specify a path.");
+                return 1;
+            }
+            scaffold::new_site(&cwd, &path.join(" "), force, blank, skip_bundle)
+        }
+        Command::NewTheme {
+            name,
+            code_of_conduct,
+        } => {
+            if name.is_empty() {
+                log::error("Error:", "You must specify a theme name.");
+                return 1;
+            }
+            scaffold::new_theme(&cwd, &name.join("_"), code_of_conduct)
+        }
     }
 }
