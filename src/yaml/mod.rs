@@ -1,6 +1,94 @@
-//! YAML with Ruby Psych semantics (YAML 1.1 scalars). See the yaml issue.
-//! (Placeholder signature until the YAML engine lands.)
-use crate::{Error, Result, Value};
-pub fn load(_src: &str) -> Result<Value> {
-    Err(Error::new("YAML engine not merged yet"))
+//! YAML as Jekyll 4.3 loads it: `Psych.safe_load(yaml, permitted_classes: [Date, Time],
+//! aliases: true)` (Debian's Jekyll, which the project's oracle runs, calls exactly this
+//! where upstream Jekyll calls `SafeYAML.load`).
+//!
+//! Parsing is yaml-rust2's event parser; everything Ruby-specific is ours: scalar resolution
+//! (`resolve`), timestamps (`timestamp`), tags, aliases and merge keys (`construct`), Ruby
+//! `to_s` of hash keys (`keys`) and `to_yaml` output (`dump`).
+//!
+//! Errors: a syntax error reads as Psych's (`(<unknown>): <problem> at line L column C`, so
+//! callers can tell it apart as Jekyll does with `Psych::SyntaxError`); other errors carry
+//! Ruby's message (`Tried to load unspecified class: Symbol` for `:sym`). Both carry the
+//! 1-based line in `src`.
+
+mod big;
+mod construct;
+mod dump;
+mod keys;
+mod resolve;
+mod timestamp;
+mod tree;
+
+#[cfg(test)]
+mod tests;
+
+pub use dump::dump;
+pub use keys::{ruby_float_to_s, ruby_inspect, ruby_time_to_s};
+pub use timestamp::LocalZone;
+
+use construct::Constructor;
+use tree::DocumentReader;
+
+use crate::value::Value;
+use crate::Error;
+
+/// How to load.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// The zone a timestamp without offset is shown in (Jekyll: the `timezone` option).
+    pub local_zone: LocalZone,
+}
+
+/// The first document of `src` (as `Psych.safe_load`): `Value::Nil` when there is none.
+/// Like Psych, documents after the first are not read at all, so errors there are ignored.
+pub fn load(src: &str) -> Result<Value, Error> {
+    load_with(src, LoadOptions::default())
+}
+
+/// [`load`] with options.
+pub fn load_with(src: &str, options: LoadOptions) -> Result<Value, Error> {
+    guarded(|| {
+        let mut reader = DocumentReader::new(src);
+        match reader.next_document()? {
+            Some(root) => Constructor::new(options.local_zone).build(&root),
+            None => Ok(Value::Nil),
+        }
+    })
+}
+
+/// Every document of `src` (as `Psych.load_stream` with the safe loader's rules).
+pub fn load_all(src: &str) -> Result<Vec<Value>, Error> {
+    load_all_with(src, LoadOptions::default())
+}
+
+/// [`load_all`] with options.
+pub fn load_all_with(src: &str, options: LoadOptions) -> Result<Vec<Value>, Error> {
+    guarded(|| {
+        let mut reader = DocumentReader::new(src);
+        let mut roots = Vec::new();
+        while let Some(root) = reader.next_document()? {
+            roots.push(root);
+        }
+        // Aliases do not cross documents.
+        roots
+            .iter()
+            .map(|r| Constructor::new(options.local_zone).build(r))
+            .collect()
+    })
+}
+
+/// True when `err` is a YAML syntax error (Ruby's `Psych::SyntaxError`) rather than an error
+/// raised while building values; Jekyll words its messages differently for the two.
+pub fn is_syntax_error(err: &Error) -> bool {
+    err.message.starts_with("(<unknown>): ")
+}
+
+/// The parser is third-party code; should it ever panic on a strange input, report an error
+/// instead of taking the whole build down.
+fn guarded<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(Error::new(
+            "(<unknown>): the YAML parser failed on this input",
+        ))
+    })
 }
