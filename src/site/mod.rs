@@ -12,6 +12,7 @@ pub mod page;
 pub mod reader;
 pub mod render;
 pub mod static_file;
+pub mod theme;
 pub mod url;
 pub mod writer;
 
@@ -97,6 +98,7 @@ pub struct Site {
     pub collections: IndexMap<String, Collection>,
     pub static_files: Vec<StaticFile>,
     pub data: Value,
+    pub theme: Option<theme::Theme>,
     pub warnings: Vec<String>,
     /// Liquid-facing lists shared by every page (built once, on first use).
     pub cache: drops::SiteCache,
@@ -119,6 +121,7 @@ pub fn in_dest_dir(dest: &Path, rel: &str) -> PathBuf {
 impl Site {
     /// `Site.new(config)`: resolves paths, the time zone and `site.time`.
     pub fn new(config: Hash, cwd: &Path) -> Result<Site> {
+        let mut config = config;
         let source = cwd.join(config.str_of("source").unwrap_or_else(|| ".".into()));
         let source = normalize(&source);
         let dest = normalize(
@@ -177,10 +180,25 @@ impl Site {
             }
             p = dir.parent();
         }
+        let mut warnings = Vec::new();
+        let theme = match config.get("theme") {
+            None | Some(Value::Nil) => None,
+            Some(Value::Str(name)) => Some(theme::Theme::find(name, &source)?),
+            Some(other) => {
+                warnings.push(format!(
+                    "Theme: value of 'theme' in config should be String to use gem-based themes, but got {}",
+                    other.ruby_class()
+                ));
+                None
+            }
+        };
+        if let Some(t) = &theme {
+            config = load_theme_configuration(config, t, cwd)?;
+        }
         let converters = Converters::new(&config.str_of("markdown_ext").unwrap_or_default());
         let permalink_style = config.str_of("permalink").unwrap_or_else(|| "date".into());
         let defaults = FrontMatterDefaults::new(&config);
-        let warnings = defaults.warnings.clone();
+        warnings.extend(defaults.warnings.iter().cloned());
         Ok(Site {
             config,
             source,
@@ -196,6 +214,7 @@ impl Site {
             collections: IndexMap::new(),
             static_files: Vec::new(),
             data: Value::empty_hash(),
+            theme,
             warnings,
             cache: drops::SiteCache::default(),
             renderer: OnceLock::new(),
@@ -219,6 +238,34 @@ impl Site {
     pub fn warn(&mut self, msg: impl Into<String>) {
         self.warnings.push(msg.into());
     }
+}
+
+/// `Site#load_theme_configuration`: the theme's `_config.yml` under the site's, without
+/// keys Jekyll has defaults for.
+fn load_theme_configuration(config: Hash, theme: &theme::Theme, cwd: &Path) -> Result<Hash> {
+    if matches!(config.get("ignore_theme_config"), Some(Value::Bool(true))) {
+        return Ok(config);
+    }
+    let file = theme.root.join("_config.yml");
+    let is_symlink = std::fs::symlink_metadata(&file)
+        .map(|m| m.file_type().is_symlink())
+        .unwrap_or(false);
+    if !file.exists() || is_symlink {
+        return Ok(config);
+    }
+    let text = frontmatter::read_text(&file)?;
+    let Value::Hash(theme_config) = crate::yaml::load(&text).map_err(|e| e.in_file(&file))? else {
+        return Ok(config);
+    };
+    crate::cli::log::info("Theme Config file:", &file.display().to_string());
+    let defaults = crate::config::jekyll_defaults(cwd);
+    let mut merged: Hash = theme_config
+        .iter()
+        .filter(|(k, _)| !defaults.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    crate::config::jekyll_merge(&mut merged, &config);
+    Ok(merged)
 }
 
 /// Lexically normalizes a path (`a/./b/../c` → `a/c`), like Ruby's `File.expand_path`.

@@ -32,6 +32,7 @@ impl Site {
         self.static_files
             .sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
         self.read_collections()?;
+        self.read_theme_assets()?;
         self.read_data()?;
         self.sort_posts();
         self.limit_posts();
@@ -44,6 +45,15 @@ impl Site {
                 .str_of("layouts_dir")
                 .unwrap_or_else(|| "_layouts".into()),
         );
+        self.read_layouts_in(&dir, false)?;
+        if let Some(theme_dir) = self.theme.as_ref().and_then(|t| t.layouts_path()) {
+            self.read_layouts_in(&theme_dir, true)?;
+        }
+        Ok(())
+    }
+
+    fn read_layouts_in(&mut self, dir: &Path, theme: bool) -> Result<()> {
+        let dir = dir.to_path_buf();
         if !dir.is_dir() {
             return Ok(());
         }
@@ -65,6 +75,9 @@ impl Site {
                 .strip_prefix(&self.source)
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_else(|_| rel.clone());
+            if theme && self.layouts.contains_key(&name) {
+                continue;
+            }
             self.layouts.insert(
                 name.clone(),
                 Layout {
@@ -473,6 +486,84 @@ impl Site {
         );
         if dir.is_dir() {
             self.data = crate::data::read_data_dir(&dir, &Value::hash(self.config.clone()))?;
+        }
+        if let Some(theme_dir) = self.theme.as_ref().and_then(|t| t.data_path()) {
+            let theme_data =
+                crate::data::read_data_dir(&theme_dir, &Value::hash(self.config.clone()))?;
+            if let Value::Hash(mut merged) = theme_data {
+                if let Value::Hash(site) = &self.data {
+                    crate::config::jekyll_merge(std::sync::Arc::make_mut(&mut merged), site);
+                }
+                self.data = Value::Hash(merged);
+            }
+        }
+        Ok(())
+    }
+
+    /// `ThemeAssetsReader`: the theme's `assets/`, unless the site has the same file.
+    fn read_theme_assets(&mut self) -> Result<()> {
+        let Some(theme) = self.theme.clone() else {
+            return Ok(());
+        };
+        let Some(assets) = theme.assets_path() else {
+            return Ok(());
+        };
+        let mut files = Vec::new();
+        walk_files(&assets, "", &mut files, false);
+        for rel in files {
+            let path = assets.join(&rel);
+            if std::fs::symlink_metadata(&path)
+                .map(|m| m.file_type().is_symlink())
+                .unwrap_or(false)
+            {
+                self.warn(format!(
+                    "Theme reader: Ignored symlinked asset: {}",
+                    path.display()
+                ));
+                continue;
+            }
+            let under_root = path
+                .strip_prefix(&theme.root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            let (dir, name) = match under_root.rsplit_once('/') {
+                Some((d, n)) => (d.to_string(), n.to_string()),
+                None => (".".to_string(), under_root.clone()),
+            };
+            if has_yaml_header(&path) {
+                let text = frontmatter::read_text(&path)?;
+                let (data, content, line) = self.parse_front_matter(&text, &path)?;
+                let page = Page::new(
+                    Some(path),
+                    &dir,
+                    &name,
+                    data,
+                    content,
+                    line,
+                    &self.converters,
+                    &self.permalink_style,
+                )?;
+                if !self
+                    .pages
+                    .iter()
+                    .any(|p| p.relative_path() == page.relative_path())
+                {
+                    self.pages.push(page);
+                }
+            } else {
+                let mut sf = StaticFile::new(path, &format!("/{dir}"), &name, None);
+                if self
+                    .static_files
+                    .iter()
+                    .any(|s| s.relative_path == sf.relative_path)
+                {
+                    continue;
+                }
+                sf.data = self.defaults.all(&sf.url, "");
+                sf.write = sf.published_by_defaults();
+                self.static_files.push(sf);
+            }
         }
         Ok(())
     }
