@@ -265,12 +265,12 @@ fn edit_script(old: &[&str], new: &[&str]) -> Vec<Edit> {
 
     let mut edits = vec![Edit::Keep; prefix];
     if old_mid.len().saturating_mul(new_mid.len()) > MAX_LCS_CELLS {
-        edits.extend(std::iter::repeat(Edit::Delete).take(old_mid.len()));
-        edits.extend(std::iter::repeat(Edit::Insert).take(new_mid.len()));
+        edits.extend(std::iter::repeat_n(Edit::Delete, old_mid.len()));
+        edits.extend(std::iter::repeat_n(Edit::Insert, new_mid.len()));
     } else {
         edits.extend(lcs_edits(old_mid, new_mid));
     }
-    edits.extend(std::iter::repeat(Edit::Keep).take(suffix));
+    edits.extend(std::iter::repeat_n(Edit::Keep, suffix));
     edits
 }
 
@@ -303,8 +303,8 @@ fn lcs_edits(old: &[&str], new: &[&str]) -> Vec<Edit> {
             j += 1;
         }
     }
-    edits.extend(std::iter::repeat(Edit::Delete).take(n - i));
-    edits.extend(std::iter::repeat(Edit::Insert).take(m - j));
+    edits.extend(std::iter::repeat_n(Edit::Delete, n - i));
+    edits.extend(std::iter::repeat_n(Edit::Insert, m - j));
     edits
 }
 
