@@ -83,6 +83,12 @@ pub fn jump(pattern: impl Into<String>) -> RuleDef {
     }
 }
 
+/// `(?:w1|w2|...)` for a word list (words are escaped).
+pub fn alt(words: &[&str]) -> String {
+    let escaped: Vec<String> = words.iter().map(|w| fancy_regex::escape(w).into_owned()).collect();
+    format!("(?:{})", escaped.join("|"))
+}
+
 pub fn include(state: &'static str) -> RuleDef {
     RuleDef::Include(state)
 }
@@ -223,14 +229,24 @@ fn rubyize(pattern: &str) -> String {
             }
             '[' => {
                 if in_class > 0 && chars.peek() == Some(&':') {
-                    // POSIX bracket like [:alpha:] inside a class: copy through verbatim.
-                    out.push('[');
+                    // POSIX bracket like [:alpha:]: Unicode-aware in Ruby, ASCII in fancy-regex.
+                    let mut name = String::from("[");
                     for c2 in chars.by_ref() {
-                        out.push(c2);
+                        name.push(c2);
                         if c2 == ']' {
                             break;
                         }
                     }
+                    out.push_str(match name.as_str() {
+                        "[:alpha:]" => r"\p{Alphabetic}",
+                        "[:alnum:]" => r"\p{Alphabetic}\p{Nd}",
+                        "[:upper:]" => r"\p{Uppercase}",
+                        "[:lower:]" => r"\p{Lowercase}",
+                        "[:digit:]" => r"\p{Nd}",
+                        "[:space:]" => r"\s",
+                        "[:word:]" => r"\w",
+                        _ => &name,
+                    });
                     continue;
                 }
                 in_class += 1;
@@ -337,13 +353,26 @@ fn flatten(
                 };
                 out.push(CRule {
                     re,
-                    bol: pattern.starts_with('^'),
+                    bol: starts_at_line_start(pattern),
                     emit: *emit,
                     next,
                 });
             }
         }
     }
+}
+
+/// Rouge only tries a rule whose source begins with `^` at the start of a line. Our patterns
+/// carry Ruby's regex flags as a leading `(?imx)` group, which Ruby keeps outside the source.
+fn starts_at_line_start(pattern: &str) -> bool {
+    let mut p = pattern;
+    while let Some(rest) = p.strip_prefix("(?") {
+        match rest.find(')') {
+            Some(end) if rest[..end].chars().all(|c| "imsx-".contains(c)) => p = &rest[end + 1..],
+            _ => break,
+        }
+    }
+    p.starts_with('^')
 }
 
 /// Capture groups of a rule's match, as text slices (empty for groups that did not take part).
@@ -545,13 +574,15 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                 continue;
             }
             let Some(re) = &r.re else { continue };
-            let input = RegexInput::new(text).from_pos(pos).anchored(true);
+            // Like Ruby's StringScanner, the pattern sees only the rest of the input: `\A`
+            // and `^` match at the scan position and lookbehind cannot see earlier text.
+            let input = RegexInput::new(&text[pos..]).anchored(true);
             let caps = match re.captures_input(input) {
                 Ok(Some(c)) => c,
                 _ => continue,
             };
             let spans: Vec<Option<(usize, usize)>> = (0..caps.len())
-                .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
+                .map(|i| caps.get(i).map(|m| (m.start() + pos, m.end() + pos)))
                 .collect();
             let Some((start, end)) = spans[0] else {
                 continue;
@@ -624,7 +655,7 @@ mod tests {
         assert_eq!(rubyize(r"\w+"), "[a-zA-Z0-9_]+");
         assert_eq!(rubyize(r"[\w-]"), "[a-zA-Z0-9_-]");
         assert_eq!(rubyize(r"\S"), r"[^ \t\n\x0B\f\r]");
-        assert_eq!(rubyize(r"[[:alpha:]\d]"), "[[:alpha:]0-9]");
+        assert_eq!(rubyize(r"[[:alpha:]\d]"), r"[\p{Alphabetic}0-9]");
         assert_eq!(rubyize(r"[]a]"), r"[\]a]");
     }
 }
