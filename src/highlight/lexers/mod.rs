@@ -6,6 +6,10 @@ use super::engine::LexerDef;
 mod diff;
 mod json;
 mod python;
+mod toml;
+mod shell;
+mod console;
+mod docker;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -15,6 +19,10 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "json" => json::def(),
         "diff" => diff::def(),
         "python" => python::def(),
+        "toml" => toml::def(),
+        "shell" => shell::def(),
+        "console" => console::def(),
+        "docker" => docker::def(),
         _ => return None,
     })
 }
