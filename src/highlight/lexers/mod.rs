@@ -10,6 +10,9 @@ mod toml;
 mod shell;
 mod console;
 mod docker;
+mod go;
+mod sql;
+mod xml;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -23,6 +26,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "shell" => shell::def(),
         "console" => console::def(),
         "docker" => docker::def(),
+        "go" => go::def(),
+        "sql" => sql::def(),
+        "xml" => xml::def(),
         _ => return None,
     })
 }
