@@ -13,6 +13,8 @@ mod docker;
 mod go;
 mod sql;
 mod xml;
+mod c;
+mod cpp;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -29,6 +31,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "go" => go::def(),
         "sql" => sql::def(),
         "xml" => xml::def(),
+        "c" => c::def(),
+        "cpp" => cpp::def(),
         _ => return None,
     })
 }
