@@ -15,6 +15,8 @@ mod sql;
 mod xml;
 mod c;
 mod cpp;
+mod java;
+mod rust;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -33,6 +35,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "xml" => xml::def(),
         "c" => c::def(),
         "cpp" => cpp::def(),
+        "java" => java::def(),
+        "rust" => rust::def(),
         _ => return None,
     })
 }
