@@ -17,6 +17,8 @@ mod c;
 mod cpp;
 mod java;
 mod rust;
+mod javascript;
+mod typescript;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -37,6 +39,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "cpp" => cpp::def(),
         "java" => java::def(),
         "rust" => rust::def(),
+        "javascript" => javascript::def(),
+        "typescript" => typescript::def(),
         _ => return None,
     })
 }
