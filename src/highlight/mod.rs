@@ -11,6 +11,7 @@ mod lexers;
 mod registry;
 mod registry_data;
 pub mod token;
+mod words_data;
 
 use std::collections::HashMap;
 

@@ -1,7 +1,19 @@
 //! One module per language. Each exposes `def()`, built from the language's syntax and Rouge
 //! 3.30's observed token choices.
 
+use std::collections::HashSet;
+
 use super::engine::LexerDef;
+use super::words_data::WORDS;
+
+/// A word list Rouge 3.30 defines for a lexer (see `tools/gen_words.rb`); empty if absent.
+pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
+    WORDS
+        .iter()
+        .filter(|(t, k, _)| *t == tag && *k == key)
+        .flat_map(|(_, _, w)| w.iter().copied())
+        .collect()
+}
 
 mod diff;
 mod json;
@@ -19,6 +31,7 @@ mod java;
 mod rust;
 mod javascript;
 mod typescript;
+mod css;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -41,6 +54,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "rust" => rust::def(),
         "javascript" => javascript::def(),
         "typescript" => typescript::def(),
+        "css" => css::def(),
         _ => return None,
     })
 }
