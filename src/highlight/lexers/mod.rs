@@ -32,6 +32,8 @@ mod rust;
 mod javascript;
 mod typescript;
 mod css;
+mod html;
+mod scss;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -55,6 +57,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "javascript" => javascript::def(),
         "typescript" => typescript::def(),
         "css" => css::def(),
+        "html" => html::def(),
+        "scss" => scss::def(),
         _ => return None,
     })
 }
