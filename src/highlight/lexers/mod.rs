@@ -34,6 +34,9 @@ mod typescript;
 mod css;
 mod html;
 mod scss;
+mod r;
+mod matlab;
+mod tex;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -59,6 +62,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "css" => css::def(),
         "html" => html::def(),
         "scss" => scss::def(),
+        "r" => r::def(),
+        "matlab" => matlab::def(),
+        "tex" => tex::def(),
         _ => return None,
     })
 }
