@@ -407,6 +407,9 @@ pub struct LexState {
     pub stack: Vec<usize>,
     pub vars: HashMap<&'static str, String>,
     pub list: Vec<String>,
+    /// Numeric scratch state (indentation stacks and the like).
+    pub ints: Vec<i64>,
+    pub nums: HashMap<&'static str, i64>,
     pub opts: HashMap<String, String>,
     subs: HashMap<String, LexState>,
 }
@@ -419,6 +422,8 @@ impl LexState {
             stack: vec![root],
             vars: HashMap::new(),
             list: Vec::new(),
+            ints: Vec::new(),
+            nums: HashMap::new(),
             opts,
             subs: HashMap::new(),
         };

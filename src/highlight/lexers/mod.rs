@@ -37,6 +37,7 @@ mod scss;
 mod r;
 mod matlab;
 mod tex;
+mod yaml;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -65,6 +66,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "r" => r::def(),
         "matlab" => matlab::def(),
         "tex" => tex::def(),
+        "yaml" => yaml::def(),
         _ => return None,
     })
 }
