@@ -1,0 +1,666 @@
+//! A declarative state-machine lexer engine with Rouge's `RegexLexer` semantics.
+//!
+//! A lexer is a set of named states; each state is an ordered list of rules. At every position
+//! the rules of the state on top of the stack are tried in order, each anchored at the current
+//! position; the first that matches emits tokens and may change the stack. When no rule matches,
+//! one character is emitted as `Error`, exactly as Rouge does.
+//!
+//! Patterns are written in Ruby (Onigmo) syntax and compiled with `fancy-regex` in Oniguruma
+//! mode: Rouge's token boundaries depend on lookahead, lookbehind, backreferences and atomic
+//! groups, which the plain `regex` crate cannot express. Every match is anchored and bounded
+//! by a backtracking limit, so adversarial input degrades to `Error` tokens instead of hanging.
+
+use std::collections::HashMap;
+
+use fancy_regex::{Regex, RegexBuilder, RegexInput};
+
+use super::token::{self, Tok};
+
+/// Custom rule action, for rules whose effect depends on the matched text.
+pub type Callback = fn(&mut Ctx, &Caps);
+
+/// What a rule emits when it matches.
+#[derive(Clone, Copy)]
+pub enum Emit {
+    Tok(Tok),
+    Groups(&'static [Tok]),
+    Call(Callback),
+    Nothing,
+}
+
+/// How a rule changes the state stack after emitting.
+#[derive(Clone)]
+pub enum Next {
+    Stay,
+    Push(&'static str),
+    PushSelf,
+    Pop(usize),
+    Goto(&'static str),
+    /// Pop `n` states then push a state (Rouge's `pop!; push :x`).
+    PopPush(usize, &'static str),
+}
+
+/// One entry of a state definition: a rule, or a mixin of another state's rules.
+pub enum RuleDef {
+    Match {
+        pattern: String,
+        emit: Emit,
+        next: Next,
+    },
+    Include(&'static str),
+}
+
+pub fn rule(pattern: impl Into<String>, tok: Tok) -> RuleDef {
+    RuleDef::Match {
+        pattern: pattern.into(),
+        emit: Emit::Tok(tok),
+        next: Next::Stay,
+    }
+}
+
+pub fn groups(pattern: impl Into<String>, toks: &'static [Tok]) -> RuleDef {
+    RuleDef::Match {
+        pattern: pattern.into(),
+        emit: Emit::Groups(toks),
+        next: Next::Stay,
+    }
+}
+
+pub fn call(pattern: impl Into<String>, cb: Callback) -> RuleDef {
+    RuleDef::Match {
+        pattern: pattern.into(),
+        emit: Emit::Call(cb),
+        next: Next::Stay,
+    }
+}
+
+/// A rule that only changes state (usually with a lookahead or empty pattern).
+pub fn jump(pattern: impl Into<String>) -> RuleDef {
+    RuleDef::Match {
+        pattern: pattern.into(),
+        emit: Emit::Nothing,
+        next: Next::Stay,
+    }
+}
+
+/// `(?:w1|w2|...)` for a word list (words are escaped).
+pub fn alt(words: &[&str]) -> String {
+    let escaped: Vec<String> = words.iter().map(|w| fancy_regex::escape(w).into_owned()).collect();
+    format!("(?:{})", escaped.join("|"))
+}
+
+pub fn include(state: &'static str) -> RuleDef {
+    RuleDef::Include(state)
+}
+
+impl RuleDef {
+    fn with_next(self, n: Next) -> Self {
+        match self {
+            RuleDef::Match { pattern, emit, .. } => RuleDef::Match {
+                pattern,
+                emit,
+                next: n,
+            },
+            other => other,
+        }
+    }
+    pub fn push(self, state: &'static str) -> Self {
+        self.with_next(Next::Push(state))
+    }
+    pub fn push_self(self) -> Self {
+        self.with_next(Next::PushSelf)
+    }
+    pub fn pop(self) -> Self {
+        self.with_next(Next::Pop(1))
+    }
+    pub fn pop_n(self, n: usize) -> Self {
+        self.with_next(Next::Pop(n))
+    }
+    pub fn goto(self, state: &'static str) -> Self {
+        self.with_next(Next::Goto(state))
+    }
+    pub fn pop_push(self, n: usize, state: &'static str) -> Self {
+        self.with_next(Next::PopPush(n, state))
+    }
+}
+
+/// Whole-input lexer for languages Rouge lexes line by line with custom Ruby code.
+pub type CustomLex = fn(&mut LexState, &str, &mut Vec<(Tok, String)>);
+
+/// A lexer as written in `lexers/`: its states (first one is not special; `root` starts).
+pub struct LexerDef {
+    pub states: Vec<(&'static str, Vec<RuleDef>)>,
+    /// Runs on a fresh lexer before lexing (Rouge's `start { ... }`).
+    pub start: Option<fn(&mut LexState)>,
+    pub custom: Option<CustomLex>,
+}
+
+impl LexerDef {
+    pub fn new(states: Vec<(&'static str, Vec<RuleDef>)>) -> Self {
+        LexerDef {
+            states,
+            start: None,
+            custom: None,
+        }
+    }
+    pub fn custom(f: CustomLex) -> Self {
+        LexerDef {
+            states: Vec::new(),
+            start: None,
+            custom: Some(f),
+        }
+    }
+}
+
+struct CRule {
+    re: Option<Regex>,
+    bol: bool,
+    emit: Emit,
+    next: CNext,
+}
+
+#[derive(Clone, Copy)]
+enum CNext {
+    Stay,
+    Push(usize),
+    PushSelf,
+    Pop(usize),
+    Goto(usize),
+    PopPush(usize, usize),
+}
+
+struct CState {
+    rules: Vec<CRule>,
+}
+
+/// A compiled lexer.
+pub struct Lexer {
+    pub tag: &'static str,
+    states: Vec<CState>,
+    names: HashMap<&'static str, usize>,
+    start: Option<fn(&mut LexState)>,
+    custom: Option<CustomLex>,
+    /// Patterns that failed to compile (a bug in a lexer definition; checked by tests).
+    pub bad_patterns: Vec<String>,
+}
+
+const BACKTRACK_LIMIT: usize = 200_000;
+
+/// Rewrites Ruby's ASCII-only `\w \d \s \h` (and negations) for fancy-regex's Unicode mode.
+fn rubyize(pattern: &str) -> String {
+    const W: &str = "a-zA-Z0-9_";
+    const D: &str = "0-9";
+    const S: &str = r" \t\n\x0B\f\r";
+    const H: &str = "0-9a-fA-F";
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut in_class = 0usize;
+    let mut chars = pattern.chars().peekable();
+    let mut class_start = false;
+    while let Some(c) = chars.next() {
+        let at_class_start = class_start;
+        class_start = false;
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    out.push('\\');
+                    break;
+                };
+                let set = match e {
+                    'w' | 'W' => Some(W),
+                    'd' | 'D' => Some(D),
+                    's' | 'S' => Some(S),
+                    'h' => Some(H),
+                    _ => None,
+                };
+                match set {
+                    Some(set) if in_class > 0 && e.is_ascii_lowercase() => out.push_str(set),
+                    Some(set) if in_class == 0 => {
+                        let neg = if e.is_ascii_uppercase() { "^" } else { "" };
+                        out.push('[');
+                        out.push_str(neg);
+                        out.push_str(set);
+                        out.push(']');
+                    }
+                    _ => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                }
+            }
+            '[' => {
+                if in_class > 0 && chars.peek() == Some(&':') {
+                    // POSIX bracket like [:alpha:]: Unicode-aware in Ruby, ASCII in fancy-regex.
+                    let mut name = String::from("[");
+                    for c2 in chars.by_ref() {
+                        name.push(c2);
+                        if c2 == ']' {
+                            break;
+                        }
+                    }
+                    out.push_str(match name.as_str() {
+                        "[:alpha:]" => r"\p{Alphabetic}",
+                        "[:alnum:]" => r"\p{Alphabetic}\p{Nd}",
+                        "[:upper:]" => r"\p{Uppercase}",
+                        "[:lower:]" => r"\p{Lowercase}",
+                        "[:digit:]" => r"\p{Nd}",
+                        "[:space:]" => r"\s",
+                        "[:word:]" => r"\w",
+                        _ => &name,
+                    });
+                    continue;
+                }
+                in_class += 1;
+                out.push('[');
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                class_start = true;
+            }
+            ']' if in_class > 0 && !at_class_start => {
+                in_class -= 1;
+                out.push(']');
+            }
+            ']' if in_class > 0 => out.push_str("\\]"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn compile_regex(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(&rubyize(pattern))
+        .multi_line(true)
+        .oniguruma_mode(true)
+        .backtrack_limit(BACKTRACK_LIMIT)
+        .build()
+        .map_err(|e| format!("{pattern:?}: {e}"))
+}
+
+impl Lexer {
+    pub fn compile(tag: &'static str, def: LexerDef) -> Lexer {
+        let mut names = HashMap::new();
+        for (i, (name, _)) in def.states.iter().enumerate() {
+            names.insert(*name, i);
+        }
+        let mut bad = Vec::new();
+        let mut states = Vec::with_capacity(def.states.len());
+        for (name, _) in &def.states {
+            let mut rules = Vec::new();
+            flatten(&def, name, &names, &mut rules, &mut bad, 0);
+            states.push(CState { rules });
+        }
+        Lexer {
+            tag,
+            states,
+            names,
+            start: def.start,
+            custom: def.custom,
+            bad_patterns: bad,
+        }
+    }
+
+    pub fn state_id(&self, name: &str) -> Option<usize> {
+        self.names.get(name).copied()
+    }
+}
+
+fn flatten(
+    def: &LexerDef,
+    state: &str,
+    names: &HashMap<&'static str, usize>,
+    out: &mut Vec<CRule>,
+    bad: &mut Vec<String>,
+    depth: usize,
+) {
+    let Some(&idx) = names.get(state) else {
+        bad.push(format!("unknown state {state}"));
+        return;
+    };
+    if depth > 16 {
+        bad.push(format!("mixin cycle at {state}"));
+        return;
+    }
+    for r in &def.states[idx].1 {
+        match r {
+            RuleDef::Include(s) => flatten(def, s, names, out, bad, depth + 1),
+            RuleDef::Match {
+                pattern,
+                emit,
+                next,
+            } => {
+                let re = match compile_regex(pattern) {
+                    Ok(re) => Some(re),
+                    Err(e) => {
+                        bad.push(e);
+                        None
+                    }
+                };
+                let mut resolve = |s: &str| match names.get(s) {
+                    Some(&i) => i,
+                    None => {
+                        bad.push(format!("unknown state {s}"));
+                        0
+                    }
+                };
+                let next = match next {
+                    Next::Stay => CNext::Stay,
+                    Next::Push(s) => CNext::Push(resolve(s)),
+                    Next::PushSelf => CNext::PushSelf,
+                    Next::Pop(n) => CNext::Pop(*n),
+                    Next::Goto(s) => CNext::Goto(resolve(s)),
+                    Next::PopPush(n, s) => CNext::PopPush(*n, resolve(s)),
+                };
+                out.push(CRule {
+                    re,
+                    bol: starts_at_line_start(pattern),
+                    emit: *emit,
+                    next,
+                });
+            }
+        }
+    }
+}
+
+/// Rouge only tries a rule whose source begins with `^` at the start of a line. Our patterns
+/// carry Ruby's regex flags as a leading `(?imx)` group, which Ruby keeps outside the source.
+fn starts_at_line_start(pattern: &str) -> bool {
+    let mut p = pattern;
+    while let Some(rest) = p.strip_prefix("(?") {
+        match rest.find(')') {
+            Some(end) if rest[..end].chars().all(|c| "imsx-".contains(c)) => p = &rest[end + 1..],
+            _ => break,
+        }
+    }
+    p.starts_with('^')
+}
+
+/// Capture groups of a rule's match, as text slices (empty for groups that did not take part).
+pub struct Caps<'t> {
+    text: &'t str,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl<'t> Caps<'t> {
+    pub fn get(&self, i: usize) -> &'t str {
+        match self.spans.get(i).copied().flatten() {
+            Some((s, e)) => &self.text[s..e],
+            None => "",
+        }
+    }
+    pub fn matched(&self, i: usize) -> bool {
+        matches!(self.spans.get(i), Some(Some(_)))
+    }
+    pub fn all(&self) -> &'t str {
+        self.get(0)
+    }
+    /// The full input being lexed and the match's end offset in it (for peeking ahead).
+    pub fn rest(&self) -> &'t str {
+        let end = self.spans[0].map(|s| s.1).unwrap_or(0);
+        &self.text[end..]
+    }
+}
+
+/// The mutable state of one lexer instance (kept across delegations, like a Ruby lexer object).
+pub struct LexState {
+    pub lexer: &'static Lexer,
+    pub stack: Vec<usize>,
+    pub vars: HashMap<&'static str, String>,
+    pub list: Vec<String>,
+    /// Numeric scratch state (indentation stacks and the like).
+    pub ints: Vec<i64>,
+    pub nums: HashMap<&'static str, i64>,
+    pub opts: HashMap<String, String>,
+    subs: HashMap<String, LexState>,
+}
+
+impl LexState {
+    pub fn new(lexer: &'static Lexer, opts: HashMap<String, String>) -> LexState {
+        let root = lexer.state_id("root").unwrap_or(0);
+        let mut st = LexState {
+            lexer,
+            stack: vec![root],
+            vars: HashMap::new(),
+            list: Vec::new(),
+            ints: Vec::new(),
+            nums: HashMap::new(),
+            opts,
+            subs: HashMap::new(),
+        };
+        if let Some(f) = lexer.start {
+            f(&mut st);
+        }
+        st
+    }
+
+    pub fn in_state(&self, name: &str) -> bool {
+        match self.lexer.state_id(name) {
+            Some(id) => self.stack.contains(&id),
+            None => false,
+        }
+    }
+
+    pub fn state_is(&self, name: &str) -> bool {
+        self.lexer.state_id(name) == self.stack.last().copied()
+    }
+
+    pub fn push(&mut self, name: &str) {
+        if let Some(id) = self.lexer.state_id(name) {
+            self.stack.push(id);
+        }
+    }
+
+    pub fn pop(&mut self, n: usize) {
+        for _ in 0..n {
+            // Rouge would raise on an empty stack; keeping root is the panic-free equivalent.
+            if self.stack.len() > 1 {
+                self.stack.pop();
+            }
+        }
+    }
+
+    pub fn goto(&mut self, name: &str) {
+        if let Some(id) = self.lexer.state_id(name) {
+            if let Some(top) = self.stack.last_mut() {
+                *top = id;
+            }
+        }
+    }
+
+    pub fn reset_stack(&mut self) {
+        let root = self.lexer.state_id("root").unwrap_or(0);
+        self.stack.clear();
+        self.stack.push(root);
+    }
+
+    /// Lexes `text`, continuing from the current state (Rouge's `continue_lex`).
+    pub fn continue_lex(&mut self, text: &str, out: &mut Vec<(Tok, String)>) {
+        if let Some(custom) = self.lexer.custom {
+            custom(self, text, out);
+            return;
+        }
+        run_regex_lexer(self, text, out);
+    }
+}
+
+/// What a callback may do: emit tokens, change the stack, delegate to other lexers.
+pub struct Ctx<'a> {
+    pub st: &'a mut LexState,
+    out: &'a mut Vec<(Tok, String)>,
+}
+
+impl Ctx<'_> {
+    pub fn token(&mut self, tok: Tok, text: &str) {
+        if !text.is_empty() {
+            self.out.push((tok, text.to_string()));
+        }
+    }
+    pub fn push(&mut self, name: &str) {
+        self.st.push(name);
+    }
+    pub fn push_self(&mut self) {
+        if let Some(&top) = self.st.stack.last() {
+            self.st.stack.push(top);
+        }
+    }
+    pub fn pop(&mut self, n: usize) {
+        self.st.pop(n);
+    }
+    pub fn goto(&mut self, name: &str) {
+        self.st.goto(name);
+    }
+    pub fn in_state(&self, name: &str) -> bool {
+        self.st.in_state(name)
+    }
+    pub fn state_is(&self, name: &str) -> bool {
+        self.st.state_is(name)
+    }
+    pub fn opt(&self, key: &str) -> Option<&str> {
+        self.st.opts.get(key).map(String::as_str)
+    }
+    /// Lexes `text` with a fresh lexer for `lang` (Rouge's `delegate SomeLexer` / `recurse`).
+    pub fn delegate(&mut self, lang: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match super::registry::find(lang) {
+            Some(lx) => {
+                let mut st = LexState::new(lx, HashMap::new());
+                st.continue_lex(text, self.out);
+            }
+            None => self.token(token::TEXT, text),
+        }
+    }
+    /// Lexes `text` with this instance's long-lived sub-lexer for `lang` (Rouge's
+    /// `delegate @js_lexer`), whose state carries over between calls.
+    pub fn delegate_keep(&mut self, lang: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.st.subs.contains_key(lang) {
+            match super::registry::find(lang) {
+                Some(lx) => {
+                    self.st
+                        .subs
+                        .insert(lang.to_string(), LexState::new(lx, HashMap::new()));
+                }
+                None => {
+                    self.token(token::TEXT, text);
+                    return;
+                }
+            }
+        }
+        if let Some(sub) = self.st.subs.get_mut(lang) {
+            sub.continue_lex(text, self.out);
+        }
+    }
+    /// Forgets the long-lived sub-lexer for `lang`, so the next delegation starts fresh.
+    pub fn reset_sub(&mut self, lang: &str) {
+        self.st.subs.remove(lang);
+    }
+    pub fn sub_state(&mut self, lang: &str) -> Option<&mut LexState> {
+        self.st.subs.get_mut(lang)
+    }
+}
+
+const MAX_NULL_SCANS: usize = 5;
+
+fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+    let lexer = st.lexer;
+    let mut pos = 0usize;
+    let mut null_steps = 0usize;
+    while pos < text.len() {
+        let top = st.stack.last().copied().unwrap_or(0);
+        let state = &lexer.states[top];
+        let bol = pos == 0 || text.as_bytes()[pos - 1] == b'\n';
+        let mut advanced = false;
+        for r in &state.rules {
+            if r.bol && !bol {
+                continue;
+            }
+            let Some(re) = &r.re else { continue };
+            // Like Ruby's StringScanner, the pattern sees only the rest of the input: `\A`
+            // and `^` match at the scan position and lookbehind cannot see earlier text.
+            let input = RegexInput::new(&text[pos..]).anchored(true);
+            let caps = match re.captures_input(input) {
+                Ok(Some(c)) => c,
+                _ => continue,
+            };
+            let spans: Vec<Option<(usize, usize)>> = (0..caps.len())
+                .map(|i| caps.get(i).map(|m| (m.start() + pos, m.end() + pos)))
+                .collect();
+            let Some((start, end)) = spans[0] else {
+                continue;
+            };
+            if start != pos {
+                continue;
+            }
+            let caps = Caps { text, spans };
+            match r.emit {
+                Emit::Tok(t) => push_tok(out, t, caps.all()),
+                Emit::Groups(ts) => {
+                    for (i, t) in ts.iter().enumerate() {
+                        push_tok(out, t, caps.get(i + 1));
+                    }
+                }
+                Emit::Call(cb) => {
+                    let mut ctx = Ctx {
+                        st: &mut *st,
+                        out: &mut *out,
+                    };
+                    cb(&mut ctx, &caps);
+                }
+                Emit::Nothing => {}
+            }
+            match r.next {
+                CNext::Stay => {}
+                CNext::Push(i) => st.stack.push(i),
+                CNext::PushSelf => st.stack.push(top),
+                CNext::Pop(n) => st.pop(n),
+                CNext::Goto(i) => {
+                    if let Some(t) = st.stack.last_mut() {
+                        *t = i;
+                    }
+                }
+                CNext::PopPush(n, i) => {
+                    st.pop(n);
+                    st.stack.push(i);
+                }
+            }
+            pos = end;
+            if end == start {
+                null_steps += 1;
+                advanced = null_steps <= MAX_NULL_SCANS;
+            } else {
+                null_steps = 0;
+                advanced = true;
+            }
+            break;
+        }
+        if !advanced {
+            let ch_len = text[pos..].chars().next().map_or(1, char::len_utf8);
+            push_tok(out, token::ERROR, &text[pos..pos + ch_len]);
+            pos += ch_len;
+        }
+    }
+}
+
+fn push_tok(out: &mut Vec<(Tok, String)>, tok: Tok, text: &str) {
+    if !text.is_empty() {
+        out.push((tok, text.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rubyize_makes_classes_ascii() {
+        assert_eq!(rubyize(r"\w+"), "[a-zA-Z0-9_]+");
+        assert_eq!(rubyize(r"[\w-]"), "[a-zA-Z0-9_-]");
+        assert_eq!(rubyize(r"\S"), r"[^ \t\n\x0B\f\r]");
+        assert_eq!(rubyize(r"[[:alpha:]\d]"), r"[\p{Alphabetic}0-9]");
+        assert_eq!(rubyize(r"[]a]"), r"[\]a]");
+    }
+}

@@ -1,0 +1,72 @@
+//! One module per language. Each exposes `def()`, built from the language's syntax and Rouge
+//! 3.30's observed token choices.
+
+use std::collections::HashSet;
+
+use super::engine::LexerDef;
+use super::words_data::WORDS;
+
+/// A word list Rouge 3.30 defines for a lexer (see `tools/gen_words.rb`); empty if absent.
+pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
+    WORDS
+        .iter()
+        .filter(|(t, k, _)| *t == tag && *k == key)
+        .flat_map(|(_, _, w)| w.iter().copied())
+        .collect()
+}
+
+mod diff;
+mod json;
+mod python;
+mod toml;
+mod shell;
+mod console;
+mod docker;
+mod go;
+mod sql;
+mod xml;
+mod c;
+mod cpp;
+mod java;
+mod rust;
+mod javascript;
+mod typescript;
+mod css;
+mod html;
+mod scss;
+mod r;
+mod matlab;
+mod tex;
+mod yaml;
+mod plaintext;
+
+/// The lexer definition for a Rouge tag, if hyde implements that language.
+pub fn definition(tag: &str) -> Option<LexerDef> {
+    Some(match tag {
+        "plaintext" => plaintext::def(),
+        "json" => json::def(),
+        "diff" => diff::def(),
+        "python" => python::def(),
+        "toml" => toml::def(),
+        "shell" => shell::def(),
+        "console" => console::def(),
+        "docker" => docker::def(),
+        "go" => go::def(),
+        "sql" => sql::def(),
+        "xml" => xml::def(),
+        "c" => c::def(),
+        "cpp" => cpp::def(),
+        "java" => java::def(),
+        "rust" => rust::def(),
+        "javascript" => javascript::def(),
+        "typescript" => typescript::def(),
+        "css" => css::def(),
+        "html" => html::def(),
+        "scss" => scss::def(),
+        "r" => r::def(),
+        "matlab" => matlab::def(),
+        "tex" => tex::def(),
+        "yaml" => yaml::def(),
+        _ => return None,
+    })
+}
