@@ -119,6 +119,9 @@ pub struct BuildArgs {
     /// Show the full backtrace when an error occurs
     #[arg(short = 't', long)]
     trace: bool,
+    /// hyde: fail (instead of warning) when the site uses a plugin or Ruby file hyde cannot provide
+    #[arg(long)]
+    strict: bool,
 }
 
 impl BuildArgs {
@@ -147,6 +150,7 @@ impl BuildArgs {
             ("incremental", self.incremental),
             ("strict_front_matter", self.strict_front_matter),
             ("force_polling", self.force_polling),
+            ("strict", self.strict),
         ];
         for (k, v) in flags {
             if v {

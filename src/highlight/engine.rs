@@ -85,7 +85,10 @@ pub fn jump(pattern: impl Into<String>) -> RuleDef {
 
 /// `(?:w1|w2|...)` for a word list (words are escaped).
 pub fn alt(words: &[&str]) -> String {
-    let escaped: Vec<String> = words.iter().map(|w| fancy_regex::escape(w).into_owned()).collect();
+    let escaped: Vec<String> = words
+        .iter()
+        .map(|w| fancy_regex::escape(w).into_owned())
+        .collect();
     format!("(?:{})", escaped.join("|"))
 }
 

@@ -1,24 +1,107 @@
-//! Plugins: the generators and Liquid extensions Jekyll plugins provide, implemented
-//! natively, and the warnings for plugins hyde does not implement.
+//! Plugins: which plugins a site enables (Jekyll's `PluginManager`), the native
+//! implementations hyde has (one module per plugin, named after it), and a warning — an
+//! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
 use crate::config::ConfigExt;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::site::Site;
+use std::path::Path;
 
-/// Plugins hyde implements natively (activated by `plugins:`/`gems:`).
+/// Plugins hyde implements natively, by gem name.
 const IMPLEMENTED: &[&str] = &[];
 
-/// `Site#generate`: runs the generators of the enabled plugins, and reports plugins and
-/// Ruby files hyde cannot run (a warning naming each, as nothing may fail silently).
-pub fn generate(site: &mut Site) -> Result<()> {
+/// Gems that are part of Jekyll itself or change nothing in the output, so naming them is
+/// not a loss: they need no warning.
+const NO_OUTPUT_EFFECT: &[&str] = &[
+    "jekyll",
+    "jekyll-watch",
+    "webrick",
+    "tzinfo",
+    "tzinfo-data",
+    "wdm",
+];
+
+/// The plugins a site asks for: `plugins:` (and the older `gems:`), plus the Gemfile's
+/// `:jekyll_plugins` group, which Jekyll requires through Bundler unless
+/// `JEKYLL_NO_BUNDLER_REQUIRE` is set. In safe mode only `whitelist`ed ones load.
+pub fn requested(site: &Site) -> Vec<String> {
     let mut names = site.config.list_of("plugins");
-    names.extend(site.config.list_of("gems"));
-    for name in names {
-        if !IMPLEMENTED.contains(&name.as_str()) {
-            site.warn(format!(
-                "Plugin: '{name}' is not implemented by hyde; the tags, filters and pages it provides will be missing."
-            ));
+    for g in site.config.list_of("gems") {
+        if !names.contains(&g) {
+            names.push(g);
         }
+    }
+    if std::env::var_os("JEKYLL_NO_BUNDLER_REQUIRE").is_none() {
+        for g in gemfile_jekyll_plugins(&site.source.join("Gemfile")) {
+            if !names.contains(&g) {
+                names.push(g);
+            }
+        }
+    }
+    if site.flags.safe {
+        let whitelist = site.config.list_of("whitelist");
+        names.retain(|n| whitelist.contains(n));
+    }
+    names
+}
+
+/// Gems in the Gemfile's `group :jekyll_plugins do ... end` block or declared with
+/// `group: :jekyll_plugins`.
+pub fn gemfile_jekyll_plugins(gemfile: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(gemfile) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut in_group = false;
+    let mut depth = 0usize;
+    for line in text.lines() {
+        let l = line.split('#').next().unwrap_or("").trim();
+        if l.starts_with("group") && l.contains(":jekyll_plugins") && l.ends_with("do") {
+            in_group = true;
+            depth = 1;
+            continue;
+        }
+        if in_group {
+            if l.ends_with(" do") || l == "do" {
+                depth += 1;
+            }
+            if l == "end" {
+                depth -= 1;
+                if depth == 0 {
+                    in_group = false;
+                }
+                continue;
+            }
+        }
+        if let Some(rest) = l.strip_prefix("gem ") {
+            let name = rest.trim().trim_start_matches(['"', '\'']);
+            let name: String = name
+                .chars()
+                .take_while(|c| *c != '"' && *c != '\'')
+                .collect();
+            let grouped = l.contains("group: :jekyll_plugins")
+                || l.contains(":group => :jekyll_plugins")
+                || l.contains("group: [:jekyll_plugins");
+            if (in_group || grouped) && !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// `Site#generate`: runs the generators of the enabled plugins, and reports plugins and
+/// Ruby files hyde cannot run, naming each, as nothing may be left out silently.
+pub fn generate(site: &mut Site) -> Result<()> {
+    let strict = site.config.bool_of("strict");
+    let mut problems = Vec::new();
+    for name in requested(site) {
+        if IMPLEMENTED.contains(&name.as_str()) || NO_OUTPUT_EFFECT.contains(&name.as_str()) {
+            continue;
+        }
+        problems.push(format!(
+            "Plugin: '{name}' is not implemented by hyde; the tags, filters and pages it provides will be missing."
+        ));
     }
     if !site.flags.safe {
         let dirs = site.config.list_of("plugins_dir");
@@ -28,15 +111,8 @@ pub fn generate(site: &mut Site) -> Result<()> {
             dirs
         };
         for d in dirs {
-            let dir = site.source.join(&d);
-            let Ok(rd) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            let mut files: Vec<_> = rd
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "rb"))
-                .collect();
+            let mut files = Vec::new();
+            collect_rb(&site.source.join(&d), &mut files);
             files.sort();
             for f in files {
                 let rel = f
@@ -44,11 +120,53 @@ pub fn generate(site: &mut Site) -> Result<()> {
                     .unwrap_or(&f)
                     .display()
                     .to_string();
-                site.warn(format!(
-                    "Plugin: {rel} is a Ruby plugin; hyde cannot run Ruby, so what it defines will be missing."
+                problems.push(format!(
+                    "Plugin: {rel} is a Ruby plugin; hyde cannot run Ruby, so the tags, filters, generators and hooks it defines will be missing."
                 ));
             }
         }
     }
+    if strict && !problems.is_empty() {
+        return Err(Error::new(problems.join("\n")));
+    }
+    for p in problems {
+        site.warn(p);
+    }
     Ok(())
+}
+
+fn collect_rb(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.filter_map(|e| e.ok()) {
+        let p = e.path();
+        if p.is_dir() {
+            collect_rb(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rb") {
+            out.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_gemfile_groups() {
+        let dir = std::env::temp_dir().join(format!("hyde-gemfile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let gemfile = dir.join("Gemfile");
+        std::fs::write(
+            &gemfile,
+            "source \"https://rubygems.org\"\ngem \"jekyll\", \"~> 4.3\"\ngroup :jekyll_plugins do\n  gem \"jekyll-feed\"\n  gem 'jekyll-sitemap'\nend\ngem \"jemoji\", group: :jekyll_plugins\n",
+        )
+        .unwrap();
+        assert_eq!(
+            gemfile_jekyll_plugins(&gemfile),
+            vec!["jekyll-feed", "jekyll-sitemap", "jemoji"]
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

@@ -15,30 +15,30 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
-mod diff;
-mod json;
-mod python;
-mod toml;
-mod shell;
+mod c;
 mod console;
+mod cpp;
+mod css;
+mod diff;
 mod docker;
 mod go;
-mod sql;
-mod xml;
-mod c;
-mod cpp;
-mod java;
-mod rust;
-mod javascript;
-mod typescript;
-mod css;
 mod html;
-mod scss;
-mod r;
+mod java;
+mod javascript;
+mod json;
 mod matlab;
-mod tex;
-mod yaml;
 mod plaintext;
+mod python;
+mod r;
+mod rust;
+mod scss;
+mod shell;
+mod sql;
+mod tex;
+mod toml;
+mod typescript;
+mod xml;
+mod yaml;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
 pub fn definition(tag: &str) -> Option<LexerDef> {
