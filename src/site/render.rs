@@ -121,6 +121,7 @@ impl Renderer {
                 )
             }
         };
+        crate::cli::log::debug("Rendering:", &rel);
         let mut payload = self.payload(site, page_value.clone(), current);
         let render_liquid = !matches!(data.get("render_with_liquid"), Some(Value::Bool(false)))
             && crate::utils::has_liquid_construct(raw);
@@ -275,10 +276,22 @@ pub fn render_site(site: &Arc<Site>) -> Result<()> {
                 .map(move |(i, _)| DocId { coll: ci, idx: i })
         })
         .collect();
-    docs.par_iter()
-        .try_for_each(|id| renderer.render_item(site, Item::Doc(*id)))?;
-    (0..site.pages.len())
+    // Every item of a phase renders; the first error in Jekyll's order is reported, so the
+    // message does not depend on thread timing.
+    let first_error = |results: Vec<Result<()>>| results.into_iter().find_map(|r| r.err());
+    let results: Vec<Result<()>> = docs
+        .par_iter()
+        .map(|id| renderer.render_item(site, Item::Doc(*id)))
+        .collect();
+    if let Some(e) = first_error(results) {
+        return Err(e);
+    }
+    let results: Vec<Result<()>> = (0..site.pages.len())
         .into_par_iter()
-        .try_for_each(|i| renderer.render_item(site, Item::Page(i)))?;
+        .map(|i| renderer.render_item(site, Item::Page(i)))
+        .collect();
+    if let Some(e) = first_error(results) {
+        return Err(e);
+    }
     Ok(())
 }
