@@ -50,10 +50,10 @@ mod tests {
 
     #[test]
     fn converts_big_numbers_exactly() {
-        // ruby -e 'p Integer("0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")'
+        // ruby -e 'p Integer("0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")' => 87112285931760246646623899502532662132735
         assert_eq!(
             decimal_string("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", 16, false),
-            "22300745198530623141535718272648361505980415"
+            "87112285931760246646623899502532662132735"
         );
         assert_eq!(
             decimal_string("12345678901234567890123", 10, true),

@@ -24,10 +24,11 @@ const YAML_STR: &str = "tag:yaml.org,2002:str";
 
 pub(crate) struct Constructor {
     zone: LocalZone,
-    /// Values of finished anchored nodes, by yaml-rust2 anchor id.
-    anchors: HashMap<usize, Value>,
+    /// Values of finished anchored nodes, by anchor name (a later anchor replaces an earlier
+    /// one of the same name).
+    anchors: HashMap<String, Value>,
     /// Anchors whose node is still being built: an alias to one of them is a cycle.
-    open: HashSet<usize>,
+    open: HashSet<String>,
 }
 
 fn at_line(mut e: Error, line: usize) -> Error {
@@ -61,39 +62,46 @@ impl Constructor {
     }
 
     pub fn build(&mut self, node: &Node) -> Result<Value, Error> {
-        if node.anchor != 0 {
-            self.open.insert(node.anchor);
+        if let Some(name) = &node.anchor {
+            // Psych registers a collection before its children, so an alias inside it
+            // refers to it, not to an earlier node of the same name.
+            self.anchors.remove(name);
+            self.open.insert(name.clone());
         }
         let value = match &node.kind {
-            NodeKind::Scalar { value, plain, .. } => {
-                self.scalar(value, *plain, node.tag.as_deref())
+            NodeKind::Scalar { value, quoted, .. } => {
+                self.scalar(value, *quoted, node.tag.as_deref())
             }
             NodeKind::Sequence(items) => self.sequence(items, node.tag.as_deref()),
             NodeKind::Mapping(pairs) => self.mapping(pairs, node.tag.as_deref()),
-            NodeKind::Alias(id) => self.alias(*id),
+            NodeKind::Alias(name) => self.alias(name),
         }
         .map_err(|e| at_line(e, node.line))?;
-        if node.anchor != 0 {
-            self.open.remove(&node.anchor);
-            self.anchors.insert(node.anchor, value.clone());
+        if let Some(name) = &node.anchor {
+            self.open.remove(name);
+            self.anchors.insert(name.clone(), value.clone());
         }
         Ok(value)
     }
 
-    fn alias(&self, id: usize) -> Result<Value, Error> {
-        if let Some(v) = self.anchors.get(&id) {
+    fn alias(&self, name: &str) -> Result<Value, Error> {
+        if let Some(v) = self.anchors.get(name) {
             return Ok(v.clone());
         }
-        if self.open.contains(&id) {
+        if self.open.contains(name) {
             // Ruby builds a self-referencing object here, which Jekyll cannot use either.
-            return Err(Error::new("recursive alias: a node refers to itself"));
+            return Err(Error::new(format!(
+                "recursive alias: *{name} refers to a node that contains it"
+            )));
         }
-        Err(Error::new("Unknown alias"))
+        Err(Error::new(format!("Unknown alias: {name}")))
     }
 
-    fn scalar(&mut self, text: &str, plain: bool, tag: Option<&str>) -> Result<Value, Error> {
+    fn scalar(&mut self, text: &str, quoted: bool, tag: Option<&str>) -> Result<Value, Error> {
+        if quoted {
+            return Ok(Value::str(text));
+        }
         let tag = match tag {
-            None if !plain => return Ok(Value::str(text)),
             None => return resolve_plain(text, self.zone),
             Some(t) => t,
         };

@@ -97,7 +97,14 @@ pub fn ruby_inspect(v: &Value) -> String {
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
-        Value::Date(d) => format!("#<Date: {}>", d.format("%Y-%m-%d")),
+        Value::Date(d) => {
+            // Ruby shows the Julian day number and the default Gregorian reform day.
+            let jd = i64::from(chrono::Datelike::num_days_from_ce(d)) + 1_721_425;
+            format!(
+                "#<Date: {} (({jd}j,0s,0n),+0s,2299161j)>",
+                d.format("%Y-%m-%d")
+            )
+        }
         Value::Drop(d) => format!("#<{}>", d.ruby_class()),
         other => scalar_to_s(other),
     }

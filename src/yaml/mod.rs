@@ -15,6 +15,7 @@ mod big;
 mod construct;
 mod dump;
 mod keys;
+mod libyaml;
 mod resolve;
 mod timestamp;
 mod tree;
