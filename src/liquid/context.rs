@@ -152,11 +152,11 @@ impl Context {
     pub fn find_variable(&self, name: &str) -> LResult<Value> {
         for s in self.scopes.iter().rev() {
             if let Some(v) = s.get(name) {
-                return Ok(v.clone());
+                return Ok(to_liquid(v));
             }
         }
         match self.globals.get(name) {
-            Some(v) => Ok(v.clone()),
+            Some(v) => Ok(to_liquid(v)),
             None if self.strict_variables => {
                 Err(LiquidError::new(ErrorKind::UndefinedVariable, format!("undefined variable {name}")))
             }
@@ -216,6 +216,14 @@ impl Context {
         }
         Ok(obj)
     }
+}
+
+/// `to_liquid` on a stored value: an assigned `empty`/`blank` reads back as "".
+fn to_liquid(v: &Value) -> Value {
+    if super::drops::as_method_literal(v).is_some() {
+        return Value::str("");
+    }
+    v.clone()
 }
 
 /// `object[key]` when Liquid would use it: hashes and drops by key, arrays by integer.

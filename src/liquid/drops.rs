@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 /// `empty` / `blank` as values (Liquid's `MethodLiteral`): prints as "", and `==` calls
 /// `empty?` / `blank?` on the other side.
-pub struct MethodLiteral {
-    pub empty: bool,
-}
+/// The two instances (`empty`, `blank`) are told apart by identity.
+pub struct MethodLiteral;
 
 pub const METHOD_LITERAL_CLASS: &str = "Liquid::Expression::MethodLiteral";
 
@@ -28,9 +27,9 @@ impl Drop for MethodLiteral {
 }
 
 static EMPTY: once_cell::sync::Lazy<Value> =
-    once_cell::sync::Lazy::new(|| Value::Drop(DropRef(Arc::new(MethodLiteral { empty: true }))));
+    once_cell::sync::Lazy::new(|| Value::Drop(DropRef(Arc::new(MethodLiteral))));
 static BLANK: once_cell::sync::Lazy<Value> =
-    once_cell::sync::Lazy::new(|| Value::Drop(DropRef(Arc::new(MethodLiteral { empty: false }))));
+    once_cell::sync::Lazy::new(|| Value::Drop(DropRef(Arc::new(MethodLiteral))));
 
 pub fn method_literal(empty: bool) -> Value {
     if empty {

@@ -361,6 +361,14 @@ impl Num {
                     Num::Int(r.m as i64)
                 }
             }
+            // BigDecimal#round returns an Integer when it keeps no decimals.
+            Num::Dec(d) if n <= 0 => {
+                let r = d.round(n);
+                match i64::try_from(r.m / pow10(r.scale).unwrap_or(1)) {
+                    Ok(i) => Num::Int(i),
+                    Err(_) => Num::Float(r.to_f64()),
+                }
+            }
             Num::Dec(d) => Num::Dec(d.round(n)),
             Num::Float(f) => Num::Float(f),
         })
