@@ -31,7 +31,9 @@ fn to_value(v: &serde_json::Value) -> Value {
         },
         serde_json::Value::String(s) => Value::str(s.as_str()),
         serde_json::Value::Array(a) => Value::array(a.iter().map(to_value).collect()),
-        serde_json::Value::Object(o) => Value::hash(o.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+        serde_json::Value::Object(o) => {
+            Value::hash(o.iter().map(|(k, v)| (k.clone(), to_value(v))).collect())
+        }
     }
 }
 
@@ -61,11 +63,18 @@ pub fn run(args: &[String]) -> i32 {
     for t in tests {
         let name = t["name"].as_str().unwrap_or("");
         let template = t["template"].as_str().unwrap_or("");
-        let tags: Vec<&str> = t["tags"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+        let tags: Vec<&str> = t["tags"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+            .unwrap_or_default();
         let strict = tags.iter().any(|x| *x == "strict" || *x == "strict2");
         let invalid = t["invalid"].as_bool().unwrap_or(false);
         let engine = Engine::with_options(Options {
-            error_mode: if strict { ErrorMode::Strict } else { ErrorMode::Lax },
+            error_mode: if strict {
+                ErrorMode::Strict
+            } else {
+                ErrorMode::Lax
+            },
             ..Options::default()
         });
         let globals: Hash = match to_value(&t["data"]) {
@@ -79,7 +88,8 @@ pub fn run(args: &[String]) -> i32 {
             Err(e) => Err(format!("{}: {}", e.kind.ruby_class(), e)),
             Ok(tpl) => {
                 if invalid {
-                    tpl.render_liquid(&mut ctx).map_err(|e| format!("{}: {}", e.kind.ruby_class(), e))
+                    tpl.render_liquid(&mut ctx)
+                        .map_err(|e| format!("{}: {}", e.kind.ruby_class(), e))
                 } else {
                     Ok(tpl.render_lax(&mut ctx))
                 }

@@ -12,7 +12,10 @@ pub struct Body {
 
 impl Default for Body {
     fn default() -> Self {
-        Body { nodes: Vec::new(), blank: true }
+        Body {
+            nodes: Vec::new(),
+            blank: true,
+        }
     }
 }
 
@@ -81,13 +84,28 @@ impl TagNode {
 }
 
 pub(crate) enum TagKind {
-    Assign { to: String, from: Output },
-    Capture { to: String, body: Body },
-    If { branches: Vec<Branch>, unless: bool },
-    Case { left: Expr, branches: Vec<CaseBranch> },
+    Assign {
+        to: String,
+        from: Output,
+    },
+    Capture {
+        to: String,
+        body: Body,
+    },
+    If {
+        branches: Vec<Branch>,
+        unless: bool,
+    },
+    Case {
+        left: Expr,
+        branches: Vec<CaseBranch>,
+    },
     For(Box<ForTag>),
     Tablerow(Box<TablerowTag>),
-    Cycle { key: CycleKey, values: Vec<Expr> },
+    Cycle {
+        key: CycleKey,
+        values: Vec<Expr>,
+    },
     Increment(String),
     Decrement(String),
     Break,
@@ -143,7 +161,16 @@ pub(crate) struct ForTag {
 
 impl ForTag {
     pub fn new(var: String, name: String, collection: Expr, reversed: bool) -> Self {
-        ForTag { var, name, collection, reversed, limit: None, offset: None, body: Body::new_blank(), else_body: None }
+        ForTag {
+            var,
+            name,
+            collection,
+            reversed,
+            limit: None,
+            offset: None,
+            body: Body::new_blank(),
+            else_body: None,
+        }
     }
 }
 

@@ -23,15 +23,22 @@ impl Registers {
     }
 
     pub fn get<T: Any + Send + Sync>(&self) -> Option<&T> {
-        self.map.get(&TypeId::of::<T>()).and_then(|b| b.downcast_ref())
+        self.map
+            .get(&TypeId::of::<T>())
+            .and_then(|b| b.downcast_ref())
     }
 
     pub fn get_mut<T: Any + Send + Sync>(&mut self) -> Option<&mut T> {
-        self.map.get_mut(&TypeId::of::<T>()).and_then(|b| b.downcast_mut())
+        self.map
+            .get_mut(&TypeId::of::<T>())
+            .and_then(|b| b.downcast_mut())
     }
 
     pub fn remove<T: Any + Send + Sync>(&mut self) -> Option<T> {
-        self.map.remove(&TypeId::of::<T>()).and_then(|b| b.downcast().ok()).map(|b| *b)
+        self.map
+            .remove(&TypeId::of::<T>())
+            .and_then(|b| b.downcast().ok())
+            .map(|b| *b)
     }
 }
 
@@ -157,9 +164,10 @@ impl Context {
         }
         match self.globals.get(name) {
             Some(v) => Ok(to_liquid(v)),
-            None if self.strict_variables => {
-                Err(LiquidError::new(ErrorKind::UndefinedVariable, format!("undefined variable {name}")))
-            }
+            None if self.strict_variables => Err(LiquidError::new(
+                ErrorKind::UndefinedVariable,
+                format!("undefined variable {name}"),
+            )),
             None => Ok(Value::Nil),
         }
     }
@@ -198,7 +206,11 @@ impl Context {
             match index(&obj, &k) {
                 Some(v) => obj = v,
                 None => {
-                    let cmd = if command { k.as_str().and_then(|s| command_method(&obj, s)) } else { None };
+                    let cmd = if command {
+                        k.as_str().and_then(|s| command_method(&obj, s))
+                    } else {
+                        None
+                    };
                     match cmd {
                         Some(v) => obj = v,
                         None => {
@@ -233,7 +245,11 @@ pub(crate) fn index(obj: &Value, key: &Value) -> Option<Value> {
         (Value::Array(a), Value::Int(i)) => {
             let len = a.len() as i64;
             let idx = if *i < 0 { len + i } else { *i };
-            Some(if idx >= 0 && idx < len { a[idx as usize].clone() } else { Value::Nil })
+            Some(if idx >= 0 && idx < len {
+                a[idx as usize].clone()
+            } else {
+                Value::Nil
+            })
         }
         (Value::Drop(d), Value::Str(k)) => Some(d.get(k).unwrap_or(Value::Nil)),
         (Value::Drop(d), other) => Some(d.get(&super::ruby::to_s(other)).unwrap_or(Value::Nil)),
@@ -252,7 +268,10 @@ fn command_method(obj: &Value, name: &str) -> Option<Value> {
         ("first", Value::Array(a)) => Some(a.first().cloned().unwrap_or(Value::Nil)),
         ("last", Value::Array(a)) => Some(a.last().cloned().unwrap_or(Value::Nil)),
         ("first", Value::Hash(h)) => Some(
-            h.iter().next().map(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()])).unwrap_or(Value::Nil),
+            h.iter()
+                .next()
+                .map(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()]))
+                .unwrap_or(Value::Nil),
         ),
         ("first", Value::Range(a, b)) => Some(if a <= b { Value::Int(*a) } else { Value::Nil }),
         ("last", Value::Range(_, b)) => Some(Value::Int(*b)),

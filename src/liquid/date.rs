@@ -2,7 +2,9 @@
 //! `Time.parse` heuristics for the formats people write) and Ruby's `strftime`.
 
 use crate::value::{Time, Value};
-use chrono::{Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike};
+use chrono::{
+    Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike,
+};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -12,7 +14,11 @@ fn local_offset_at_utc(ndt: &NaiveDateTime) -> FixedOffset {
 }
 
 fn local_offset_at_local(ndt: &NaiveDateTime) -> FixedOffset {
-    Local.offset_from_local_datetime(ndt).earliest().map(|o| o.fix()).unwrap_or_else(|| local_offset_at_utc(ndt))
+    Local
+        .offset_from_local_datetime(ndt)
+        .earliest()
+        .map(|o| o.fix())
+        .unwrap_or_else(|| local_offset_at_utc(ndt))
 }
 
 /// `Time.at(seconds)` in local time.
@@ -56,20 +62,28 @@ pub fn date_to_time(d: &NaiveDate) -> Option<Time> {
     FixedOffset::east_opt(0)?.from_local_datetime(&ndt).single()
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn month_index(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
-    MONTHS.iter().position(|m| n.starts_with(m)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| n.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 static TIME_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([ap])?\.?m?\b(?:\s*(z\b|utc\b|gmt\b|[+-]\d{2}:?\d{2}\b|[+-]\d{1,2}\b))?|(\d{1,2})\s*([ap])\.?m\b")
         .expect("valid regex")
 });
-static ISO_DATE: Lazy<Regex> = Lazy::new(|| Regex::new(r"([-+]?\d{2,})-(\d{1,2})-(\d{1,2})").expect("valid regex"));
-static SLASH_YMD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
-static SLASH_DMY: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})").expect("valid regex"));
+static ISO_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([-+]?\d{2,})-(\d{1,2})-(\d{1,2})").expect("valid regex"));
+static SLASH_YMD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
+static SLASH_DMY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})").expect("valid regex"));
 static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?\d{3,}))?")
         .expect("valid regex")
@@ -79,9 +93,12 @@ static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{3,})").expect("valid regex")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{3,})")
+        .expect("valid regex")
 });
-static COMPACT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?").expect("valid regex"));
+static COMPACT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?").expect("valid regex")
+});
 
 /// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,
 /// `2016/03/14`, `14/03/2016`, times with zones. Missing parts come from today / midnight.
@@ -92,7 +109,12 @@ pub fn parse_time(s: &str) -> Option<Time> {
     if let Some(c) = COMPACT.captures(s) {
         date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
         if let Some(h) = c.get(4) {
-            rest = format!("{}:{}:{}", h.as_str(), &c[5], c.get(6).map(|m| m.as_str()).unwrap_or("00"));
+            rest = format!(
+                "{}:{}:{}",
+                h.as_str(),
+                &c[5],
+                c.get(6).map(|m| m.as_str()).unwrap_or("00")
+            );
         } else {
             rest = String::new();
         }
@@ -110,11 +132,17 @@ pub fn parse_time(s: &str) -> Option<Time> {
         date = Some((y, c[2].parse().ok()?, c[1].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = DAY_MONTH.captures(s) {
-        let y = c.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(today.year());
+        let y = c
+            .get(3)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(today.year());
         date = Some((y, month_index(&c[2])?, c[1].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_DAY.captures(s) {
-        let y = c.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(today.year());
+        let y = c
+            .get(3)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(today.year());
         date = Some((y, month_index(&c[1])?, c[2].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_YEAR.captures(s) {
@@ -139,11 +167,19 @@ pub fn parse_time(s: &str) -> Option<Time> {
         } else {
             let mut hour: u32 = c[1].parse().ok()?;
             let min: u32 = c[2].parse().ok()?;
-            let sec: u32 = c.get(3).map(|m| m.as_str().parse().unwrap_or(0)).unwrap_or(0);
+            let sec: u32 = c
+                .get(3)
+                .map(|m| m.as_str().parse().unwrap_or(0))
+                .unwrap_or(0);
             let nanos = c
                 .get(4)
                 .map(|m| {
-                    let d: String = m.as_str().chars().chain(std::iter::repeat('0')).take(9).collect();
+                    let d: String = m
+                        .as_str()
+                        .chars()
+                        .chain(std::iter::repeat('0'))
+                        .take(9)
+                        .collect();
                     d.parse().unwrap_or(0)
                 })
                 .unwrap_or(0);
@@ -181,15 +217,36 @@ fn parse_zone(z: &str) -> Option<FixedOffset> {
     let digits: String = z[1..].chars().filter(|c| c.is_ascii_digit()).collect();
     let (h, m) = match digits.len() {
         1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
         _ => return None,
     };
     FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
-const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const DAY_NAMES: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -348,13 +405,25 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
                 _ => format!("{sign}{h:02}:{m:02}:{s:02}"),
             }
         }
-        'Z' => text(if off == 0 { "UTC".to_string() } else { String::new() }),
+        'Z' => text(if off == 0 {
+            "UTC".to_string()
+        } else {
+            String::new()
+        }),
         'A' => text(DAY_NAMES[t.weekday().num_days_from_sunday() as usize].to_string()),
         'a' => text(DAY_NAMES[t.weekday().num_days_from_sunday() as usize][..3].to_string()),
         'u' => num(t.weekday().number_from_monday() as i64, 1, '0'),
         'w' => num(t.weekday().num_days_from_sunday() as i64, 1, '0'),
-        'U' => num(((t.ordinal0() + 7 - t.weekday().num_days_from_sunday()) / 7) as i64, 2, '0'),
-        'W' => num(((t.ordinal0() + 7 - t.weekday().num_days_from_monday()) / 7) as i64, 2, '0'),
+        'U' => num(
+            ((t.ordinal0() + 7 - t.weekday().num_days_from_sunday()) / 7) as i64,
+            2,
+            '0',
+        ),
+        'W' => num(
+            ((t.ordinal0() + 7 - t.weekday().num_days_from_monday()) / 7) as i64,
+            2,
+            '0',
+        ),
         'G' => num(t.iso_week().year() as i64, 4, '0'),
         'g' => num((t.iso_week().year() as i64).rem_euclid(100), 2, '0'),
         'V' => num(t.iso_week().week() as i64, 2, '0'),
@@ -380,10 +449,16 @@ mod tests {
 
     #[test]
     fn strftime_like_ruby() {
-        let t = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2016, 3, 4, 15, 5, 9).unwrap();
+        let t = FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2016, 3, 4, 15, 5, 9)
+            .unwrap();
         assert_eq!(strftime(&t, "%b %d, %y"), "Mar 04, 16");
         assert_eq!(strftime(&t, "%-d %B %Y %-I:%M %p"), "4 March 2016 3:05 PM");
-        assert_eq!(strftime(&t, "%e|%^a|%j|%%|%z|%:z"), " 4|FRI|064|%|+0000|+00:00");
+        assert_eq!(
+            strftime(&t, "%e|%^a|%j|%%|%z|%:z"),
+            " 4|FRI|064|%|+0000|+00:00"
+        );
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub fn method_literal(empty: bool) -> Value {
 /// Some(true) for `empty`, Some(false) for `blank`, None for other values.
 pub fn as_method_literal(v: &Value) -> Option<bool> {
     match (v, &*EMPTY) {
-        (Value::Drop(d), Value::Drop(e)) if d.ruby_class() == METHOD_LITERAL_CLASS => Some(d.identity() == e.identity()),
+        (Value::Drop(d), Value::Drop(e)) if d.ruby_class() == METHOD_LITERAL_CLASS => {
+            Some(d.identity() == e.identity())
+        }
         _ => None,
     }
 }
@@ -78,10 +80,20 @@ impl Drop for ForloopDrop {
         })
     }
     fn keys(&self) -> Vec<String> {
-        ["name", "length", "index", "index0", "rindex", "rindex0", "first", "last", "parentloop"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "name",
+            "length",
+            "index",
+            "index0",
+            "rindex",
+            "rindex0",
+            "first",
+            "last",
+            "parentloop",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     }
     fn ruby_class(&self) -> &'static str {
         "Liquid::ForloopDrop"
@@ -98,7 +110,13 @@ pub struct TablerowloopDrop {
 
 impl TablerowloopDrop {
     pub fn new(length: i64, cols: i64) -> Self {
-        TablerowloopDrop { length, cols, index: AtomicI64::new(0), row: AtomicI64::new(1), col: AtomicI64::new(1) }
+        TablerowloopDrop {
+            length,
+            cols,
+            index: AtomicI64::new(0),
+            row: AtomicI64::new(1),
+            col: AtomicI64::new(1),
+        }
     }
 
     pub fn col(&self) -> i64 {

@@ -49,7 +49,13 @@ pub struct LiquidError {
 
 impl LiquidError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        LiquidError { kind, message: message.into(), line: None, template_name: None, markup_context: None }
+        LiquidError {
+            kind,
+            message: message.into(),
+            line: None,
+            template_name: None,
+            markup_context: None,
+        }
     }
 
     pub fn syntax(message: impl Into<String>) -> Self {
@@ -74,7 +80,11 @@ impl LiquidError {
 
     /// `Liquid::Error#to_s`.
     pub fn to_ruby_string(&self) -> String {
-        let mut s = String::from(if self.kind == ErrorKind::Syntax { "Liquid syntax error" } else { "Liquid error" });
+        let mut s = String::from(if self.kind == ErrorKind::Syntax {
+            "Liquid syntax error"
+        } else {
+            "Liquid error"
+        });
         if let Some(l) = self.line {
             s.push_str(" (");
             if let Some(t) = &self.template_name {
@@ -97,7 +107,11 @@ impl LiquidError {
         let msg = self.to_ruby_string();
         match file {
             Some(f) => crate::Error::at(f, line, msg),
-            None => crate::Error { file: None, line, message: msg },
+            None => crate::Error {
+                file: None,
+                line,
+                message: msg,
+            },
         }
     }
 }

@@ -43,7 +43,10 @@ impl Expr {
             _ => {}
         }
         let b = markup.as_bytes();
-        if b.len() >= 2 && ((b[0] == b'\'' && b[b.len() - 1] == b'\'') || (b[0] == b'"' && b[b.len() - 1] == b'"')) {
+        if b.len() >= 2
+            && ((b[0] == b'\'' && b[b.len() - 1] == b'\'')
+                || (b[0] == b'"' && b[b.len() - 1] == b'"'))
+        {
             return Expr::Lit(Value::str(&markup[1..markup.len() - 1]));
         }
         if is_integer_literal(markup) {
@@ -266,7 +269,12 @@ pub fn lex(input: &str) -> Result<Vec<Tok>, String> {
             break;
         }
         // COMPARISON_OPERATOR = /==|!=|<>|<=?|>=?|contains(?=\s)/
-        if starts(i, "==") || starts(i, "!=") || starts(i, "<>") || starts(i, "<=") || starts(i, ">=") {
+        if starts(i, "==")
+            || starts(i, "!=")
+            || starts(i, "<>")
+            || starts(i, "<=")
+            || starts(i, ">=")
+        {
             out.push(Tok::Comparison(c[i..i + 2].iter().collect()));
             i += 2;
             continue;
@@ -357,7 +365,10 @@ pub struct TokParser {
 
 impl TokParser {
     pub fn new(input: &str) -> Result<TokParser, String> {
-        Ok(TokParser { toks: lex(input)?, p: 0 })
+        Ok(TokParser {
+            toks: lex(input)?,
+            p: 0,
+        })
     }
 
     fn cur(&self) -> &Tok {
@@ -399,7 +410,10 @@ impl TokParser {
     }
 
     pub fn look(&self, kind: &str, ahead: usize) -> bool {
-        self.toks.get(self.p + ahead).map(|t| t.kind() == kind).unwrap_or(false)
+        self.toks
+            .get(self.p + ahead)
+            .map(|t| t.kind() == kind)
+            .unwrap_or(false)
     }
 
     pub fn expression(&mut self) -> Result<String, String> {
@@ -415,7 +429,10 @@ impl TokParser {
                 self.consume("close_round")?;
                 Ok(format!("({first}..{last})"))
             }
-            other => Err(format!("{} is not a valid expression", other.ruby_inspect())),
+            other => Err(format!(
+                "{} is not a valid expression",
+                other.ruby_inspect()
+            )),
         }
     }
 

@@ -10,13 +10,14 @@ use std::cmp::Ordering;
 /// Arity of a filter counting the input: (min, max); `usize::MAX` = unbounded.
 pub fn standard_arity(name: &str) -> Option<(usize, usize)> {
     Some(match name {
-        "size" | "downcase" | "upcase" | "capitalize" | "escape" | "h" | "escape_once" | "url_encode"
-        | "url_decode" | "strip" | "lstrip" | "rstrip" | "strip_html" | "strip_newlines" | "reverse"
-        | "newline_to_br" | "first" | "last" | "abs" | "ceil" | "floor" => (1, 1),
+        "size" | "downcase" | "upcase" | "capitalize" | "escape" | "h" | "escape_once"
+        | "url_encode" | "url_decode" | "strip" | "lstrip" | "rstrip" | "strip_html"
+        | "strip_newlines" | "reverse" | "newline_to_br" | "first" | "last" | "abs" | "ceil"
+        | "floor" => (1, 1),
         "slice" => (2, 3),
         "truncate" | "truncatewords" => (1, 3),
-        "split" | "map" | "remove" | "remove_first" | "append" | "prepend" | "concat" | "date" | "plus"
-        | "minus" | "times" | "divided_by" | "modulo" | "at_least" | "at_most" => (2, 2),
+        "split" | "map" | "remove" | "remove_first" | "append" | "prepend" | "concat" | "date"
+        | "plus" | "minus" | "times" | "divided_by" | "modulo" | "at_least" | "at_most" => (2, 2),
         "join" | "sort" | "sort_natural" | "uniq" | "compact" | "round" | "default" => (1, 2),
         "where" | "replace" | "replace_first" => (2, 3),
         _ => return None,
@@ -31,11 +32,18 @@ pub fn arity_error(given: usize, (min, max): (usize, usize)) -> LiquidError {
     } else {
         format!("{min}..{max}")
     };
-    LiquidError::argument(format!("wrong number of arguments (given {given}, expected {expected})"))
+    LiquidError::argument(format!(
+        "wrong number of arguments (given {given}, expected {expected})"
+    ))
 }
 
 impl Context {
-    pub(crate) fn invoke_filter(&mut self, name: &str, input: &Value, args: &[Value]) -> LResult<Value> {
+    pub(crate) fn invoke_filter(
+        &mut self,
+        name: &str,
+        input: &Value,
+        args: &[Value],
+    ) -> LResult<Value> {
         if let Some(reg) = self.registry.clone() {
             if let Some(f) = reg.filters.get(name) {
                 let given = args.len() + 1;
@@ -55,7 +63,10 @@ impl Context {
             }
             None => {
                 if self.strict_filters {
-                    Err(LiquidError::new(ErrorKind::UndefinedFilter, format!("undefined filter {name}")))
+                    Err(LiquidError::new(
+                        ErrorKind::UndefinedFilter,
+                        format!("undefined filter {name}"),
+                    ))
                 } else {
                     Ok(input.clone())
                 }
@@ -79,7 +90,8 @@ fn num_err(e: NumError) -> LiquidError {
 pub fn to_integer(v: &Value) -> LResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        other => ruby::strict_integer(&to_s(other)).ok_or_else(|| LiquidError::argument("invalid integer")),
+        other => ruby::strict_integer(&to_s(other))
+            .ok_or_else(|| LiquidError::argument("invalid integer")),
     }
 }
 
@@ -112,40 +124,60 @@ fn flatten_into(a: &[Value], out: &mut Vec<Value>) {
     }
 }
 
-/// Ruby `item[property]` for filters like `where`, `map`, `sort`: `Err` is Ruby's
+/// Ruby `item[property]` for filters like `where`, `map`, `sort`: `None` is Ruby's
 /// TypeError (Liquid turns it into "cannot select the property").
-pub fn item_property(item: &Value, prop: &Value) -> Result<Value, ()> {
+pub fn item_property(item: &Value, prop: &Value) -> Option<Value> {
     match item {
-        Value::Hash(h) => Ok(match prop {
+        Value::Hash(h) => Some(match prop {
             Value::Str(k) => h.get(&**k).cloned().unwrap_or(Value::Nil),
             _ => Value::Nil,
         }),
-        Value::Drop(d) => Ok(d.get(&to_s(prop)).unwrap_or(Value::Nil)),
+        Value::Drop(d) => Some(d.get(&to_s(prop)).unwrap_or(Value::Nil)),
         Value::Str(s) => match prop {
-            Value::Str(p) => Ok(if s.contains(&**p) { Value::str(&**p) } else { Value::Nil }),
+            Value::Str(p) => Some(if s.contains(&**p) {
+                Value::str(&**p)
+            } else {
+                Value::Nil
+            }),
             Value::Int(i) => {
                 let chars: Vec<char> = s.chars().collect();
                 let n = chars.len() as i64;
                 let idx = if *i < 0 { n + i } else { *i };
-                Ok(if idx >= 0 && idx < n { Value::str(chars[idx as usize].to_string()) } else { Value::Nil })
+                Some(if idx >= 0 && idx < n {
+                    Value::str(chars[idx as usize].to_string())
+                } else {
+                    Value::Nil
+                })
             }
-            _ => Err(()),
+            _ => None,
         },
         Value::Array(a) => match prop {
-            Value::Int(i) => Ok(index(item, prop).unwrap_or_else(|| a.get(*i as usize).cloned().unwrap_or(Value::Nil))),
-            _ => Err(()),
+            Value::Int(i) => Some(
+                index(item, prop)
+                    .unwrap_or_else(|| a.get(*i as usize).cloned().unwrap_or(Value::Nil)),
+            ),
+            _ => None,
         },
         Value::Int(n) => match prop {
-            Value::Int(b) => Ok(Value::Int(if *b >= 0 && *b < 64 { (n >> b) & 1 } else if *b < 0 { 0 } else { i64::from(*n < 0) })),
-            _ => Err(()),
+            Value::Int(b) => Some(Value::Int(if *b >= 0 && *b < 64 {
+                (n >> b) & 1
+            } else if *b < 0 {
+                0
+            } else {
+                i64::from(*n < 0)
+            })),
+            _ => None,
         },
-        _ => Err(()),
+        _ => None,
     }
 }
 
 /// Whether Ruby's `respond_to?(:[])` holds.
 pub fn has_index(v: &Value) -> bool {
-    matches!(v, Value::Hash(_) | Value::Drop(_) | Value::Str(_) | Value::Array(_) | Value::Int(_))
+    matches!(
+        v,
+        Value::Hash(_) | Value::Drop(_) | Value::Str(_) | Value::Array(_) | Value::Int(_)
+    )
 }
 
 fn property_error(prop: &Value) -> LiquidError {
@@ -163,7 +195,11 @@ fn nil_safe_compare(a: &Value, b: &Value) -> LResult<Ordering> {
 }
 
 fn sort_error(a: &Value, b: &Value) -> LiquidError {
-    LiquidError::argument(format!("comparison of {} with {} failed", a.ruby_class(), ruby::cmp_error_name(b)))
+    LiquidError::argument(format!(
+        "comparison of {} with {} failed",
+        a.ruby_class(),
+        ruby::cmp_error_name(b)
+    ))
 }
 
 fn casecmp(a: &str, b: &str) -> Ordering {
@@ -183,7 +219,10 @@ fn nil_safe_casecmp(a: &Value, b: &Value) -> Ordering {
 }
 
 /// Sorts with a fallible comparator, returning the first comparison error.
-fn try_sort(items: &mut [Value], mut cmp: impl FnMut(&Value, &Value) -> LResult<Ordering>) -> LResult<()> {
+fn try_sort(
+    items: &mut [Value],
+    mut cmp: impl FnMut(&Value, &Value) -> LResult<Ordering>,
+) -> LResult<()> {
     let mut err = None;
     items.sort_by(|a, b| match cmp(a, b) {
         Ok(o) => o,
@@ -209,7 +248,7 @@ fn uniq_key(v: &Value) -> String {
     }
 }
 
-fn uniq_by(items: Vec<Value>, mut key: impl FnMut(&Value) -> Result<Value, ()>) -> Result<Vec<Value>, ()> {
+fn uniq_by(items: Vec<Value>, mut key: impl FnMut(&Value) -> Option<Value>) -> Option<Vec<Value>> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for it in items {
@@ -218,7 +257,7 @@ fn uniq_by(items: Vec<Value>, mut key: impl FnMut(&Value) -> Result<Value, ()>) 
             out.push(it);
         }
     }
-    Ok(out)
+    Some(out)
 }
 
 fn chars_slice(s: &str, offset: i64, length: i64) -> Option<String> {
@@ -245,7 +284,11 @@ fn array_slice(a: &[Value], offset: i64, length: i64) -> Option<Vec<Value>> {
 /// Ruby `String#split` with a string pattern (`" "` splits on whitespace runs).
 pub fn ruby_split(s: &str, pat: &str) -> Vec<String> {
     let mut parts: Vec<String> = if pat == " " {
-        return s.split(|c: char| ruby::is_regex_space(c) || c == '\0').filter(|p| !p.is_empty()).map(String::from).collect();
+        return s
+            .split(|c: char| ruby::is_regex_space(c) || c == '\0')
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
     } else if pat.is_empty() {
         s.chars().map(|c| c.to_string()).collect()
     } else {
@@ -335,7 +378,9 @@ pub fn cgi_escape(s: &str) -> String {
     for &b in s.as_bytes() {
         match b {
             b' ' => out.push('+'),
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(b as char),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -351,7 +396,9 @@ pub fn cgi_unescape(s: &str) -> Option<String> {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -391,8 +438,14 @@ fn is_empty_value(v: &Value) -> bool {
     }
 }
 
-fn arith(input: &Value, operand: &Value, op: fn(Num, Num) -> Result<Num, NumError>) -> LResult<Value> {
-    op(Num::from_value(input), Num::from_value(operand)).map(Num::to_value).map_err(num_err)
+fn arith(
+    input: &Value,
+    operand: &Value,
+    op: fn(Num, Num) -> Result<Num, NumError>,
+) -> LResult<Value> {
+    op(Num::from_value(input), Num::from_value(operand))
+        .map(Num::to_value)
+        .map_err(num_err)
 }
 
 pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Value> {
@@ -471,7 +524,10 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 return Ok(Value::Nil);
             }
             let text = s();
-            let words: Vec<&str> = text.split(|c: char| ruby::is_regex_space(c) || c == '\0').filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = text
+                .split(|c: char| ruby::is_regex_space(c) || c == '\0')
+                .filter(|w| !w.is_empty())
+                .collect();
             let n = match a0 {
                 Some(v) => to_integer(v)?,
                 None => 15,
@@ -487,7 +543,12 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 input.clone()
             }
         }
-        "split" => Value::array(ruby_split(&s(), &to_s(a0.unwrap_or(&Value::Nil))).into_iter().map(Value::from).collect()),
+        "split" => Value::array(
+            ruby_split(&s(), &to_s(a0.unwrap_or(&Value::Nil)))
+                .into_iter()
+                .map(Value::from)
+                .collect(),
+        ),
         "strip" => Value::str(ruby::strip(&s())),
         "lstrip" => Value::str(ruby::lstrip(&s())),
         "rstrip" => Value::str(ruby::rstrip(&s())),
@@ -528,7 +589,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                     }
                     let mut keyed = Vec::with_capacity(items.len());
                     for it in items {
-                        let k = item_property(&it, prop).map_err(|_| property_error(prop))?;
+                        let k = item_property(&it, prop).ok_or_else(|| property_error(prop))?;
                         keyed.push(Value::array(vec![k, it]));
                     }
                     let key = |v: &Value| match v {
@@ -563,8 +624,12 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             }
             let mut out = Vec::new();
             for it in items {
-                let v = item_property(&it, &prop).map_err(|_| property_error(&prop))?;
-                let keep = if target.is_nil() { v.is_truthy() } else { ruby::equals(&v, &target) };
+                let v = item_property(&it, &prop).ok_or_else(|| property_error(&prop))?;
+                let keep = if target.is_nil() {
+                    v.is_truthy()
+                } else {
+                    ruby::equals(&v, &target)
+                };
                 if keep {
                     out.push(it);
                 }
@@ -574,7 +639,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
         "uniq" => {
             let items = input_items(input);
             match a0.filter(|p| !p.is_nil()) {
-                None => Value::array(uniq_by(items, |v| Ok(v.clone())).unwrap_or_default()),
+                None => Value::array(uniq_by(items, |v| Some(v.clone())).unwrap_or_default()),
                 Some(prop) => {
                     if items.is_empty() {
                         return Ok(Value::array(Vec::new()));
@@ -582,7 +647,10 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                     if !has_index(&items[0]) {
                         return Ok(Value::Nil);
                     }
-                    Value::array(uniq_by(items, |v| item_property(v, prop)).map_err(|_| property_error(prop))?)
+                    Value::array(
+                        uniq_by(items, |v| item_property(v, prop))
+                            .ok_or_else(|| property_error(prop))?,
+                    )
                 }
             }
         }
@@ -602,7 +670,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 if prop.as_str() == Some("to_liquid") {
                     out.push(it);
                 } else if has_index(&it) {
-                    out.push(item_property(&it, &prop).map_err(|_| property_error(&prop))?);
+                    out.push(item_property(&it, &prop).ok_or_else(|| property_error(&prop))?);
                 } else {
                     out.push(Value::Nil);
                 }
@@ -622,7 +690,10 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                     }
                     let mut out = Vec::new();
                     for it in items {
-                        if !item_property(&it, prop).map_err(|_| property_error(prop))?.is_nil() {
+                        if !item_property(&it, prop)
+                            .ok_or_else(|| property_error(prop))?
+                            .is_nil()
+                        {
                             out.push(it);
                         }
                     }
@@ -650,7 +721,11 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 items.extend(other.iter().cloned());
                 Value::array(items)
             }
-            _ => return Err(LiquidError::argument("concat filter requires an array argument")),
+            _ => {
+                return Err(LiquidError::argument(
+                    "concat filter requires an array argument",
+                ))
+            }
         },
         "date" => {
             let fmt = to_s(a0.unwrap_or(&Value::Nil));
@@ -691,7 +766,9 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
         "modulo" => arith(input, a0.unwrap_or(&Value::Nil), Num::modulo)?,
         "round" => {
             let n = a0.cloned().unwrap_or(Value::Int(0));
-            let r = Num::from_value(input).round(Num::from_value(&n)).map_err(num_err)?;
+            let r = Num::from_value(input)
+                .round(Num::from_value(&n))
+                .map_err(num_err)?;
             let v = r.to_value();
             let n_is_zero = matches!(n, Value::Int(0)) || matches!(n, Value::Float(f) if f == 0.0);
             match (v, n_is_zero) {
@@ -699,7 +776,10 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                     if f.is_finite() {
                         Value::Int(f as i64)
                     } else {
-                        return Err(LiquidError::new(ErrorKind::FloatDomain, ruby::float_to_s(f)));
+                        return Err(LiquidError::new(
+                            ErrorKind::FloatDomain,
+                            ruby::float_to_s(f),
+                        ));
                     }
                 }
                 (v, _) => v,
@@ -711,7 +791,11 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             let bound = Num::from_value(a0.unwrap_or(&Value::Nil));
             let v = Num::from_value(input);
             let o = bound.cmp(v);
-            let pick_bound = if name == "at_least" { o == Ordering::Greater } else { o == Ordering::Less };
+            let pick_bound = if name == "at_least" {
+                o == Ordering::Greater
+            } else {
+                o == Ordering::Less
+            };
             if pick_bound {
                 bound.to_value()
             } else {

@@ -146,7 +146,10 @@ impl Engine {
     }
 
     pub fn with_options(options: Options) -> Self {
-        Engine { reg: Arc::default(), options }
+        Engine {
+            reg: Arc::default(),
+            options,
+        }
     }
 
     /// Registers (or replaces) a filter. `min_args`/`max_args` count the input too
@@ -155,9 +158,14 @@ impl Engine {
     where
         F: Fn(&Value, &[Value], &mut Context) -> LResult<Value> + Send + Sync + 'static,
     {
-        Arc::make_mut(&mut self.reg)
-            .filters
-            .insert(name.to_string(), FilterEntry { func: Arc::new(f), min_args, max_args });
+        Arc::make_mut(&mut self.reg).filters.insert(
+            name.to_string(),
+            FilterEntry {
+                func: Arc::new(f),
+                min_args,
+                max_args,
+            },
+        );
     }
 
     /// Registers a tag without a body. The factory gets (tag name, markup, position).
@@ -165,7 +173,9 @@ impl Engine {
     where
         F: Fn(&str, &str, &ParseInfo) -> LResult<Box<dyn Tag>> + Send + Sync + 'static,
     {
-        Arc::make_mut(&mut self.reg).tags.insert(name.to_string(), TagFactory::Simple(Arc::new(factory)));
+        Arc::make_mut(&mut self.reg)
+            .tags
+            .insert(name.to_string(), TagFactory::Simple(Arc::new(factory)));
     }
 
     /// Registers a block tag: its body runs up to `{% end<name> %}`.
@@ -173,12 +183,15 @@ impl Engine {
     where
         F: Fn(&str, &str, Body, &ParseInfo) -> LResult<Box<dyn Tag>> + Send + Sync + 'static,
     {
-        Arc::make_mut(&mut self.reg).tags.insert(name.to_string(), TagFactory::Block(Arc::new(factory)));
+        Arc::make_mut(&mut self.reg)
+            .tags
+            .insert(name.to_string(), TagFactory::Block(Arc::new(factory)));
     }
 
     /// Parses `source`; errors read like Jekyll's (`path:line: Liquid syntax error ...`).
     pub fn parse(&self, source: &str, path: &str) -> crate::Result<Template> {
-        self.parse_liquid(source).map_err(|e| e.into_error(Some(path)))
+        self.parse_liquid(source)
+            .map_err(|e| e.into_error(Some(path)))
     }
 
     /// Parses `source`, keeping Liquid's own error value.
@@ -205,13 +218,27 @@ pub struct Template {
 }
 
 impl Template {
-    pub(crate) fn parse_with(registry: Arc<Registry>, mode: ErrorMode, source: &str) -> LResult<Template> {
+    pub(crate) fn parse_with(
+        registry: Arc<Registry>,
+        mode: ErrorMode,
+        source: &str,
+    ) -> LResult<Template> {
         let mut p = parser::Parser::new(&registry, mode, source);
         let root = p.parse_document()?;
         let warnings = std::mem::take(&mut p.warnings);
         drop(p);
-        let options = Options { error_mode: mode, ..Options::default() };
-        Ok(Template { inner: Arc::new(TemplateInner { root, registry, options, warnings }) })
+        let options = Options {
+            error_mode: mode,
+            ..Options::default()
+        };
+        Ok(Template {
+            inner: Arc::new(TemplateInner {
+                root,
+                registry,
+                options,
+                warnings,
+            }),
+        })
     }
 
     /// Syntax problems found in `warn` mode.

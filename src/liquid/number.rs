@@ -53,7 +53,13 @@ impl Dec {
         if scale > 36 {
             return None;
         }
-        Some(Dec { m: if neg { -m } else { m }, scale: scale as u32 }.normalized())
+        Some(
+            Dec {
+                m: if neg { -m } else { m },
+                scale: scale as u32,
+            }
+            .normalized(),
+        )
     }
 
     fn normalized(mut self) -> Dec {
@@ -65,7 +71,10 @@ impl Dec {
     }
 
     fn from_int(i: i64) -> Dec {
-        Dec { m: i as i128, scale: 0 }
+        Dec {
+            m: i as i128,
+            scale: 0,
+        }
     }
 
     fn align(a: Dec, b: Dec) -> Option<(i128, i128, u32)> {
@@ -82,7 +91,11 @@ impl Dec {
             digits
         } else {
             let sc = self.scale as usize;
-            let padded = if digits.len() <= sc { format!("{}{}", "0".repeat(sc - digits.len() + 1), digits) } else { digits };
+            let padded = if digits.len() <= sc {
+                format!("{}{}", "0".repeat(sc - digits.len() + 1), digits)
+            } else {
+                digits
+            };
             let split = padded.len() - sc;
             format!("{}.{}", &padded[..split], &padded[split..])
         };
@@ -110,12 +123,18 @@ impl Dec {
             return self;
         }
         let drop = (self.scale as i64 - n) as u32;
-        let Some(p) = pow10(drop) else { return Dec { m: 0, scale: 0 } };
+        let Some(p) = pow10(drop) else {
+            return Dec { m: 0, scale: 0 };
+        };
         let q = self.m / p;
         let r = (self.m % p).abs();
         let q = if r * 2 >= p { q + self.m.signum() } else { q };
         if n >= 0 {
-            Dec { m: q, scale: n as u32 }.normalized()
+            Dec {
+                m: q,
+                scale: n as u32,
+            }
+            .normalized()
         } else {
             match pow10((-n) as u32).and_then(|p| q.checked_mul(p)) {
                 Some(m) => Dec { m, scale: 0 },
@@ -134,7 +153,9 @@ impl Num {
             Value::Str(s) => {
                 let t = ruby::strip(s);
                 if is_decimal_literal(t) {
-                    Dec::parse(t).map(Num::Dec).unwrap_or_else(|| Num::Float(ruby::str_to_f(t)))
+                    Dec::parse(t)
+                        .map(Num::Dec)
+                        .unwrap_or_else(|| Num::Float(ruby::str_to_f(t)))
                 } else {
                     Num::Int(ruby::str_to_i(s))
                 }
@@ -147,7 +168,9 @@ impl Num {
         if !f.is_finite() {
             return Num::Float(f);
         }
-        Dec::parse(&ruby::float_to_s(f)).map(Num::Dec).unwrap_or(Num::Float(f))
+        Dec::parse(&ruby::float_to_s(f))
+            .map(Num::Dec)
+            .unwrap_or(Num::Float(f))
     }
 
     pub fn to_value(self) -> Value {
@@ -182,7 +205,12 @@ impl Num {
         }
     }
 
-    fn dec_op(a: Num, b: Num, op: impl Fn(Dec, Dec) -> Option<Dec>, f: impl Fn(f64, f64) -> f64) -> Num {
+    fn dec_op(
+        a: Num,
+        b: Num,
+        op: impl Fn(Dec, Dec) -> Option<Dec>,
+        f: impl Fn(f64, f64) -> f64,
+    ) -> Num {
         match (a.as_dec(), b.as_dec()) {
             (Some(x), Some(y)) => match op(x, y) {
                 Some(d) => Num::Dec(d.normalized()),
@@ -194,14 +222,20 @@ impl Num {
 
     pub fn add(self, o: Num) -> Num {
         if let (Num::Int(a), Num::Int(b)) = (self, o) {
-            return a.checked_add(b).map(Num::Int).unwrap_or(Num::Float(a as f64 + b as f64));
+            return a
+                .checked_add(b)
+                .map(Num::Int)
+                .unwrap_or(Num::Float(a as f64 + b as f64));
         }
         Num::dec_op(
             self,
             o,
             |x, y| {
                 let (a, b, s) = Dec::align(x, y)?;
-                Some(Dec { m: a.checked_add(b)?, scale: s })
+                Some(Dec {
+                    m: a.checked_add(b)?,
+                    scale: s,
+                })
             },
             |a, b| a + b,
         )
@@ -209,14 +243,20 @@ impl Num {
 
     pub fn sub(self, o: Num) -> Num {
         if let (Num::Int(a), Num::Int(b)) = (self, o) {
-            return a.checked_sub(b).map(Num::Int).unwrap_or(Num::Float(a as f64 - b as f64));
+            return a
+                .checked_sub(b)
+                .map(Num::Int)
+                .unwrap_or(Num::Float(a as f64 - b as f64));
         }
         Num::dec_op(
             self,
             o,
             |x, y| {
                 let (a, b, s) = Dec::align(x, y)?;
-                Some(Dec { m: a.checked_sub(b)?, scale: s })
+                Some(Dec {
+                    m: a.checked_sub(b)?,
+                    scale: s,
+                })
             },
             |a, b| a - b,
         )
@@ -224,7 +264,10 @@ impl Num {
 
     pub fn mul(self, o: Num) -> Num {
         if let (Num::Int(a), Num::Int(b)) = (self, o) {
-            return a.checked_mul(b).map(Num::Int).unwrap_or(Num::Float(a as f64 * b as f64));
+            return a
+                .checked_mul(b)
+                .map(Num::Int)
+                .unwrap_or(Num::Float(a as f64 * b as f64));
         }
         Num::dec_op(
             self,
@@ -234,7 +277,10 @@ impl Num {
                 if s > 36 {
                     return None;
                 }
-                Some(Dec { m: x.m.checked_mul(y.m)?, scale: s })
+                Some(Dec {
+                    m: x.m.checked_mul(y.m)?,
+                    scale: s,
+                })
             },
             |a, b| a * b,
         )
@@ -250,7 +296,11 @@ impl Num {
                     return Ok(Num::Float(-(a as f64)));
                 }
                 let q = a / b;
-                Ok(Num::Int(if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q }))
+                Ok(Num::Int(if a % b != 0 && ((a < 0) != (b < 0)) {
+                    q - 1
+                } else {
+                    q
+                }))
             }
             (Num::Float(a), _) => Ok(Num::Float(a / o.to_f64())),
             (_, Num::Float(b)) => Ok(Num::Float(self.to_f64() / b)),
@@ -270,7 +320,11 @@ impl Num {
                     return Err(NumError::ZeroDivision);
                 }
                 let r = a.wrapping_rem(b);
-                Ok(Num::Int(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }))
+                Ok(Num::Int(if r != 0 && ((r < 0) != (b < 0)) {
+                    r + b
+                } else {
+                    r
+                }))
             }
             _ => {
                 if o.is_zero() {
@@ -280,7 +334,11 @@ impl Num {
                     (Some(x), Some(y)) => match Dec::align(x, y) {
                         Some((a, b, s)) => {
                             let r = a % b;
-                            let r = if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r };
+                            let r = if r != 0 && ((r < 0) != (b < 0)) {
+                                r + b
+                            } else {
+                                r
+                            };
                             Ok(Num::Dec(Dec { m: r, scale: s }.normalized()))
                         }
                         None => Ok(Num::Float(self.to_f64().rem_euclid(o.to_f64()))),
@@ -288,7 +346,11 @@ impl Num {
                     _ => {
                         let (a, b) = (self.to_f64(), o.to_f64());
                         let r = a % b;
-                        Ok(Num::Float(if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r }))
+                        Ok(Num::Float(if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
+                            r + b
+                        } else {
+                            r
+                        }))
                     }
                 }
             }
@@ -297,8 +359,14 @@ impl Num {
 
     pub fn abs(self) -> Num {
         match self {
-            Num::Int(i) => i.checked_abs().map(Num::Int).unwrap_or(Num::Float((i as f64).abs())),
-            Num::Dec(d) => Num::Dec(Dec { m: d.m.abs(), scale: d.scale }),
+            Num::Int(i) => i
+                .checked_abs()
+                .map(Num::Int)
+                .unwrap_or(Num::Float((i as f64).abs())),
+            Num::Dec(d) => Num::Dec(Dec {
+                m: d.m.abs(),
+                scale: d.scale,
+            }),
             Num::Float(f) => Num::Float(f.abs()),
         }
     }
@@ -309,9 +377,15 @@ impl Num {
             _ => match (self.as_dec(), o.as_dec()) {
                 (Some(x), Some(y)) => match Dec::align(x, y) {
                     Some((a, b, _)) => a.cmp(&b),
-                    None => self.to_f64().partial_cmp(&o.to_f64()).unwrap_or(Ordering::Equal),
+                    None => self
+                        .to_f64()
+                        .partial_cmp(&o.to_f64())
+                        .unwrap_or(Ordering::Equal),
                 },
-                _ => self.to_f64().partial_cmp(&o.to_f64()).unwrap_or(Ordering::Equal),
+                _ => self
+                    .to_f64()
+                    .partial_cmp(&o.to_f64())
+                    .unwrap_or(Ordering::Equal),
             },
         }
     }
@@ -380,7 +454,10 @@ fn is_decimal_literal(s: &str) -> bool {
     let s = s.strip_prefix('-').unwrap_or(s);
     match s.split_once('.') {
         Some((a, b)) => {
-            !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
         }
         None => false,
     }
@@ -397,10 +474,22 @@ mod tests {
     #[test]
     fn decimal_arithmetic_like_bigdecimal() {
         assert!(matches!(f(0.1).add(f(0.2)).to_value(), Value::Float(x) if x == 0.3));
-        assert!(matches!(Num::Int(-7).div(Num::Int(2)).ok().unwrap().to_value(), Value::Int(-4)));
-        assert!(matches!(Num::Int(-7).modulo(Num::Int(3)).ok().unwrap().to_value(), Value::Int(2)));
-        assert!(matches!(f(2.5).round(Num::Int(0)).ok().unwrap().to_value(), Value::Float(x) if x == 3.0));
-        assert!(matches!(f(-2.5).round(Num::Int(0)).ok().unwrap().to_value(), Value::Float(x) if x == -3.0));
-        assert!(matches!(f(1.005).round(Num::Int(2)).ok().unwrap().to_value(), Value::Float(x) if x == 1.01));
+        assert!(matches!(
+            Num::Int(-7).div(Num::Int(2)).ok().unwrap().to_value(),
+            Value::Int(-4)
+        ));
+        assert!(matches!(
+            Num::Int(-7).modulo(Num::Int(3)).ok().unwrap().to_value(),
+            Value::Int(2)
+        ));
+        assert!(
+            matches!(f(2.5).round(Num::Int(0)).ok().unwrap().to_value(), Value::Float(x) if x == 3.0)
+        );
+        assert!(
+            matches!(f(-2.5).round(Num::Int(0)).ok().unwrap().to_value(), Value::Float(x) if x == -3.0)
+        );
+        assert!(
+            matches!(f(1.005).round(Num::Int(2)).ok().unwrap().to_value(), Value::Float(x) if x == 1.01)
+        );
     }
 }

@@ -94,7 +94,10 @@ impl<'a> Parser<'a> {
     }
 
     fn info(&self) -> ParseInfo {
-        ParseInfo { line: self.line, error_mode: self.mode }
+        ParseInfo {
+            line: self.line,
+            error_mode: self.mode,
+        }
     }
 
     pub fn parse_document(&mut self) -> LResult<Body> {
@@ -179,7 +182,9 @@ impl<'a> Parser<'a> {
             }
             return self.parse_output(inner);
         }
-        Err(LiquidError::syntax(format!("Variable '{token}' was not properly terminated with regexp: /\\}}\\}}/")))
+        Err(LiquidError::syntax(format!(
+            "Variable '{token}' was not properly terminated with regexp: /\\}}\\}}/"
+        )))
     }
 
     /// Parses the markup of `{{ ... }}` (or an `assign` source) in the current error mode.
@@ -188,7 +193,9 @@ impl<'a> Parser<'a> {
         let ctx = || format!("in \"{{{{{markup}}}}}\"");
         match self.mode {
             ErrorMode::Lax => Ok(lax_output(markup, line)),
-            ErrorMode::Strict => strict_output(markup, line).map_err(|m| strict_error(m, line, ctx())),
+            ErrorMode::Strict => {
+                strict_output(markup, line).map_err(|m| strict_error(m, line, ctx()))
+            }
             ErrorMode::Warn => match strict_output(markup, line) {
                 Ok(o) => Ok(o),
                 Err(m) => {
@@ -217,7 +224,12 @@ impl<'a> Parser<'a> {
 
     /// Parses a block's body up to its end tag; returns an intermediate tag (`else`, ...)
     /// for the caller, or None once `end<name>` is reached.
-    fn parse_body(&mut self, name: &str, body: &mut Body, blank: &mut bool) -> LResult<Option<(String, String)>> {
+    fn parse_body(
+        &mut self,
+        name: &str,
+        body: &mut Body,
+        blank: &mut bool,
+    ) -> LResult<Option<(String, String)>> {
         if self.depth >= MAX_DEPTH {
             return Err(LiquidError::new(ErrorKind::StackLevel, "Nesting too deep"));
         }
@@ -227,7 +239,9 @@ impl<'a> Parser<'a> {
         let end = r?;
         *blank &= body.blank;
         match end {
-            None => Err(LiquidError::syntax(format!("'{name}' tag was never closed"))),
+            None => Err(LiquidError::syntax(format!(
+                "'{name}' tag was never closed"
+            ))),
             Some((tag, _)) if tag == format!("end{name}") => Ok(None),
             Some(other) => Ok(Some(other)),
         }
@@ -237,7 +251,9 @@ impl<'a> Parser<'a> {
         if tag == "else" {
             LiquidError::syntax(format!("{block} tag does not expect 'else' tag"))
         } else if tag.starts_with("end") {
-            LiquidError::syntax(format!("'{tag}' is not a valid delimiter for {block} tags. use end{block}"))
+            LiquidError::syntax(format!(
+                "'{tag}' is not a valid delimiter for {block} tags. use end{block}"
+            ))
         } else {
             LiquidError::syntax(format!("Unknown tag '{tag}'"))
         }
@@ -264,19 +280,30 @@ impl<'a> Parser<'a> {
                     TagKind::Custom(f(name, markup, body, &info)?)
                 }
             };
-            return Ok(Some(TagNode { line, kind, blank: false }.with_custom_blank()));
+            return Ok(Some(
+                TagNode {
+                    line,
+                    kind,
+                    blank: false,
+                }
+                .with_custom_blank(),
+            ));
         }
         let node = |kind, blank| Ok(Some(TagNode { line, kind, blank }));
         match name {
             "assign" => {
-                let (to, from) = assign_syntax(markup)
-                    .ok_or_else(|| LiquidError::syntax("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]"))?;
+                let (to, from) = assign_syntax(markup).ok_or_else(|| {
+                    LiquidError::syntax(
+                        "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]",
+                    )
+                })?;
                 let from = self.parse_output(&from)?;
                 node(TagKind::Assign { to, from }, true)
             }
             "capture" => {
-                let to = capture_syntax(markup)
-                    .ok_or_else(|| LiquidError::syntax("Syntax Error in 'capture' - Valid syntax: capture [var]"))?;
+                let to = capture_syntax(markup).ok_or_else(|| {
+                    LiquidError::syntax("Syntax Error in 'capture' - Valid syntax: capture [var]")
+                })?;
                 let (body, _) = self.simple_block(name)?;
                 node(TagKind::Capture { to, body }, true)
             }
@@ -287,7 +314,10 @@ impl<'a> Parser<'a> {
                 loop {
                     let mut body = Body::default();
                     let end = self.parse_body(name, &mut body, &mut blank)?;
-                    branches.push(Branch { cond: cond.take(), body });
+                    branches.push(Branch {
+                        cond: cond.take(),
+                        body,
+                    });
                     match end {
                         None => break,
                         Some((tag, m)) if tag == "elsif" => cond = Some(self.parse_condition(&m)?),
@@ -295,12 +325,19 @@ impl<'a> Parser<'a> {
                         Some((tag, _)) => return Err(self.unknown_tag(name, &tag)),
                     }
                 }
-                node(TagKind::If { branches, unless: name == "unless" }, blank)
+                node(
+                    TagKind::If {
+                        branches,
+                        unless: name == "unless",
+                    },
+                    blank,
+                )
             }
             "case" => {
                 let c: Vec<char> = markup.chars().collect();
-                let (a, b) = syntax::find_quoted_fragment(&c, 0)
-                    .ok_or_else(|| LiquidError::syntax("Syntax Error in 'case' - Valid syntax: case [condition]"))?;
+                let (a, b) = syntax::find_quoted_fragment(&c, 0).ok_or_else(|| {
+                    LiquidError::syntax("Syntax Error in 'case' - Valid syntax: case [condition]")
+                })?;
                 let left = Expr::parse(&s(&c, a, b));
                 let mut blank = true;
                 let mut whens: Vec<CaseBranch> = Vec::new();
@@ -309,13 +346,18 @@ impl<'a> Parser<'a> {
                 loop {
                     let end = self.parse_body(name, &mut body, &mut blank)?;
                     if let Some(kind) = pending.take() {
-                        whens.push(CaseBranch { kind, body: std::mem::take(&mut body) });
+                        whens.push(CaseBranch {
+                            kind,
+                            body: std::mem::take(&mut body),
+                        });
                     } else {
                         body = Body::default();
                     }
                     match end {
                         None => break,
-                        Some((tag, m)) if tag == "when" => pending = Some(CaseBranchKind::When(when_values(&m)?)),
+                        Some((tag, m)) if tag == "when" => {
+                            pending = Some(CaseBranchKind::When(when_values(&m)?))
+                        }
                         Some((tag, m)) if tag == "else" => {
                             if !m.trim_matches(super::ruby::is_strip_ws).is_empty() {
                                 return Err(LiquidError::syntax("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) "));
@@ -325,7 +367,13 @@ impl<'a> Parser<'a> {
                         Some((tag, _)) => return Err(self.unknown_tag(name, &tag)),
                     }
                 }
-                node(TagKind::Case { left, branches: whens }, blank)
+                node(
+                    TagKind::Case {
+                        left,
+                        branches: whens,
+                    },
+                    blank,
+                )
             }
             "for" => {
                 let mut tag = self.for_syntax(markup)?;
@@ -351,8 +399,14 @@ impl<'a> Parser<'a> {
                 node(TagKind::Tablerow(Box::new(tag)), blank)
             }
             "cycle" => node(cycle_syntax(markup)?, false),
-            "increment" => node(TagKind::Increment(super::ruby::strip(markup).to_string()), false),
-            "decrement" => node(TagKind::Decrement(super::ruby::strip(markup).to_string()), false),
+            "increment" => node(
+                TagKind::Increment(super::ruby::strip(markup).to_string()),
+                false,
+            ),
+            "decrement" => node(
+                TagKind::Decrement(super::ruby::strip(markup).to_string()),
+                false,
+            ),
             "break" => node(TagKind::Break, false),
             "continue" => node(TagKind::Continue, false),
             "comment" => {
@@ -364,7 +418,9 @@ impl<'a> Parser<'a> {
             }
             "raw" => {
                 if !markup.chars().all(is_regex_space) {
-                    return Err(LiquidError::syntax("Syntax Error in 'raw' - Valid syntax: raw"));
+                    return Err(LiquidError::syntax(
+                        "Syntax Error in 'raw' - Valid syntax: raw",
+                    ));
                 }
                 let text = self.raw_body()?;
                 let blank = text.is_empty();
@@ -469,7 +525,11 @@ fn raw_token(token: &str) -> Option<(&str, String)> {
 fn lax_output(markup: &str, line: usize) -> Output {
     let c: Vec<char> = markup.chars().collect();
     let Some((a, b)) = syntax::find_quoted_fragment(&c, 0) else {
-        return Output { expr: Expr::Lit(crate::value::Value::Nil), filters: Vec::new(), line };
+        return Output {
+            expr: Expr::Lit(crate::value::Value::Nil),
+            filters: Vec::new(),
+            line,
+        };
     };
     let expr = Expr::parse(&s(&c, a, b));
     let rest = s(&c, b, c.len());
@@ -480,7 +540,11 @@ fn lax_output(markup: &str, line: usize) -> Output {
             filters.push(filter_call(name, &args));
         }
     }
-    Output { expr, filters, line }
+    Output {
+        expr,
+        filters,
+        line,
+    }
 }
 
 fn filter_call(name: String, args: &[String]) -> FilterCall {
@@ -492,7 +556,11 @@ fn filter_call(name: String, args: &[String]) -> FilterCall {
             None => pos.push(Expr::parse(a)),
         }
     }
-    FilterCall { name, args: pos, kwargs: kw }
+    FilterCall {
+        name,
+        args: pos,
+        kwargs: kw,
+    }
 }
 
 fn strict_output(markup: &str, line: usize) -> Result<Output, String> {
@@ -511,14 +579,20 @@ fn strict_output(markup: &str, line: usize) -> Result<Output, String> {
         filters.push(filter_call(name, &args));
     }
     p.consume("end_of_string")?;
-    Ok(Output { expr, filters, line })
+    Ok(Output {
+        expr,
+        filters,
+        line,
+    })
 }
 
 fn comparison(left: &str, op: Option<String>, right: Option<&str>) -> Condition {
     Condition {
         left: Expr::parse(left),
         op,
-        right: right.map(Expr::parse).unwrap_or(Expr::Lit(crate::value::Value::Nil)),
+        right: right
+            .map(Expr::parse)
+            .unwrap_or(Expr::Lit(crate::value::Value::Nil)),
         child: None,
     }
 }
@@ -530,7 +604,11 @@ fn lax_condition(markup: &str) -> LResult<Condition> {
     let (l, op, r) = syntax::lax_comparison(&last).ok_or_else(err)?;
     let mut cond = comparison(&l, op, r.as_deref());
     while !parts.is_empty() {
-        let operator = parts.pop().unwrap_or_default().trim_matches(super::ruby::is_strip_ws).to_string();
+        let operator = parts
+            .pop()
+            .unwrap_or_default()
+            .trim_matches(super::ruby::is_strip_ws)
+            .to_string();
         let expr = parts.pop().unwrap_or_default();
         let (l, op, r) = syntax::lax_comparison(&expr).ok_or_else(err)?;
         let mut new = comparison(&l, op, r.as_deref());
@@ -583,7 +661,9 @@ fn strict_comparison(p: &mut TokParser) -> Result<Condition, String> {
 
 fn when_values(markup: &str) -> LResult<Vec<Expr>> {
     // WhenSyntax = /(QF)(?:(?:\s+or\s+|\s*\,\s*)(QF.*))?/m, applied repeatedly to the rest.
-    let err = || LiquidError::syntax("Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}");
+    let err = || {
+        LiquidError::syntax("Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}")
+    };
     let mut out = Vec::new();
     let mut rest: String = markup.to_string();
     loop {
@@ -593,7 +673,13 @@ fn when_values(markup: &str) -> LResult<Vec<Expr>> {
         // separator
         let mut next = None;
         let j = skip_spaces(&c, b);
-        if j > b && j + 2 <= c.len() && c[j] == 'o' && c[j + 1] == 'r' && j + 2 < c.len() && is_regex_space(c[j + 2]) {
+        if j > b
+            && j + 2 <= c.len()
+            && c[j] == 'o'
+            && c[j + 1] == 'r'
+            && j + 2 < c.len()
+            && is_regex_space(c[j + 2])
+        {
             let k = skip_spaces(&c, j + 2);
             if quoted_fragment(&c, k).is_some() {
                 next = Some(k);
@@ -651,7 +737,11 @@ fn for_attributes(tag: &mut ForTag, attrs: Vec<(String, String)>) {
     for (k, v) in attrs {
         match k.as_str() {
             "offset" => {
-                tag.offset = Some(if v == "continue" { ForOffset::Continue } else { ForOffset::Expr(Expr::parse(&v)) })
+                tag.offset = Some(if v == "continue" {
+                    ForOffset::Continue
+                } else {
+                    ForOffset::Expr(Expr::parse(&v))
+                })
             }
             "limit" => tag.limit = Some(Expr::parse(&v)),
             _ => {}
@@ -661,7 +751,9 @@ fn for_attributes(tag: &mut ForTag, attrs: Vec<(String, String)>) {
 
 fn lax_for(markup: &str) -> LResult<ForTag> {
     // Syntax = /\A([\w-]+)\s+in\s+(QuotedFragment+)\s*(reversed)?/
-    let err = || LiquidError::syntax("Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]");
+    let err = || {
+        LiquidError::syntax("Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]")
+    };
     let c: Vec<char> = markup.chars().collect();
     let mut i = 0;
     while i < c.len() && (is_word(c[i]) || c[i] == '-') {
@@ -683,7 +775,12 @@ fn lax_for(markup: &str) -> LResult<ForTag> {
     let coll = s(&c, k, e);
     let r = skip_spaces(&c, e);
     let reversed = s(&c, r, c.len()).starts_with("reversed");
-    let mut tag = ForTag::new(var.clone(), format!("{var}-{coll}"), Expr::parse(&coll), reversed);
+    let mut tag = ForTag::new(
+        var.clone(),
+        format!("{var}-{coll}"),
+        Expr::parse(&coll),
+        reversed,
+    );
     for_attributes(&mut tag, syntax::scan_tag_attributes(markup));
     Ok(tag)
 }
@@ -696,7 +793,12 @@ fn strict_for(markup: &str) -> Result<ForTag, String> {
     }
     let coll = p.expression()?;
     let reversed = p.id_is("reversed");
-    let mut tag = ForTag::new(var.clone(), format!("{var}-{coll}"), Expr::parse(&coll), reversed);
+    let mut tag = ForTag::new(
+        var.clone(),
+        format!("{var}-{coll}"),
+        Expr::parse(&coll),
+        reversed,
+    );
     let mut attrs = Vec::new();
     while p.look("id", 0) && p.look("colon", 1) {
         let attr = if p.id_is("limit") {
@@ -704,7 +806,9 @@ fn strict_for(markup: &str) -> Result<ForTag, String> {
         } else if p.id_is("offset") {
             "offset"
         } else {
-            return Err("Invalid attribute in for loop. Valid attributes are limit and offset".into());
+            return Err(
+                "Invalid attribute in for loop. Valid attributes are limit and offset".into(),
+            );
         };
         p.consume_any();
         attrs.push((attr.to_string(), p.expression()?));
@@ -716,7 +820,9 @@ fn strict_for(markup: &str) -> Result<ForTag, String> {
 
 fn tablerow_syntax(markup: &str) -> LResult<TablerowTag> {
     // Syntax = /(\w+)\s+in\s+(QuotedFragment+)/ (unanchored)
-    let err = || LiquidError::syntax("Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in [collection] cols=3");
+    let err = || {
+        LiquidError::syntax("Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in [collection] cols=3")
+    };
     let c: Vec<char> = markup.chars().collect();
     let mut i = 0;
     while i < c.len() {
@@ -764,7 +870,10 @@ fn cycle_syntax(markup: &str) -> LResult<TagKind> {
             if j < c.len() && c[j] == ':' {
                 let rest = s(&c, skip_spaces(&c, j + 1), c.len());
                 let values = cycle_values(&rest);
-                return Ok(TagKind::Cycle { key: CycleKey::Named(Expr::parse(&s(&c, 0, end))), values });
+                return Ok(TagKind::Cycle {
+                    key: CycleKey::Named(Expr::parse(&s(&c, 0, end))),
+                    values,
+                });
             }
         }
         let values = cycle_values(markup);
@@ -781,9 +890,14 @@ fn cycle_syntax(markup: &str) -> LResult<TagKind> {
         } else {
             format!("#<cycle {}>", CYCLE_IDS.fetch_add(1, Ordering::Relaxed))
         };
-        return Ok(TagKind::Cycle { key: CycleKey::Static(key), values });
+        return Ok(TagKind::Cycle {
+            key: CycleKey::Static(key),
+            values,
+        });
     }
-    Err(LiquidError::syntax("Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]"))
+    Err(LiquidError::syntax(
+        "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]",
+    ))
 }
 
 fn cycle_values(markup: &str) -> Vec<Expr> {
@@ -798,7 +912,9 @@ fn cycle_values(markup: &str) -> Vec<Expr> {
 
 fn include_syntax(markup: &str) -> LResult<IncludeTag> {
     // Syntax = /(QF+)(\s+(?:with|for)\s+(QF+))?/
-    let err = || LiquidError::syntax("Error in tag 'include' - Valid syntax: include '[template]' (with|for) [object|collection]");
+    let err = || {
+        LiquidError::syntax("Error in tag 'include' - Valid syntax: include '[template]' (with|for) [object|collection]")
+    };
     let c: Vec<char> = markup.chars().collect();
     let (a, _) = syntax::find_quoted_fragment(&c, 0).ok_or_else(err)?;
     let b = quoted_fragments(&c, a).ok_or_else(err)?;
@@ -819,6 +935,13 @@ fn include_syntax(markup: &str) -> LResult<IncludeTag> {
             }
         }
     }
-    let attrs = syntax::scan_tag_attributes(markup).into_iter().map(|(k, v)| (k, Expr::parse(&v))).collect();
-    Ok(IncludeTag { name, variable, attrs })
+    let attrs = syntax::scan_tag_attributes(markup)
+        .into_iter()
+        .map(|(k, v)| (k, Expr::parse(&v)))
+        .collect();
+    Ok(IncludeTag {
+        name,
+        variable,
+        attrs,
+    })
 }

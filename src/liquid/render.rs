@@ -48,7 +48,14 @@ impl Context {
     }
 
     /// `render_node_to_output`'s rescue: record the error and print it (or re-raise).
-    fn finish_node(&mut self, r: LResult<()>, line: usize, start: usize, skip: bool, out: &mut String) -> LResult<()> {
+    fn finish_node(
+        &mut self,
+        r: LResult<()>,
+        line: usize,
+        start: usize,
+        skip: bool,
+        out: &mut String,
+    ) -> LResult<()> {
         match r {
             Ok(()) => {
                 if skip {
@@ -67,7 +74,9 @@ impl Context {
                 }
                 if !matches!(
                     e.kind,
-                    ErrorKind::UndefinedVariable | ErrorKind::UndefinedFilter | ErrorKind::UndefinedDropMethod
+                    ErrorKind::UndefinedVariable
+                        | ErrorKind::UndefinedFilter
+                        | ErrorKind::UndefinedDropMethod
                 ) {
                     out.push_str(&e.to_ruby_string());
                 }
@@ -175,14 +184,22 @@ impl Context {
                     Some(e) => self.evaluate(e)?,
                     None => Value::Nil,
                 };
-                let next = if iteration + 1 >= values.len() { 0 } else { iteration + 1 };
+                let next = if iteration + 1 >= values.len() {
+                    0
+                } else {
+                    iteration + 1
+                };
                 self.cycles.insert(key, next);
                 out.push_str(&ruby::output_s(&v));
                 Ok(())
             }
             TagKind::Increment(name) | TagKind::Decrement(name) => {
                 let inc = matches!(t.kind, TagKind::Increment(_));
-                let cur = self.globals.get(name.as_str()).cloned().unwrap_or(Value::Nil);
+                let cur = self
+                    .globals
+                    .get(name.as_str())
+                    .cloned()
+                    .unwrap_or(Value::Nil);
                 let cur = if cur.is_nil() { Value::Int(0) } else { cur };
                 let next = match &cur {
                     Value::Int(i) => Value::Int(if inc { i + 1 } else { i - 1 }),
@@ -290,7 +307,8 @@ impl Context {
         if f.reversed {
             segment.reverse();
         }
-        self.for_offsets.insert(f.name.clone(), from + segment.len() as i64);
+        self.for_offsets
+            .insert(f.name.clone(), from + segment.len() as i64);
         if segment.is_empty() {
             if let Some(e) = &f.else_body {
                 self.render_body(e, out)?;
@@ -382,7 +400,9 @@ impl Context {
     fn render_include(&mut self, inc: &IncludeTag, out: &mut String) -> LResult<()> {
         let name_v = self.evaluate(&inc.name)?;
         if !name_v.is_truthy() {
-            return Err(LiquidError::argument("Argument error in tag 'include' - Illegal template name"));
+            return Err(LiquidError::argument(
+                "Argument error in tag 'include' - Illegal template name",
+            ));
         }
         let Value::Str(name) = &name_v else {
             return Err(LiquidError::internal());
@@ -425,9 +445,14 @@ impl Context {
             return Ok(t.clone());
         }
         let source = match &self.file_system {
-            Some(fs) => fs.read_template_file(name).map_err(|m| LiquidError::new(ErrorKind::FileSystem, m))?,
+            Some(fs) => fs
+                .read_template_file(name)
+                .map_err(|m| LiquidError::new(ErrorKind::FileSystem, m))?,
             None => {
-                return Err(LiquidError::new(ErrorKind::FileSystem, "This liquid context does not allow includes."))
+                return Err(LiquidError::new(
+                    ErrorKind::FileSystem,
+                    "This liquid context does not allow includes.",
+                ))
             }
         };
         let reg = self.registry.clone().unwrap_or_default();
@@ -487,7 +512,10 @@ pub(crate) fn to_i(v: &Value) -> LResult<i64> {
             if f.is_finite() {
                 Ok(f.trunc() as i64)
             } else {
-                Err(LiquidError::new(ErrorKind::FloatDomain, ruby::float_to_s(*f)))
+                Err(LiquidError::new(
+                    ErrorKind::FloatDomain,
+                    ruby::float_to_s(*f),
+                ))
             }
         }
         Value::Str(s) => Ok(ruby::str_to_i(s)),
@@ -515,7 +543,11 @@ pub(crate) fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -
     };
     match collection {
         Value::Array(a) => take(&mut a.iter().cloned()),
-        Value::Hash(h) => take(&mut h.iter().map(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()]))),
+        Value::Hash(h) => take(
+            &mut h
+                .iter()
+                .map(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()])),
+        ),
         Value::Range(a, b) => {
             if a > b {
                 Vec::new()
@@ -543,7 +575,11 @@ pub(crate) fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -
             if h.is_empty() {
                 Vec::new()
             } else {
-                take(&mut h.into_iter().map(|(k, v)| Value::array(vec![Value::str(k), v])))
+                take(
+                    &mut h
+                        .into_iter()
+                        .map(|(k, v)| Value::array(vec![Value::str(k), v])),
+                )
             }
         }
         _ => Vec::new(),

@@ -37,10 +37,18 @@ pub fn float_to_s(f: f64) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+        return if f > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let sci = format!("{:e}", f.abs());
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -53,14 +61,24 @@ pub fn float_to_s(f: f64) -> String {
         if nd <= decpt {
             format!("{sign}{}{}.0", digits, "0".repeat((decpt - nd) as usize))
         } else {
-            format!("{sign}{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+            format!(
+                "{sign}{}.{}",
+                &digits[..decpt as usize],
+                &digits[decpt as usize..]
+            )
         }
     } else if decpt <= 0 && decpt > -4 {
         format!("{sign}0.{}{}", "0".repeat((-decpt) as usize), digits)
     } else {
         let rest = if nd > 1 { &digits[1..] } else { "0" };
         let e = decpt - 1;
-        format!("{sign}{}.{}e{}{:02}", &digits[..1], rest, if e < 0 { '-' } else { '+' }, e.abs())
+        format!(
+            "{sign}{}.{}e{}{:02}",
+            &digits[..1],
+            rest,
+            if e < 0 { '-' } else { '+' },
+            e.abs()
+        )
     }
 }
 
@@ -169,8 +187,10 @@ pub fn inspect(v: &Value) -> String {
             format!("[{}]", parts.join(", "))
         }
         Value::Hash(h) => {
-            let parts: Vec<String> =
-                h.iter().map(|(k, v)| format!("{}=>{}", inspect_str(k), inspect(v))).collect();
+            let parts: Vec<String> = h
+                .iter()
+                .map(|(k, v)| format!("{}=>{}", inspect_str(k), inspect(v)))
+                .collect();
             format!("{{{}}}", parts.join(", "))
         }
         Value::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -200,7 +220,8 @@ pub fn equals(a: &Value, b: &Value) -> bool {
         }
         (Value::Hash(x), Value::Hash(y)) => {
             x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).map(|w| equals(v, w)).unwrap_or(false))
+                && x.iter()
+                    .all(|(k, v)| y.get(k).map(|w| equals(v, w)).unwrap_or(false))
         }
         (Value::Time(x), Value::Time(y)) => x == y,
         (Value::Date(x), Value::Date(y)) => x == y,
@@ -237,7 +258,10 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
 
 /// Whether Ruby's comparison operators (`<`, `>=`, ...) exist on this value.
 pub fn has_comparison_ops(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Time(_) | Value::Date(_))
+    matches!(
+        v,
+        Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Time(_) | Value::Date(_)
+    )
 }
 
 /// How Ruby's "comparison of X with Y failed" names the right-hand value: immediates
@@ -326,11 +350,20 @@ pub fn strict_integer(s: &str) -> Option<i64> {
     if digits.is_empty() {
         return None;
     }
-    let (radix, body) = if let Some(r) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    let (radix, body) = if let Some(r) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         (16, r.to_string())
-    } else if let Some(r) = digits.strip_prefix("0b").or_else(|| digits.strip_prefix("0B")) {
+    } else if let Some(r) = digits
+        .strip_prefix("0b")
+        .or_else(|| digits.strip_prefix("0B"))
+    {
         (2, r.to_string())
-    } else if let Some(r) = digits.strip_prefix("0o").or_else(|| digits.strip_prefix("0O")) {
+    } else if let Some(r) = digits
+        .strip_prefix("0o")
+        .or_else(|| digits.strip_prefix("0O"))
+    {
         (8, r.to_string())
     } else if digits.len() > 1 && digits.starts_with('0') {
         (8, digits[1..].to_string())

@@ -167,7 +167,9 @@ pub fn lax_filters(filter_markup: &str) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     for f in chunks {
         let fc: Vec<char> = f.chars().collect();
-        let Some(ns) = fc.iter().position(|&ch| is_word(ch)) else { continue };
+        let Some(ns) = fc.iter().position(|&ch| is_word(ch)) else {
+            continue;
+        };
         let name = s(&fc, ns, word_end(&fc, ns));
         out.push((name, filter_args(&fc)));
     }
@@ -293,7 +295,8 @@ pub fn lax_comparison(expr: &str) -> Option<(String, Option<String>, Option<Stri
     let left = s(&c, a, b);
     let j = skip_spaces(&c, b);
     let mut k = j;
-    while k < c.len() && (matches!(c[k], '=' | '!' | '<' | '>' | '_') || c[k].is_ascii_lowercase()) {
+    while k < c.len() && (matches!(c[k], '=' | '!' | '<' | '>' | '_') || c[k].is_ascii_lowercase())
+    {
         k += 1;
     }
     let op = if k > j { Some(s(&c, j, k)) } else { None };
@@ -316,7 +319,10 @@ mod tests {
 
     #[test]
     fn conditions_split_on_and_or() {
-        let parts: Vec<String> = lax_condition_parts("a == 1 or b and c").iter().map(|p| p.trim().to_string()).collect();
+        let parts: Vec<String> = lax_condition_parts("a == 1 or b and c")
+            .iter()
+            .map(|p| p.trim().to_string())
+            .collect();
         assert_eq!(parts, vec!["a == 1", "or", "b", "and", "c"]);
     }
 }

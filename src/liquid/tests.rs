@@ -10,11 +10,20 @@ fn render(src: &str) -> String {
 
 #[test]
 fn basic_output_and_filters() {
-    assert_eq!(render("{{ 'a' | upcase }}{{ 5.0 }}{{ 1 | plus: 2.5 }}"), "A5.03.5");
-    assert_eq!(render("{% assign x = 'a,b' | split: ',' %}{{ x | join: '-' }}"), "a-b");
+    assert_eq!(
+        render("{{ 'a' | upcase }}{{ 5.0 }}{{ 1 | plus: 2.5 }}"),
+        "A5.03.5"
+    );
+    assert_eq!(
+        render("{% assign x = 'a,b' | split: ',' %}{{ x | join: '-' }}"),
+        "a-b"
+    );
 }
 
 #[test]
 fn blank_blocks_print_nothing() {
-    assert_eq!(render("a{% if true %}  {% assign x = 1 %}  {% endif %}b"), "ab");
+    assert_eq!(
+        render("a{% if true %}  {% assign x = 1 %}  {% endif %}b"),
+        "ab"
+    );
 }
