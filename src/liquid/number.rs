@@ -482,12 +482,14 @@ mod tests {
             Num::Int(-7).modulo(Num::Int(3)).ok().unwrap().to_value(),
             Value::Int(2)
         ));
-        assert!(
-            matches!(f(2.5).round(Num::Int(0)).ok().unwrap().to_value(), Value::Float(x) if x == 3.0)
-        );
-        assert!(
-            matches!(f(-2.5).round(Num::Int(0)).ok().unwrap().to_value(), Value::Float(x) if x == -3.0)
-        );
+        assert!(matches!(
+            f(2.5).round(Num::Int(0)).ok().unwrap().to_value(),
+            Value::Int(3)
+        ));
+        assert!(matches!(
+            f(-2.5).round(Num::Int(0)).ok().unwrap().to_value(),
+            Value::Int(-3)
+        ));
         assert!(
             matches!(f(1.005).round(Num::Int(2)).ok().unwrap().to_value(), Value::Float(x) if x == 1.01)
         );
