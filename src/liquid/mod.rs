@@ -40,6 +40,7 @@ mod drops;
 mod error;
 mod expr;
 pub mod filters;
+pub mod jekyll;
 
 mod number;
 mod parser;

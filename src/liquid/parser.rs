@@ -522,7 +522,7 @@ fn raw_token(token: &str) -> Option<(&str, String)> {
     None
 }
 
-fn lax_output(markup: &str, line: usize) -> Output {
+pub(crate) fn lax_output(markup: &str, line: usize) -> Output {
     let c: Vec<char> = markup.chars().collect();
     let Some((a, b)) = syntax::find_quoted_fragment(&c, 0) else {
         return Output {
@@ -623,7 +623,7 @@ fn lax_condition(markup: &str) -> LResult<Condition> {
     Ok(cond)
 }
 
-fn strict_condition(markup: &str) -> Result<Condition, String> {
+pub(crate) fn strict_condition(markup: &str) -> Result<Condition, String> {
     let mut p = TokParser::new(markup)?;
     let mut conds = vec![strict_comparison(&mut p)?];
     let mut ops = Vec::new();
