@@ -734,10 +734,7 @@ mod tests {
 
     #[test]
     fn outputs_match_jekyll() {
-        assert_eq!(
-            render(r#"{{ "a\"b<c>&d'e" | xml_escape }}"#),
-            "a&quot;b&lt;c&gt;&amp;d&apos;e"
-        );
+        assert_eq!(xml_escape("a\"b<c>&d'e"), "a&quot;b&lt;c&gt;&amp;d&apos;e");
         assert_eq!(
             render("{{ 'Hello 世界 你好 world' | number_of_words: 'cjk' }}"),
             "6"
