@@ -3,8 +3,11 @@
 //! cases tagged `strict` parse in strict mode, others lax; partials come from the case's
 //! `templates`; invalid cases render raising (`render!`), others inline their errors.
 //! Prints one JSON line per case: {"name", "output", "error"}.
+//!
+//! `--jekyll` adds Jekyll's filters, with a site whose `baseurl` is `/blog` and `url` is
+//! `https://Example.com` (for differential runs against real Jekyll's filters).
 
-use hyde::liquid::{Context, Engine, ErrorMode, FileSystem, Options};
+use hyde::liquid::{jekyll, Context, Engine, ErrorMode, FileSystem, Options};
 use hyde::value::{Hash, Value};
 use serde_json::json;
 use std::io::Write;
@@ -37,7 +40,26 @@ fn to_value(v: &serde_json::Value) -> Value {
     }
 }
 
+struct TestSite;
+
+impl jekyll::JekyllServices for TestSite {
+    fn baseurl(&self) -> Option<String> {
+        Some("/blog".into())
+    }
+    fn url(&self) -> Option<String> {
+        Some("https://Example.com".into())
+    }
+    fn markdownify(&self, _input: &str) -> Result<String, String> {
+        Err("no markdown converter in this harness".into())
+    }
+    fn smartify(&self, _input: &str) -> Result<String, String> {
+        Err("no smartypants converter in this harness".into())
+    }
+}
+
 pub fn run(args: &[String]) -> i32 {
+    let with_jekyll = args.iter().any(|a| a == "--jekyll");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--jekyll").cloned().collect();
     let Some(path) = args.first() else {
         eprintln!("usage: conformance liquid-golden SUITE.json");
         return 2;
@@ -69,7 +91,7 @@ pub fn run(args: &[String]) -> i32 {
             .unwrap_or_default();
         let strict = tags.iter().any(|x| *x == "strict" || *x == "strict2");
         let invalid = t["invalid"].as_bool().unwrap_or(false);
-        let engine = Engine::with_options(Options {
+        let mut engine = Engine::with_options(Options {
             error_mode: if strict {
                 ErrorMode::Strict
             } else {
@@ -77,6 +99,9 @@ pub fn run(args: &[String]) -> i32 {
             },
             ..Options::default()
         });
+        if with_jekyll {
+            jekyll::register_filters(&mut engine);
+        }
         let globals: Hash = match to_value(&t["data"]) {
             Value::Hash(h) => (*h).clone(),
             _ => Hash::new(),
@@ -84,6 +109,7 @@ pub fn run(args: &[String]) -> i32 {
         let mut ctx = Context::new(globals);
         let fs = t["templates"].as_object().cloned().unwrap_or_default();
         ctx.set_file_system(Arc::new(MemoryFs(fs)));
+        ctx.registers.insert(jekyll::Services(Arc::new(TestSite)));
         let result = match engine.parse_liquid(template) {
             Err(e) => Err(format!("{}: {}", e.kind.ruby_class(), e)),
             Ok(tpl) => {

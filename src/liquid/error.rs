@@ -94,7 +94,12 @@ impl LiquidError {
             s.push_str(&format!("line {l})"));
         }
         s.push_str(": ");
-        s.push_str(&self.message);
+        // Ruby exceptions that are not Liquid errors print as "internal".
+        s.push_str(if self.kind == ErrorKind::Internal {
+            "internal"
+        } else {
+            &self.message
+        });
         if let Some(m) = &self.markup_context {
             s.push(' ');
             s.push_str(m);
@@ -102,9 +107,15 @@ impl LiquidError {
         s
     }
 
+    /// The error as hyde reports it. Ruby re-raises non-Liquid exceptions unchanged, so
+    /// those keep their own message (Jekyll prints "Liquid Exception: <message>").
     pub fn into_error(self, file: Option<&str>) -> crate::Error {
         let line = self.line;
-        let msg = self.to_ruby_string();
+        let msg = if self.kind == ErrorKind::Internal {
+            self.message.clone()
+        } else {
+            self.to_ruby_string()
+        };
         match file {
             Some(f) => crate::Error::at(f, line, msg),
             None => crate::Error {

@@ -300,24 +300,73 @@ pub fn ruby_split(s: &str, pat: &str) -> Vec<String> {
     parts
 }
 
+/// Expands Ruby's replacement-string escapes (`\\0`, `\\&`, `` \\` ``, `\\'`, `\\\\`) for one
+/// match of `pat` at byte `at` of `s`.
+fn expand_replacement(rep: &str, s: &str, at: usize, pat: &str) -> String {
+    if !rep.contains('\\') {
+        return rep.to_string();
+    }
+    let mut out = String::new();
+    let mut chars = rep.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('0') | Some('&') => {
+                chars.next();
+                out.push_str(pat);
+            }
+            Some(d) if d.is_ascii_digit() => {
+                chars.next();
+            }
+            Some('`') => {
+                chars.next();
+                out.push_str(&s[..at]);
+            }
+            Some('\'') => {
+                chars.next();
+                out.push_str(&s[at + pat.len()..]);
+            }
+            Some('\\') => {
+                chars.next();
+                out.push('\\');
+            }
+            _ => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// Ruby `gsub`/`sub` with a literal pattern (an empty pattern matches between chars).
 fn replace_literal(s: &str, pat: &str, rep: &str, first_only: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
     if pat.is_empty() {
-        if first_only {
-            return format!("{rep}{s}");
+        let mut positions: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        positions.push(s.len());
+        for at in positions {
+            out.push_str(&s[last..at]);
+            out.push_str(&expand_replacement(rep, s, at, pat));
+            last = at;
+            if first_only {
+                break;
+            }
         }
-        let mut out = String::from(rep);
-        for c in s.chars() {
-            out.push(c);
-            out.push_str(rep);
-        }
+        out.push_str(&s[last..]);
         return out;
     }
-    if first_only {
-        s.replacen(pat, rep, 1)
-    } else {
-        s.replace(pat, rep)
+    for (at, _) in s.match_indices(pat) {
+        out.push_str(&s[last..at]);
+        out.push_str(&expand_replacement(rep, s, at, pat));
+        last = at + pat.len();
+        if first_only {
+            break;
+        }
     }
+    out.push_str(&s[last..]);
+    out
 }
 
 pub fn html_escape(s: &str) -> String {

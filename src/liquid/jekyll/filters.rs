@@ -290,15 +290,10 @@ fn inspect(v: &Value) -> LResult<String> {
 /// numeric-looking strings turned into numbers for sorting and comparing.
 fn item_property(item: &Value, property: &str) -> LResult<Value> {
     let v = if property.contains('.') {
+        // `property.split(".").reduce(item) { |data, key| data.respond_to?(:[]) && data[key] }`
         let mut cur = item.clone();
         for key in property.split('.') {
-            cur = match index_like(&cur, key)? {
-                Some(v) => v,
-                None => Value::Bool(false),
-            };
-            if !cur.is_truthy() {
-                break;
-            }
+            cur = index_like(&cur, key)?.unwrap_or(Value::Bool(false));
         }
         cur
     } else {
