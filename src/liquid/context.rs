@@ -1,0 +1,289 @@
+//! The render context: variable scopes, globals, registers, and Liquid's per-render
+//! state (cycle positions, `offset: continue` positions, `ifchanged`, loaded partials).
+
+use super::drops::method_literal;
+use super::error::{ErrorKind, LResult, LiquidError};
+use super::expr::{Expr, Key, Lookup};
+use super::{ErrorMode, Registry, Template};
+use crate::value::{Hash, Value};
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A typed map for site state that tags and filters read (Ruby Liquid's `registers`,
+/// where Jekyll keeps `:site` and `:page`). One value per type.
+#[derive(Default)]
+pub struct Registers {
+    map: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
+}
+
+impl Registers {
+    pub fn insert<T: Any + Send + Sync>(&mut self, value: T) {
+        self.map.insert(TypeId::of::<T>(), Box::new(value));
+    }
+
+    pub fn get<T: Any + Send + Sync>(&self) -> Option<&T> {
+        self.map
+            .get(&TypeId::of::<T>())
+            .and_then(|b| b.downcast_ref())
+    }
+
+    pub fn get_mut<T: Any + Send + Sync>(&mut self) -> Option<&mut T> {
+        self.map
+            .get_mut(&TypeId::of::<T>())
+            .and_then(|b| b.downcast_mut())
+    }
+
+    pub fn remove<T: Any + Send + Sync>(&mut self) -> Option<T> {
+        self.map
+            .remove(&TypeId::of::<T>())
+            .and_then(|b| b.downcast().ok())
+            .map(|b| *b)
+    }
+}
+
+/// Where `{% include %}` reads partials from (Liquid's `file_system`).
+pub trait FileSystem: Send + Sync {
+    /// The source of the template named `name`, or the error message Liquid reports.
+    fn read_template_file(&self, name: &str) -> Result<String, String>;
+}
+
+pub(crate) enum Interrupt {
+    Break,
+    Continue,
+}
+
+/// Variable scopes and state for one render. Create one per page render.
+pub struct Context {
+    /// `scopes[0]` is the outermost scope (where `assign` writes); later ones are inner.
+    pub(crate) scopes: Vec<Hash>,
+    /// The environment (Jekyll's payload: `site`, `page`, ...); `increment` writes here.
+    pub(crate) globals: Hash,
+    pub registers: Registers,
+    pub(crate) interrupts: Vec<Interrupt>,
+    pub(crate) errors: Vec<LiquidError>,
+    pub(crate) rethrow: bool,
+    pub(crate) strict_variables: bool,
+    pub(crate) strict_filters: bool,
+    pub(crate) template_name: Option<String>,
+    pub(crate) file_system: Option<Arc<dyn FileSystem>>,
+    pub(crate) registry: Option<Arc<Registry>>,
+    pub(crate) error_mode: ErrorMode,
+    pub(crate) cycles: HashMap<String, usize>,
+    pub(crate) for_offsets: HashMap<String, i64>,
+    pub(crate) ifchanged: Option<String>,
+    pub(crate) partials: HashMap<String, Template>,
+    pub(crate) for_stack: Vec<Value>,
+}
+
+/// Liquid's `Block::MAX_DEPTH` also bounds the number of scopes.
+const MAX_SCOPES: usize = 100;
+
+impl Context {
+    /// A context whose global variables are `globals`.
+    pub fn new(globals: Hash) -> Self {
+        Context {
+            scopes: vec![Hash::new()],
+            globals,
+            registers: Registers::default(),
+            interrupts: Vec::new(),
+            errors: Vec::new(),
+            rethrow: false,
+            strict_variables: false,
+            strict_filters: false,
+            template_name: None,
+            file_system: None,
+            registry: None,
+            error_mode: ErrorMode::Lax,
+            cycles: HashMap::new(),
+            for_offsets: HashMap::new(),
+            ifchanged: None,
+            partials: HashMap::new(),
+            for_stack: Vec::new(),
+        }
+    }
+
+    /// Sets where `{% include %}` (Liquid's own) reads partials.
+    pub fn set_file_system(&mut self, fs: Arc<dyn FileSystem>) {
+        self.file_system = Some(fs);
+    }
+
+    /// Errors rendered inline during the last lax render.
+    pub fn errors(&self) -> &[LiquidError] {
+        &self.errors
+    }
+
+    pub fn globals(&self) -> &Hash {
+        &self.globals
+    }
+
+    pub fn globals_mut(&mut self) -> &mut Hash {
+        &mut self.globals
+    }
+
+    /// Sets a variable in the innermost scope (like Ruby's `context[key] = value`).
+    pub fn set(&mut self, key: impl Into<String>, value: Value) {
+        if let Some(s) = self.scopes.last_mut() {
+            s.insert(key.into(), value);
+        }
+    }
+
+    /// Sets a variable in the outermost scope (what `assign` does).
+    pub fn assign(&mut self, key: impl Into<String>, value: Value) {
+        self.scopes[0].insert(key.into(), value);
+    }
+
+    pub fn push_scope(&mut self) -> LResult<()> {
+        if self.scopes.len() >= MAX_SCOPES {
+            return Err(LiquidError::new(ErrorKind::StackLevel, "Nesting too deep"));
+        }
+        self.scopes.push(Hash::new());
+        Ok(())
+    }
+
+    pub fn pop_scope(&mut self) {
+        if self.scopes.len() > 1 {
+            self.scopes.pop();
+        }
+    }
+
+    /// Runs `f` with a new innermost scope.
+    pub fn with_scope<T>(&mut self, f: impl FnOnce(&mut Context) -> LResult<T>) -> LResult<T> {
+        self.push_scope()?;
+        let r = f(self);
+        self.pop_scope();
+        r
+    }
+
+    /// `find_variable`: the innermost scope that has `name`, then the globals.
+    pub fn find_variable(&self, name: &str) -> LResult<Value> {
+        for s in self.scopes.iter().rev() {
+            if let Some(v) = s.get(name) {
+                return Ok(to_liquid(v));
+            }
+        }
+        match self.globals.get(name) {
+            Some(v) => Ok(to_liquid(v)),
+            None if self.strict_variables => Err(LiquidError::new(
+                ErrorKind::UndefinedVariable,
+                format!("undefined variable {name}"),
+            )),
+            None => Ok(Value::Nil),
+        }
+    }
+
+    /// Looks a dotted path up (`"page.title"`), as a template would.
+    pub fn get(&mut self, path: &str) -> Value {
+        let e = Expr::parse(path);
+        self.evaluate(&e).unwrap_or(Value::Nil)
+    }
+
+    pub fn evaluate(&mut self, e: &Expr) -> LResult<Value> {
+        match e {
+            Expr::Lit(v) => Ok(v.clone()),
+            Expr::Empty => Ok(method_literal(true)),
+            Expr::Blank => Ok(method_literal(false)),
+            Expr::Range(a, b) => {
+                let a = self.evaluate(a)?;
+                let b = self.evaluate(b)?;
+                Ok(Value::Range(range_bound(&a)?, range_bound(&b)?))
+            }
+            Expr::Var(l) => self.lookup(l),
+        }
+    }
+
+    fn lookup(&mut self, l: &Lookup) -> LResult<Value> {
+        let name = self.evaluate(&l.name)?;
+        let mut obj = match &name {
+            Value::Str(s) => self.find_variable(s)?,
+            _ => Value::Nil,
+        };
+        for key in &l.keys {
+            let (k, command) = match key {
+                Key::Name(n) => (Value::str(n.as_str()), true),
+                Key::Expr(e) => (self.evaluate(e)?, false),
+            };
+            match index(&obj, &k) {
+                Some(v) => obj = v,
+                None => {
+                    let cmd = if command {
+                        k.as_str().and_then(|s| command_method(&obj, s))
+                    } else {
+                        None
+                    };
+                    match cmd {
+                        Some(v) => obj = v,
+                        None => {
+                            if self.strict_variables {
+                                return Err(LiquidError::new(
+                                    ErrorKind::UndefinedVariable,
+                                    format!("undefined variable {}", super::ruby::to_s(&k)),
+                                ));
+                            }
+                            return Ok(Value::Nil);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(obj)
+    }
+}
+
+/// `to_liquid` on a stored value: an assigned `empty`/`blank` reads back as "".
+fn to_liquid(v: &Value) -> Value {
+    if super::drops::as_method_literal(v).is_some() {
+        return Value::str("");
+    }
+    v.clone()
+}
+
+/// `object[key]` when Liquid would use it: hashes and drops by key, arrays by integer.
+pub(crate) fn index(obj: &Value, key: &Value) -> Option<Value> {
+    match (obj, key) {
+        (Value::Hash(h), Value::Str(k)) => h.get(&**k).cloned(),
+        (Value::Array(a), Value::Int(i)) => {
+            let len = a.len() as i64;
+            let idx = if *i < 0 { len + i } else { *i };
+            Some(if idx >= 0 && idx < len {
+                a[idx as usize].clone()
+            } else {
+                Value::Nil
+            })
+        }
+        (Value::Drop(d), Value::Str(k)) => Some(d.get(k).unwrap_or(Value::Nil)),
+        (Value::Drop(d), other) => Some(d.get(&super::ruby::to_s(other)).unwrap_or(Value::Nil)),
+        _ => None,
+    }
+}
+
+/// `size`, `first` and `last` called as methods.
+fn command_method(obj: &Value, name: &str) -> Option<Value> {
+    match (name, obj) {
+        ("size", Value::Str(s)) => Some(Value::Int(s.chars().count() as i64)),
+        ("size", Value::Array(a)) => Some(Value::Int(a.len() as i64)),
+        ("size", Value::Hash(h)) => Some(Value::Int(h.len() as i64)),
+        ("size", Value::Int(_)) => Some(Value::Int(8)),
+        ("size", Value::Range(a, b)) => Some(Value::Int((b - a + 1).max(0))),
+        ("first", Value::Array(a)) => Some(a.first().cloned().unwrap_or(Value::Nil)),
+        ("last", Value::Array(a)) => Some(a.last().cloned().unwrap_or(Value::Nil)),
+        ("first", Value::Hash(h)) => Some(
+            h.iter()
+                .next()
+                .map(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()]))
+                .unwrap_or(Value::Nil),
+        ),
+        ("first", Value::Range(a, b)) => Some(if a <= b { Value::Int(*a) } else { Value::Nil }),
+        ("last", Value::Range(_, b)) => Some(Value::Int(*b)),
+        _ => None,
+    }
+}
+
+fn range_bound(v: &Value) -> LResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Nil => Ok(0),
+        Value::Str(s) => Ok(super::ruby::str_to_i(s)),
+        other => super::filters::to_integer(other),
+    }
+}

@@ -1,0 +1,474 @@
+//! Dates for the `date` filter: Liquid's `Utils.to_date` (timestamps, `now`, and Ruby's
+//! `Time.parse` heuristics for the formats people write) and Ruby's `strftime`.
+
+use crate::value::{Time, Value};
+use chrono::{
+    Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike,
+};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// The process's local UTC offset at a given UTC instant (Ruby's local time zone).
+fn local_offset_at_utc(ndt: &NaiveDateTime) -> FixedOffset {
+    Local.offset_from_utc_datetime(ndt).fix()
+}
+
+fn local_offset_at_local(ndt: &NaiveDateTime) -> FixedOffset {
+    Local
+        .offset_from_local_datetime(ndt)
+        .earliest()
+        .map(|o| o.fix())
+        .unwrap_or_else(|| local_offset_at_utc(ndt))
+}
+
+/// `Time.at(seconds)` in local time.
+pub fn time_at(secs: i64) -> Option<Time> {
+    let utc = chrono::DateTime::from_timestamp(secs, 0)?.naive_utc();
+    let off = local_offset_at_utc(&utc);
+    Some(off.from_utc_datetime(&utc))
+}
+
+pub fn now() -> Time {
+    let n = Local::now();
+    n.with_timezone(&n.offset().fix())
+}
+
+/// Liquid's `Utils.to_date`.
+pub fn to_date(v: &Value) -> Option<Time> {
+    match v {
+        Value::Time(t) => Some(*t),
+        Value::Date(d) => date_to_time(d),
+        Value::Int(i) => time_at(*i),
+        Value::Str(s) => {
+            if s.is_empty() {
+                return None;
+            }
+            let s = s.to_lowercase();
+            if s == "now" || s == "today" {
+                return Some(now());
+            }
+            if s.bytes().all(|b| b.is_ascii_digit()) {
+                return time_at(s.parse().ok()?);
+            }
+            parse_time(&s)
+        }
+        _ => None,
+    }
+}
+
+/// A `Date` as the midnight `Time` that `strftime` sees (offset +00:00).
+pub fn date_to_time(d: &NaiveDate) -> Option<Time> {
+    let ndt = d.and_hms_opt(0, 0, 0)?;
+    FixedOffset::east_opt(0)?.from_local_datetime(&ndt).single()
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_index(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| n.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+static TIME_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([ap])?\.?m?\b(?:\s*(z\b|utc\b|gmt\b|[+-]\d{2}:?\d{2}\b|[+-]\d{1,2}\b))?|(\d{1,2})\s*([ap])\.?m\b")
+        .expect("valid regex")
+});
+static ISO_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([-+]?\d{2,})-(\d{1,2})-(\d{1,2})").expect("valid regex"));
+static SLASH_YMD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
+static SLASH_DMY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})").expect("valid regex"));
+static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?\d{3,}))?")
+        .expect("valid regex")
+});
+static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(-?\d{3,}))?")
+        .expect("valid regex")
+});
+static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{3,})")
+        .expect("valid regex")
+});
+static COMPACT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?").expect("valid regex")
+});
+
+/// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,
+/// `2016/03/14`, `14/03/2016`, times with zones. Missing parts come from today / midnight.
+pub fn parse_time(s: &str) -> Option<Time> {
+    let today = now().date_naive();
+    let mut date: Option<(i32, u32, u32)> = None;
+    let mut rest = s.to_string();
+    if let Some(c) = COMPACT.captures(s) {
+        date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+        if let Some(h) = c.get(4) {
+            rest = format!(
+                "{}:{}:{}",
+                h.as_str(),
+                &c[5],
+                c.get(6).map(|m| m.as_str()).unwrap_or("00")
+            );
+        } else {
+            rest = String::new();
+        }
+    } else if let Some(c) = ISO_DATE.captures(s) {
+        let y: i32 = c[1].parse().ok()?;
+        let y = if c[1].len() == 2 { 2000 + y } else { y };
+        date = Some((y, c[2].parse().ok()?, c[3].parse().ok()?));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = SLASH_YMD.captures(s) {
+        date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = SLASH_DMY.captures(s) {
+        let y: i32 = c[3].parse().ok()?;
+        let y = if c[3].len() == 2 { 2000 + y } else { y };
+        date = Some((y, c[2].parse().ok()?, c[1].parse().ok()?));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = DAY_MONTH.captures(s) {
+        let y = c
+            .get(3)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(today.year());
+        date = Some((y, month_index(&c[2])?, c[1].parse().ok()?));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = MONTH_DAY.captures(s) {
+        let y = c
+            .get(3)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(today.year());
+        date = Some((y, month_index(&c[1])?, c[2].parse().ok()?));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = MONTH_YEAR.captures(s) {
+        date = Some((c[2].parse().ok()?, month_index(&c[1])?, 1));
+        rest = s.replacen(&c[0], " ", 1);
+    }
+    let mut time = (0u32, 0u32, 0u32, 0u32);
+    let mut zone: Option<FixedOffset> = None;
+    let mut found_time = false;
+    if let Some(c) = TIME_RE.captures(&rest) {
+        found_time = true;
+        if let Some(h) = c.get(7) {
+            let mut hour: u32 = h.as_str().parse().ok()?;
+            let pm = c[8].eq_ignore_ascii_case("p");
+            if hour == 12 {
+                hour = 0;
+            }
+            if pm {
+                hour += 12;
+            }
+            time = (hour, 0, 0, 0);
+        } else {
+            let mut hour: u32 = c[1].parse().ok()?;
+            let min: u32 = c[2].parse().ok()?;
+            let sec: u32 = c
+                .get(3)
+                .map(|m| m.as_str().parse().unwrap_or(0))
+                .unwrap_or(0);
+            let nanos = c
+                .get(4)
+                .map(|m| {
+                    let d: String = m
+                        .as_str()
+                        .chars()
+                        .chain(std::iter::repeat('0'))
+                        .take(9)
+                        .collect();
+                    d.parse().unwrap_or(0)
+                })
+                .unwrap_or(0);
+            if let Some(ap) = c.get(5) {
+                if hour == 12 {
+                    hour = 0;
+                }
+                if ap.as_str().eq_ignore_ascii_case("p") {
+                    hour += 12;
+                }
+            }
+            time = (hour, min, sec, nanos);
+            if let Some(z) = c.get(6) {
+                zone = parse_zone(z.as_str());
+            }
+        }
+    }
+    if date.is_none() && !found_time {
+        return None;
+    }
+    let (y, m, d) = date.unwrap_or((today.year(), today.month(), today.day()));
+    let nd = NaiveDate::from_ymd_opt(y, m, d)?;
+    let nt = NaiveTime::from_hms_nano_opt(time.0, time.1, time.2, time.3)?;
+    let ndt = NaiveDateTime::new(nd, nt);
+    let off = zone.unwrap_or_else(|| local_offset_at_local(&ndt));
+    off.from_local_datetime(&ndt).single()
+}
+
+fn parse_zone(z: &str) -> Option<FixedOffset> {
+    let lz = z.to_ascii_lowercase();
+    if lz == "z" || lz == "utc" || lz == "gmt" {
+        return FixedOffset::east_opt(0);
+    }
+    let sign = if z.starts_with('-') { -1 } else { 1 };
+    let digits: String = z[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+const DAY_NAMES: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Ruby `Time#strftime`, with flags (`-`, `_`, `0`, `^`, `#`), widths and `%:z`.
+pub fn strftime(t: &Time, fmt: &str) -> String {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        let mut flags = String::new();
+        while i < chars.len() && "-_0^#".contains(chars[i]) {
+            flags.push(chars[i]);
+            i += 1;
+        }
+        let mut width = String::new();
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            width.push(chars[i]);
+            i += 1;
+        }
+        let mut colons = 0;
+        while i < chars.len() && chars[i] == ':' {
+            colons += 1;
+            i += 1;
+        }
+        if i >= chars.len() {
+            out.extend(&chars[start..]);
+            break;
+        }
+        let conv = chars[i];
+        i += 1;
+        match directive(t, conv, colons, &flags, &width) {
+            Some(s) => out.push_str(&s),
+            None => out.extend(&chars[start..i]),
+        }
+    }
+    out
+}
+
+fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> Option<String> {
+    let width: Option<usize> = width.parse().ok();
+    let num = |v: i64, def_width: usize, def_pad: char| -> String {
+        let pad = if flags.contains('-') {
+            None
+        } else if flags.contains('_') {
+            Some(' ')
+        } else if flags.contains('0') {
+            Some('0')
+        } else {
+            Some(def_pad)
+        };
+        let w = width.unwrap_or(def_width);
+        let s = v.abs().to_string();
+        let sign = if v < 0 { "-" } else { "" };
+        match pad {
+            None => format!("{sign}{s}"),
+            Some(p) => {
+                let len = s.len() + sign.len();
+                if len >= w {
+                    format!("{sign}{s}")
+                } else if p == '0' {
+                    format!("{sign}{}{s}", "0".repeat(w - len))
+                } else {
+                    format!("{}{sign}{s}", " ".repeat(w - len))
+                }
+            }
+        }
+    };
+    let text = |s: String| -> String {
+        let s = if flags.contains('^') {
+            s.to_uppercase()
+        } else if flags.contains('#') {
+            if s.chars().any(|c| c.is_lowercase()) {
+                s.to_uppercase()
+            } else {
+                s.to_lowercase()
+            }
+        } else {
+            s
+        };
+        match width {
+            Some(w) if s.chars().count() < w => {
+                let pad = if flags.contains('0') { '0' } else { ' ' };
+                format!("{}{}", pad.to_string().repeat(w - s.chars().count()), s)
+            }
+            _ => s,
+        }
+    };
+    let hour12 = |h: u32| -> i64 {
+        let h = h % 12;
+        if h == 0 {
+            12
+        } else {
+            h as i64
+        }
+    };
+    let off = t.offset().local_minus_utc();
+    Some(match conv {
+        'Y' => {
+            let y = t.year() as i64;
+            if width.is_some() {
+                num(y, 0, '0')
+            } else {
+                y.to_string()
+            }
+        }
+        'C' => num((t.year() as i64).div_euclid(100), 2, '0'),
+        'y' => num((t.year() as i64).rem_euclid(100), 2, '0'),
+        'm' => num(t.month() as i64, 2, '0'),
+        'B' => text(MONTH_NAMES[t.month0() as usize].to_string()),
+        'b' | 'h' => text(MONTH_NAMES[t.month0() as usize][..3].to_string()),
+        'd' => num(t.day() as i64, 2, '0'),
+        'e' => num(t.day() as i64, 2, ' '),
+        'j' => num(t.ordinal() as i64, 3, '0'),
+        'H' => num(t.hour() as i64, 2, '0'),
+        'k' => num(t.hour() as i64, 2, ' '),
+        'I' => num(hour12(t.hour()), 2, '0'),
+        'l' => num(hour12(t.hour()), 2, ' '),
+        'P' => text(if t.hour() < 12 { "am" } else { "pm" }.to_string()),
+        'p' => {
+            let s = if t.hour() < 12 { "AM" } else { "PM" };
+            if flags.contains('#') {
+                s.to_lowercase()
+            } else {
+                text(s.to_string())
+            }
+        }
+        'M' => num(t.minute() as i64, 2, '0'),
+        'S' => num(t.second() as i64, 2, '0'),
+        'L' => {
+            let ms = format!("{:09}", t.nanosecond());
+            ms[..width.unwrap_or(3).min(9)].to_string()
+        }
+        'N' => {
+            let ns = format!("{:09}", t.nanosecond());
+            let w = width.unwrap_or(9);
+            if w <= 9 {
+                ns[..w].to_string()
+            } else {
+                format!("{ns}{}", "0".repeat(w - 9))
+            }
+        }
+        'z' => {
+            let sign = if off < 0 { '-' } else { '+' };
+            let a = off.abs();
+            let (h, m, s) = (a / 3600, (a / 60) % 60, a % 60);
+            match colons {
+                0 => format!("{sign}{h:02}{m:02}"),
+                1 => format!("{sign}{h:02}:{m:02}"),
+                _ => format!("{sign}{h:02}:{m:02}:{s:02}"),
+            }
+        }
+        'Z' => text(if off == 0 {
+            "UTC".to_string()
+        } else {
+            String::new()
+        }),
+        'A' => text(DAY_NAMES[t.weekday().num_days_from_sunday() as usize].to_string()),
+        'a' => text(DAY_NAMES[t.weekday().num_days_from_sunday() as usize][..3].to_string()),
+        'u' => num(t.weekday().number_from_monday() as i64, 1, '0'),
+        'w' => num(t.weekday().num_days_from_sunday() as i64, 1, '0'),
+        'U' => num(
+            ((t.ordinal0() + 7 - t.weekday().num_days_from_sunday()) / 7) as i64,
+            2,
+            '0',
+        ),
+        'W' => num(
+            ((t.ordinal0() + 7 - t.weekday().num_days_from_monday()) / 7) as i64,
+            2,
+            '0',
+        ),
+        'G' => num(t.iso_week().year() as i64, 4, '0'),
+        'g' => num((t.iso_week().year() as i64).rem_euclid(100), 2, '0'),
+        'V' => num(t.iso_week().week() as i64, 2, '0'),
+        's' => num(t.timestamp(), 1, '0'),
+        'n' => "\n".to_string(),
+        't' => "\t".to_string(),
+        '%' => "%".to_string(),
+        'c' => text(strftime(t, "%a %b %e %H:%M:%S %Y")),
+        'D' | 'x' => text(strftime(t, "%m/%d/%y")),
+        'F' => text(strftime(t, "%Y-%m-%d")),
+        'T' | 'X' => text(strftime(t, "%H:%M:%S")),
+        'R' => text(strftime(t, "%H:%M")),
+        'r' => text(strftime(t, "%I:%M:%S %p")),
+        'v' => text(strftime(t, "%e-%^b-%Y")),
+        '+' => text(strftime(t, "%a %b %e %H:%M:%S %Z %Y")),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strftime_like_ruby() {
+        let t = FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2016, 3, 4, 15, 5, 9)
+            .unwrap();
+        assert_eq!(strftime(&t, "%b %d, %y"), "Mar 04, 16");
+        assert_eq!(strftime(&t, "%-d %B %Y %-I:%M %p"), "4 March 2016 3:05 PM");
+        assert_eq!(
+            strftime(&t, "%e|%^a|%j|%%|%z|%:z"),
+            " 4|FRI|064|%|+0000|+00:00"
+        );
+    }
+
+    #[test]
+    fn parses_common_dates() {
+        let t = parse_time("march 14, 2016").unwrap();
+        assert_eq!((t.year(), t.month(), t.day()), (2016, 3, 14));
+        let t = parse_time("mon, 14 mar 2016 10:00:00 -0500").unwrap();
+        assert_eq!((t.hour(), t.offset().local_minus_utc()), (10, -5 * 3600));
+        let t = parse_time("2016-03-14t10:00:00z").unwrap();
+        assert_eq!(t.hour(), 10);
+        assert!(parse_time("foo").is_none());
+    }
+}
