@@ -332,7 +332,7 @@ impl<'a> Converter<'a> {
             Kind::Raw => {
                 if el.opts.raw_types.is_empty() || el.opts.raw_types.iter().any(|t| t == "html") {
                     let mut v = el.value.clone();
-                    if !el.opts.span {
+                    if el.opts.raw_block {
                         v.push('\n');
                     }
                     v

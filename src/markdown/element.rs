@@ -103,6 +103,9 @@ pub struct ElOptions {
     pub is_closed: bool,
     pub alignment: Vec<Align>,
     pub first_as_para: bool,
+    /// A `{::nomarkdown}` block (its output ends with a newline); raw text kept from HTML
+    /// bodies has no category and gets none.
+    pub raw_block: bool,
     pub eob: Option<EobKind>,
     pub entity: Option<EntityRef>,
     /// The entity's source text (`&amp;`), kept for `entity_output: as_input`.

@@ -277,7 +277,7 @@ impl Parser {
                 let stop_re = close_tag_re(&name, known);
                 let mut stop = Stop::Html(stop_re);
                 let saved_parsers = std::mem::take(&mut env.parsers);
-                env.parsers = if do_parsing { saved_parsers.clone() } else { vec![SpanParser::SpanHtml] };
+                env.parsers = if do_parsing { self.span_parsers() } else { vec![SpanParser::SpanHtml] };
                 env.stack.push(tree.kind);
                 let found = self.parse_spans(&mut el, src, Some(&mut stop), env);
                 env.stack.pop();

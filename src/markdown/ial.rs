@@ -221,6 +221,7 @@ impl Parser {
                 if let Some(b) = body {
                     let mut el = El::with_value(Kind::Raw, b);
                     el.opts.span = span;
+                    el.opts.raw_block = !span;
                     el.opts.raw_types = opts
                         .attrs
                         .get("type")

@@ -326,7 +326,17 @@ impl Options {
                     names.iter().any(|n| n == "no_auto_typographic");
             }
             "syntax_highlighter" => self.syntax_highlighter = as_string(v),
-            "syntax_highlighter_opts" => self.apply_highlighter_opts(&hash_entries(v)),
+            "syntax_highlighter_opts" => {
+                let v = match v {
+                    // Inline `{::options}` values are YAML text.
+                    Value::Str(s) => yaml_rust2::YamlLoader::load_from_str(s)
+                        .ok()
+                        .and_then(|d| d.first().map(yaml_to_value))
+                        .unwrap_or(Value::Nil),
+                    other => other.clone(),
+                };
+                self.apply_highlighter_opts(&hash_entries(&v))
+            }
             "math_engine" => self.math_engine = as_string(v),
             "remove_line_breaks_for_cjk" => self.remove_line_breaks_for_cjk = as_bool(v),
             "link_defs" => {

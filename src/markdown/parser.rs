@@ -198,7 +198,8 @@ impl Parser {
     /// Parses a whole document into a root element (kramdown's `parse`).
     pub fn parse_document(&mut self, source: &str) -> El {
         let mut text = source.replace("\r\n", "\n").replace('\r', "\n");
-        while text.ends_with('\n') {
+        // Ruby's `chomp!` removes one line ending; then exactly one newline ends the text.
+        if text.ends_with('\n') {
             text.pop();
         }
         text.push('\n');
@@ -311,7 +312,8 @@ impl Parser {
             }
             BlockParser::EobMarker => {
                 if src.scan(&EOB_MARKER).is_some() {
-                    let el = self.new_block_el(El::new(Kind::Eob));
+                    let mut el = self.new_block_el(El::new(Kind::Eob));
+                    el.opts.eob = Some(EobKind::Marker);
                     tree.children.push(el);
                     Step::Handled
                 } else {
@@ -599,8 +601,9 @@ impl Parser {
         src.pos = c.end();
         let mut eob = self.new_block_el(El::with_value(Kind::Eob, id.clone()));
         eob.opts.eob = Some(EobKind::LinkDef);
+        let ial = eob.opts.ial.clone();
         tree.children.push(eob);
-        self.link_defs.insert(id, LinkDef { url, title, ial: None });
+        self.link_defs.insert(id, LinkDef { url, title, ial });
         true
     }
 
