@@ -1,12 +1,38 @@
 //! Markdown exactly as kramdown 2.4 (+ GFM parser 1.1) renders it under Jekyll.
-//! (Placeholder signatures until the kramdown engine lands.)
-use crate::{Error, Result, Value};
-pub struct Options;
-impl Options {
-    pub fn from_jekyll_config(_config: &Value) -> Options {
-        Options
-    }
+//!
+//! [`to_html`] parses a document with kramdown's block and span grammar (the GFM parser's
+//! variant when `input: GFM`, Jekyll's default) and converts it with kramdown's HTML
+//! converter. [`Options::from_jekyll_config`] builds the options Jekyll would pass.
+
+mod convert;
+mod element;
+mod entities;
+mod entity_table;
+mod html;
+mod ial;
+mod list;
+mod options;
+mod parser;
+mod patterns;
+mod scan;
+mod span;
+mod table;
+mod tree;
+
+pub use options::{HighlighterOpts, Options};
+
+/// Converts a kramdown document to HTML as kramdown's HTML converter does.
+pub fn to_html(src: &str, opts: &Options) -> Result<String, crate::Error> {
+    let mut parser = parser::Parser::new(opts.clone());
+    let root = parser.parse_document(src);
+    let mut conv = convert::Converter::new(&parser);
+    Ok(conv.convert_root(&root))
 }
-pub fn to_html(_src: &str, _opts: &Options) -> Result<String> {
-    Err(Error::new("kramdown engine not merged yet"))
+
+/// Jekyll's `markdownify` filter: the site's markdown converter on a string.
+pub fn markdownify(src: &str, opts: &Options) -> Result<String, crate::Error> {
+    to_html(src, opts)
 }
+
+#[cfg(test)]
+mod tests;
