@@ -487,9 +487,39 @@ impl LexState {
 pub struct Ctx<'a> {
     pub st: &'a mut LexState,
     out: &'a mut Vec<(Tok, String)>,
+    reject: bool,
+    consume: Option<usize>,
 }
 
 impl Ctx<'_> {
+    /// Declines the match (before any other effect): the next rule is tried instead.
+    pub fn reject(&mut self) {
+        self.reject = true;
+    }
+    /// Consumes only `len` bytes of the match (for rules whose extent depends on state).
+    pub fn consume(&mut self, len: usize) {
+        self.consume = Some(len);
+    }
+    /// Installs a long-lived sub-lexer under `key` (replacing any previous one).
+    pub fn set_sub(&mut self, key: &str, sub: LexState) {
+        self.st.subs.insert(key.to_string(), sub);
+    }
+    /// Continues the sub-lexer installed under `key`; text is plain when there is none.
+    pub fn delegate_sub(&mut self, key: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.st.subs.get_mut(key) {
+            Some(sub) => sub.continue_lex(text, self.out),
+            None => self.token(token::TEXT, text),
+        }
+    }
+    /// Lexes `text` with an already-built fresh lexer state.
+    pub fn delegate_state(&mut self, mut sub: LexState, text: &str) {
+        if !text.is_empty() {
+            sub.continue_lex(text, self.out);
+        }
+    }
     pub fn token(&mut self, tok: Tok, text: &str) {
         if !text.is_empty() {
             self.out.push((tok, text.to_string()));
@@ -596,6 +626,7 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                 continue;
             }
             let caps = Caps { text, spans };
+            let mut end = end;
             match r.emit {
                 Emit::Tok(t) => push_tok(out, t, caps.all()),
                 Emit::Groups(ts) => {
@@ -607,8 +638,16 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                     let mut ctx = Ctx {
                         st: &mut *st,
                         out: &mut *out,
+                        reject: false,
+                        consume: None,
                     };
                     cb(&mut ctx, &caps);
+                    if ctx.reject {
+                        continue;
+                    }
+                    if let Some(n) = ctx.consume {
+                        end = (start + n).min(end);
+                    }
                 }
                 Emit::Nothing => {}
             }

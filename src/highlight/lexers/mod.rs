@@ -38,6 +38,7 @@ mod r;
 mod matlab;
 mod tex;
 mod yaml;
+mod markdown;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -67,6 +68,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "matlab" => matlab::def(),
         "tex" => tex::def(),
         "yaml" => yaml::def(),
+        "markdown" => markdown::def(),
         _ => return None,
     })
 }
