@@ -39,6 +39,7 @@ mod matlab;
 mod tex;
 mod yaml;
 mod markdown;
+mod ruby;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -69,6 +70,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "tex" => tex::def(),
         "yaml" => yaml::def(),
         "markdown" => markdown::def(),
+        "ruby" => ruby::def(),
         _ => return None,
     })
 }
