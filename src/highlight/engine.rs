@@ -433,6 +433,11 @@ impl LexState {
         st
     }
 
+    /// Installs a long-lived sub-lexer under `key` (Rouge lexers holding another lexer).
+    pub fn set_sub(&mut self, key: &str, sub: LexState) {
+        self.subs.insert(key.to_string(), sub);
+    }
+
     pub fn in_state(&self, name: &str) -> bool {
         match self.lexer.state_id(name) {
             Some(id) => self.stack.contains(&id),

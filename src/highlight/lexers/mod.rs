@@ -40,6 +40,9 @@ mod tex;
 mod yaml;
 mod markdown;
 mod ruby;
+mod erb;
+mod liquid;
+mod bibtex;
 mod plaintext;
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
@@ -71,6 +74,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "yaml" => yaml::def(),
         "markdown" => markdown::def(),
         "ruby" => ruby::def(),
+        "erb" => erb::def(),
+        "liquid" => liquid::def(),
+        "bibtex" => bibtex::def(),
         _ => return None,
     })
 }
