@@ -43,7 +43,17 @@ mod ruby;
 mod erb;
 mod liquid;
 mod bibtex;
+mod julia;
 mod plaintext;
+
+/// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
+pub fn word_re(tag: &str, key: &str) -> String {
+    word_set(tag, &format!("re:{key}"))
+        .into_iter()
+        .next()
+        .unwrap_or("[^\\s\\S]")
+        .to_string()
+}
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
 pub fn definition(tag: &str) -> Option<LexerDef> {
@@ -77,6 +87,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "erb" => erb::def(),
         "liquid" => liquid::def(),
         "bibtex" => bibtex::def(),
+        "julia" => julia::def(),
         _ => return None,
     })
 }

@@ -19,6 +19,11 @@ Rouge::Lexer.all.sort_by(&:tag).each do |l|
   end
   Module.instance_method(:constants).bind(l).call(false).sort.each do |c|
     v = l.const_get(c)
+    # An extended-mode word-list regex: keep its source with the (ignored) whitespace removed.
+    if v.is_a?(Regexp) && (v.options & Regexp::EXTENDED) != 0 && v.source !~ /\\ |\[[^\]]* /
+      seen["re:#{c}"] = [v.source.gsub(/\s+/, "")]
+      next
+    end
     v = v.to_a if v.is_a?(Set)
     v = v.split("|") if v.is_a?(String) && v.include?("|") && v !~ /[\\()\[\]]/
     next unless v.is_a?(Array) && !v.empty? && v.all? { |x| x.is_a?(String) }
