@@ -44,6 +44,7 @@ mod erb;
 mod liquid;
 mod bibtex;
 mod julia;
+mod haskell;
 mod plaintext;
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
@@ -88,6 +89,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "liquid" => liquid::def(),
         "bibtex" => bibtex::def(),
         "julia" => julia::def(),
+        "haskell" => haskell::def(),
         _ => return None,
     })
 }
