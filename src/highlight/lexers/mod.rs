@@ -45,6 +45,7 @@ mod liquid;
 mod bibtex;
 mod julia;
 mod haskell;
+mod kotlin;
 mod plaintext;
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
@@ -90,6 +91,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "bibtex" => bibtex::def(),
         "julia" => julia::def(),
         "haskell" => haskell::def(),
+        "kotlin" => kotlin::def(),
         _ => return None,
     })
 }
