@@ -46,6 +46,7 @@ mod bibtex;
 mod julia;
 mod haskell;
 mod kotlin;
+mod swift;
 mod plaintext;
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
@@ -92,6 +93,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "julia" => julia::def(),
         "haskell" => haskell::def(),
         "kotlin" => kotlin::def(),
+        "swift" => swift::def(),
         _ => return None,
     })
 }
