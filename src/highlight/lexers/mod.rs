@@ -47,6 +47,7 @@ mod julia;
 mod haskell;
 mod kotlin;
 mod swift;
+mod php;
 mod plaintext;
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
@@ -94,6 +95,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "haskell" => haskell::def(),
         "kotlin" => kotlin::def(),
         "swift" => swift::def(),
+        "php" => php::def(),
         _ => return None,
     })
 }

@@ -14,6 +14,8 @@ Rouge::Lexer.all.sort_by(&:tag).each do |l|
                id_regex].include?(m)
     v = begin; l.send(m); rescue StandardError, NotImplementedError; next; end
     v = v.to_a if v.is_a?(Set)
+    # A hash of module => function names (PHP's builtins): all names together.
+    v = v.values.flat_map(&:to_a) if v.is_a?(Hash) && v.values.all? { |x| x.is_a?(Array) || x.is_a?(Set) }
     next unless v.is_a?(Array) && !v.empty? && v.all? { |x| x.is_a?(String) }
     seen[m.to_s] = v
   end
