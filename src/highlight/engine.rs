@@ -36,8 +36,6 @@ pub enum Next {
     PushSelf,
     Pop(usize),
     Goto(&'static str),
-    /// Pop `n` states then push a state (Rouge's `pop!; push :x`).
-    PopPush(usize, &'static str),
 }
 
 /// One entry of a state definition: a rule, or a mixin of another state's rules.
@@ -85,7 +83,10 @@ pub fn jump(pattern: impl Into<String>) -> RuleDef {
 
 /// `(?:w1|w2|...)` for a word list (words are escaped).
 pub fn alt(words: &[&str]) -> String {
-    let escaped: Vec<String> = words.iter().map(|w| fancy_regex::escape(w).into_owned()).collect();
+    let escaped: Vec<String> = words
+        .iter()
+        .map(|w| fancy_regex::escape(w).into_owned())
+        .collect();
     format!("(?:{})", escaped.join("|"))
 }
 
@@ -118,9 +119,6 @@ impl RuleDef {
     }
     pub fn goto(self, state: &'static str) -> Self {
         self.with_next(Next::Goto(state))
-    }
-    pub fn pop_push(self, n: usize, state: &'static str) -> Self {
-        self.with_next(Next::PopPush(n, state))
     }
 }
 
@@ -166,7 +164,6 @@ enum CNext {
     PushSelf,
     Pop(usize),
     Goto(usize),
-    PopPush(usize, usize),
 }
 
 struct CState {
@@ -181,6 +178,7 @@ pub struct Lexer {
     start: Option<fn(&mut LexState)>,
     custom: Option<CustomLex>,
     /// Patterns that failed to compile (a bug in a lexer definition; checked by tests).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub bad_patterns: Vec<String>,
 }
 
@@ -349,7 +347,6 @@ fn flatten(
                     Next::PushSelf => CNext::PushSelf,
                     Next::Pop(n) => CNext::Pop(*n),
                     Next::Goto(s) => CNext::Goto(resolve(s)),
-                    Next::PopPush(n, s) => CNext::PopPush(*n, resolve(s)),
                 };
                 out.push(CRule {
                     re,
@@ -394,11 +391,6 @@ impl<'t> Caps<'t> {
     pub fn all(&self) -> &'t str {
         self.get(0)
     }
-    /// The full input being lexed and the match's end offset in it (for peeking ahead).
-    pub fn rest(&self) -> &'t str {
-        let end = self.spans[0].map(|s| s.1).unwrap_or(0);
-        &self.text[end..]
-    }
 }
 
 /// The mutable state of one lexer instance (kept across delegations, like a Ruby lexer object).
@@ -436,13 +428,6 @@ impl LexState {
     /// Installs a long-lived sub-lexer under `key` (Rouge lexers holding another lexer).
     pub fn set_sub(&mut self, key: &str, sub: LexState) {
         self.subs.insert(key.to_string(), sub);
-    }
-
-    pub fn in_state(&self, name: &str) -> bool {
-        match self.lexer.state_id(name) {
-            Some(id) => self.stack.contains(&id),
-            None => false,
-        }
     }
 
     pub fn state_is(&self, name: &str) -> bool {
@@ -519,12 +504,6 @@ impl Ctx<'_> {
             None => self.token(token::TEXT, text),
         }
     }
-    /// Lexes `text` with an already-built fresh lexer state.
-    pub fn delegate_state(&mut self, mut sub: LexState, text: &str) {
-        if !text.is_empty() {
-            sub.continue_lex(text, self.out);
-        }
-    }
     pub fn token(&mut self, tok: Tok, text: &str) {
         if !text.is_empty() {
             self.out.push((tok, text.to_string()));
@@ -544,14 +523,8 @@ impl Ctx<'_> {
     pub fn goto(&mut self, name: &str) {
         self.st.goto(name);
     }
-    pub fn in_state(&self, name: &str) -> bool {
-        self.st.in_state(name)
-    }
     pub fn state_is(&self, name: &str) -> bool {
         self.st.state_is(name)
-    }
-    pub fn opt(&self, key: &str) -> Option<&str> {
-        self.st.opts.get(key).map(String::as_str)
     }
     /// Lexes `text` with a fresh lexer for `lang` (Rouge's `delegate SomeLexer` / `recurse`).
     pub fn delegate(&mut self, lang: &str, text: &str) {
@@ -592,9 +565,6 @@ impl Ctx<'_> {
     /// Forgets the long-lived sub-lexer for `lang`, so the next delegation starts fresh.
     pub fn reset_sub(&mut self, lang: &str) {
         self.st.subs.remove(lang);
-    }
-    pub fn sub_state(&mut self, lang: &str) -> Option<&mut LexState> {
-        self.st.subs.get_mut(lang)
     }
 }
 
@@ -665,10 +635,6 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                     if let Some(t) = st.stack.last_mut() {
                         *t = i;
                     }
-                }
-                CNext::PopPush(n, i) => {
-                    st.pop(n);
-                    st.stack.push(i);
                 }
             }
             pos = end;

@@ -37,7 +37,11 @@ pub fn escape_html(text: &str) -> String {
 pub fn html(tokens: &[(Tok, String)]) -> String {
     let mut out = String::new();
     for (tok, val) in tokens {
-        let tok = if *tok == token::ESCAPE { token::ERROR } else { *tok };
+        let tok = if *tok == token::ESCAPE {
+            token::ERROR
+        } else {
+            *tok
+        };
         if tok == token::TEXT {
             out.push_str(&escape_html(val));
         } else {

@@ -12,8 +12,7 @@ fn re(p: &str) -> Regex {
 }
 
 static SHEBANG: Lazy<Regex> = Lazy::new(|| re(r"\A\s*#!(.*)"));
-static DOCTYPE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?s)\A\s*(?:<\?.*?\?>\s*)?<!DOCTYPE\s+(.+?)>"));
+static DOCTYPE: Lazy<Regex> = Lazy::new(|| re(r"(?s)\A\s*(?:<\?.*?\?>\s*)?<!DOCTYPE\s+(.+?)>"));
 
 fn capture(r: &Regex, text: &str) -> Option<String> {
     let c = r.captures(text).ok()??;
@@ -105,7 +104,9 @@ fn detect(tag: &str, t: &str) -> Option<bool> {
 
 static MODELINES: Lazy<Vec<Regex>> = Lazy::new(|| {
     vec![
-        re(r"(?i)-\*-\s*(?:(?!mode)[\w-]+\s*:\s*(?:[\w+-]+)\s*;?\s*)*(?:mode\s*:)?\s*([\w+-]+)\s*(?:;\s*(?!mode)[\w-]+\s*:\s*[\w+-]+\s*)*;?\s*-\*-"),
+        re(
+            r"(?i)-\*-\s*(?:(?!mode)[\w-]+\s*:\s*(?:[\w+-]+)\s*;?\s*)*(?:mode\s*:)?\s*([\w+-]+)\s*(?:;\s*(?!mode)[\w-]+\s*:\s*[\w+-]+\s*)*;?\s*-\*-",
+        ),
         re(r"(?i)(?:vim|vi|ex):\s*(?:ft|filetype|syntax)=(\w+)\s?"),
         re(r"(?i)(?:vim|vi|Vim|ex):\s*se(?:t)?.*\s(?:ft|filetype|syntax)=(\w+)\s?.*:"),
     ]
@@ -116,10 +117,7 @@ fn modeline_names(source: &str) -> Vec<String> {
     let mut space: Vec<&str> = lines.iter().take(5).copied().collect();
     space.extend(lines.iter().skip(lines.len().saturating_sub(5)));
     let text = space.join("\n");
-    MODELINES
-        .iter()
-        .filter_map(|r| capture(r, &text))
-        .collect()
+    MODELINES.iter().filter_map(|r| capture(r, &text)).collect()
 }
 
 /// The guessed tag; `plaintext` when nothing matches, `None` when Rouge would raise
@@ -158,7 +156,9 @@ fn candidates(source: &str, mimetype: Option<&str>) -> Vec<&'static str> {
         let names = modeline_names(source);
         if !names.is_empty() {
             narrow(&mut lexers, &|i| {
-                names.iter().any(|n| n == meta[i].0 || meta[i].1.contains(&n.as_str()))
+                names
+                    .iter()
+                    .any(|n| n == meta[i].0 || meta[i].1.contains(&n.as_str()))
             });
         }
     }

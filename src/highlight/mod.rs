@@ -66,6 +66,11 @@ pub fn has_lexer(lang: &str) -> bool {
     name == "guess" || registry::meta(name).is_some()
 }
 
+/// Whether hyde has its own rules for `lang` (Rouge lexers without them lex as plain text).
+pub fn has_rules(lang: &str) -> bool {
+    registry::implemented(lang.split_once('?').map_or(lang, |(n, _)| n))
+}
+
 /// The Rouge tag `lang` resolves to (`None` when Rouge has no such lexer). Callers need it
 /// because kramdown treats a `plaintext` lexer specially.
 pub fn lexer_tag(lang: &str, code: &str) -> Option<&'static str> {

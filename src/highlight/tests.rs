@@ -13,7 +13,10 @@ fn every_lexer_definition_compiles() {
 
 #[test]
 fn plaintext_and_unknown() {
-    assert_eq!(highlight_tokens("a<b&c>", "text").as_deref(), Some("a&lt;b&amp;c&gt;"));
+    assert_eq!(
+        highlight_tokens("a<b&c>", "text").as_deref(),
+        Some("a&lt;b&amp;c&gt;")
+    );
     assert_eq!(highlight_tokens("x", "nosuchlang"), None);
     assert!(has_lexer("plaintext?token=Name"));
     assert!(!has_lexer("Python"));

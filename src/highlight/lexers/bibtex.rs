@@ -65,7 +65,11 @@ pub fn def() -> LexerDef {
         ),
         (
             "field",
-            vec![include("whitespace"), call(NAME, field_name), jump("").pop()],
+            vec![
+                include("whitespace"),
+                call(NAME, field_name),
+                jump("").pop(),
+            ],
         ),
         (
             "equal_sign",

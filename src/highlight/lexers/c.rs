@@ -128,10 +128,7 @@ pub fn states(
         ),
         (
             "bol",
-            vec![
-                rule(format!("{ID}:(?!:)"), NAME_LABEL),
-                include("expr_bol"),
-            ],
+            vec![rule(format!("{ID}:(?!:)"), NAME_LABEL), include("expr_bol")],
         ),
         (
             "inline_whitespace",

@@ -40,14 +40,22 @@ fn lex(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
     } else {
         vec!["$".into(), "#".into(), ">".into(), ";".into()]
     };
-    let prefix = if allow_comments { "[^<#]*?" } else { "(?s:.*?)" };
+    let prefix = if allow_comments {
+        "[^<#]*?"
+    } else {
+        "(?s:.*?)"
+    };
     let ends: Vec<String> = end_chars
         .iter()
         .map(|c| fancy_regex::escape(c).into_owned())
         .collect();
     let prompt_re = Regex::new(&format!(r"\A{prefix}(?:{})", ends.join("|"))).ok();
     let snip_re = Regex::new(r"\A\s*(?:<[.]+>|[.]+)\s*\z").ok();
-    let lang = st.opts.get("lang").cloned().unwrap_or_else(|| "shell".into());
+    let lang = st
+        .opts
+        .get("lang")
+        .cloned()
+        .unwrap_or_else(|| "shell".into());
     let output = st.opts.get("output").cloned();
     let new_lang = || sub_lexer(&lang).or_else(|| sub_lexer("shell"));
     let new_output = || output.as_deref().and_then(sub_lexer);
@@ -67,7 +75,10 @@ fn lex(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
             output_lexer = new_output();
             out.push((GENERIC_PROMPT, line[..end].to_string()));
             let rest = &line[end..];
-            let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\x0B', '\x0C', '\r']).len();
+            let ws = rest.len()
+                - rest
+                    .trim_start_matches([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+                    .len();
             if ws > 0 {
                 out.push((WHITESPACE, rest[..ws].to_string()));
             }

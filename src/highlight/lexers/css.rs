@@ -69,7 +69,9 @@ pub fn def() -> LexerDef {
                 rule(r"url\(.*?\)", STR_OTHER),
                 rule(r"(?i)#[0-9a-f]{1,6}", NUM),
                 rule(
-                    format!(r"{NUMBER}(?:%|(?:em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz)\b)?"),
+                    format!(
+                        r"{NUMBER}(?:%|(?:em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz)\b)?"
+                    ),
                     NUM,
                 ),
                 rule(r"[\[\]():/.,]", PUNCTUATION),

@@ -23,7 +23,9 @@ pub fn def() -> LexerDef {
                 rule(r"\s+", TEXT),
                 groups(
                     r"(?i)^(FROM)(\s+)(.*)(\s+)(AS)(\s+)(.*)",
-                    &[KEYWORD, WHITESPACE, STR, WHITESPACE, KEYWORD, WHITESPACE, STR],
+                    &[
+                        KEYWORD, WHITESPACE, STR, WHITESPACE, KEYWORD, WHITESPACE, STR,
+                    ],
                 ),
                 groups(
                     format!(r"(?i)^(ONBUILD)(\s+)({KEYWORDS})(.*)"),

@@ -49,7 +49,10 @@ pub fn def() -> LexerDef {
         ),
         (
             "tag_end",
-            vec![include("tag_end_end"), rule(TAG, NAME_TAG).goto("tag_end_end")],
+            vec![
+                include("tag_end_end"),
+                rule(TAG, NAME_TAG).goto("tag_end_end"),
+            ],
         ),
         (
             "tag_end_end",

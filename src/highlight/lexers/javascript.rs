@@ -21,8 +21,7 @@ pub struct JsWords {
 const KEYWORDS: &str = "as async await break case catch continue debugger default delete do \
     else export finally from for if import in instanceof new of return super switch this throw \
     try typeof void while yield";
-const DECLARATIONS: &str =
-    "var let const with function class extends constructor get set static";
+const DECLARATIONS: &str = "var let const with function class extends constructor get set static";
 const RESERVED: &str = "enum implements interface package private protected public";
 const CONSTANTS: &str = "true false null NaN Infinity undefined";
 const BUILTINS: &str = "Array Boolean Date Error Function Math netscape Number Object Packages \
@@ -199,8 +198,11 @@ pub fn states(
                 include("comments_and_whitespace"),
                 rule("[{]", PUNCTUATION).push_self(),
                 rule("[}]", PUNCTUATION).goto("statement"),
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_ATTRIBUTE, TEXT, PUNCTUATION])
-                    .push("expr_start"),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_ATTRIBUTE, TEXT, PUNCTUATION],
+                )
+                .push("expr_start"),
                 rule(":", PUNCTUATION),
                 include("root"),
             ],

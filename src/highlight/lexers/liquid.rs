@@ -25,7 +25,14 @@ fn cycle(cx: &mut Ctx, m: &Caps) {
 }
 
 fn for_tag(cx: &mut Ctx, m: &Caps) {
-    let toks = [NAME_TAG, WHITESPACE, NAME_VARIABLE, WHITESPACE, NAME_TAG, WHITESPACE];
+    let toks = [
+        NAME_TAG,
+        WHITESPACE,
+        NAME_VARIABLE,
+        WHITESPACE,
+        NAME_TAG,
+        WHITESPACE,
+    ];
     for (i, tok) in toks.iter().enumerate() {
         cx.token(tok, m.get(i + 1));
     }
@@ -78,8 +85,7 @@ pub fn def() -> LexerDef {
                     &[NAME_TAG, WHITESPACE, PUNCTUATION],
                 )
                 .push("comment"),
-                groups(r"(raw)(\s*)(-?%\})", &[NAME_TAG, WHITESPACE, PUNCTUATION])
-                    .push("raw"),
+                groups(r"(raw)(\s*)(-?%\})", &[NAME_TAG, WHITESPACE, PUNCTUATION]).push("raw"),
                 groups(
                     r"(end(?:if|unless|case))(\s*)(-?%\})",
                     &[KEYWORD_RESERVED, WHITESPACE, PUNCTUATION],
@@ -174,7 +180,10 @@ pub fn def() -> LexerDef {
             "variable_tag_markup",
             vec![include("end_of_block"), include("variable_param_markup")],
         ),
-        ("keyword", vec![rule(r"(false|true|nil)\b", KEYWORD_CONSTANT)]),
+        (
+            "keyword",
+            vec![rule(r"(false|true|nil)\b", KEYWORD_CONSTANT)],
+        ),
         (
             "variable",
             vec![

@@ -59,9 +59,16 @@ fn fence_line(cx: &mut Ctx, m: &Caps) {
 }
 
 fn reference(cx: &mut Ctx, m: &Caps) {
-    for (i, t) in [TEXT, PUNCTUATION, STR_SYMBOL, PUNCTUATION, TEXT, PUNCTUATION]
-        .iter()
-        .enumerate()
+    for (i, t) in [
+        TEXT,
+        PUNCTUATION,
+        STR_SYMBOL,
+        PUNCTUATION,
+        TEXT,
+        PUNCTUATION,
+    ]
+    .iter()
+    .enumerate()
     {
         cx.token(t, m.get(i + 1));
     }
@@ -145,7 +152,11 @@ pub fn def() -> LexerDef {
             "url",
             vec![
                 rule(r"[ \t]+", TEXT),
-                groups(format!("(<)({EDOT}*?)(>)"), &[NAME_TAG, STR_OTHER, NAME_TAG]).pop(),
+                groups(
+                    format!("(<)({EDOT}*?)(>)"),
+                    &[NAME_TAG, STR_OTHER, NAME_TAG],
+                )
+                .pop(),
                 rule(r"\S+", STR_OTHER).pop(),
             ],
         ),

@@ -15,40 +15,40 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
-mod diff;
-mod json;
-mod python;
-mod toml;
-mod shell;
-mod console;
-mod docker;
-mod go;
-mod sql;
-mod xml;
-mod c;
-mod cpp;
-mod java;
-mod rust;
-mod javascript;
-mod typescript;
-mod css;
-mod html;
-mod scss;
-mod r;
-mod matlab;
-mod tex;
-mod yaml;
-mod markdown;
-mod ruby;
-mod erb;
-mod liquid;
 mod bibtex;
-mod julia;
+mod c;
+mod console;
+mod cpp;
+mod css;
+mod diff;
+mod docker;
+mod erb;
+mod go;
 mod haskell;
+mod html;
+mod java;
+mod javascript;
+mod json;
+mod julia;
 mod kotlin;
-mod swift;
+mod liquid;
+mod markdown;
+mod matlab;
 mod php;
 mod plaintext;
+mod python;
+mod r;
+mod ruby;
+mod rust;
+mod scss;
+mod shell;
+mod sql;
+mod swift;
+mod tex;
+mod toml;
+mod typescript;
+mod xml;
+mod yaml;
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
 pub fn word_re(tag: &str, key: &str) -> String {

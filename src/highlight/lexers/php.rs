@@ -143,7 +143,10 @@ pub fn def() -> LexerDef {
                 rule(format!(r"\${ID}(\[\S+\]|->{ID})?"), NAME_VARIABLE),
                 rule(r"\{\$\{", STR_INTERPOL).push("string_interp_double"),
                 rule(r"\{(?=\$)", STR_INTERPOL).push("string_interp_single"),
-                groups(r"(\{)(\S+)(\})", &[STR_INTERPOL, NAME_VARIABLE, STR_INTERPOL]),
+                groups(
+                    r"(\{)(\S+)(\})",
+                    &[STR_INTERPOL, NAME_VARIABLE, STR_INTERPOL],
+                ),
                 rule(r"[${\\]+", STR_DOUBLE),
             ],
         ),

@@ -28,7 +28,11 @@ fn current_sigil(cx: &Ctx) -> Option<Sigil> {
     let mut it = s.splitn(3, '\u{0}');
     let open = it.next()?.chars().next()?;
     let close = it.next()?.chars().next()?;
-    let tok = if it.next()? == "sr" { STR_REGEX } else { STR_OTHER };
+    let tok = if it.next()? == "sr" {
+        STR_REGEX
+    } else {
+        STR_OTHER
+    };
     Some(Sigil { open, close, tok })
 }
 
@@ -53,7 +57,11 @@ fn sigil_start(cx: &mut Ctx, m: &Caps) {
     };
     cx.token(tok, m.all());
     cx.st.list.push(format!("{open}\u{0}{close}\u{0}{tok}"));
-    cx.push(if interp { "sigil_interp" } else { "sigil_plain" });
+    cx.push(if interp {
+        "sigil_interp"
+    } else {
+        "sigil_plain"
+    });
 }
 
 fn sigil_escape(cx: &mut Ctx, m: &Caps) {
@@ -98,9 +106,7 @@ fn sigil_text(cx: &mut Ctx, m: &Caps) {
         return cx.reject();
     };
     let text = m.all();
-    let end = text
-        .find(|c| c == s.open || c == s.close)
-        .unwrap_or(text.len());
+    let end = text.find([s.open, s.close]).unwrap_or(text.len());
     if end == 0 {
         return cx.reject();
     }

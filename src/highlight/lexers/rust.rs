@@ -188,7 +188,9 @@ pub fn def() -> LexerDef {
                     NUM_FLOAT,
                 ),
                 rule(
-                    format!(r"(?:0b[10_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*)(?:u{size}?|i{size})?"),
+                    format!(
+                        r"(?:0b[10_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*)(?:u{size}?|i{size})?"
+                    ),
                     NUM_INTEGER,
                 ),
             ],

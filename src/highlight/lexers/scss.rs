@@ -65,8 +65,11 @@ pub fn def() -> LexerDef {
             vec![
                 rule(r"@for\b", KEYWORD).push("for"),
                 rule(r"@(debug|warn|if|each|while|else|return|media)", KEYWORD).push("value"),
-                groups(format!(r"(@mixin)(\s+)({ID})"), &[KEYWORD, TEXT, NAME_FUNCTION])
-                    .push("value"),
+                groups(
+                    format!(r"(@mixin)(\s+)({ID})"),
+                    &[KEYWORD, TEXT, NAME_FUNCTION],
+                )
+                .push("value"),
                 groups(
                     format!(r"(@function)(\s+)({ID})"),
                     &[KEYWORD, TEXT, NAME_FUNCTION],
@@ -165,13 +168,22 @@ pub fn def() -> LexerDef {
                 include("has_interp"),
             ],
         ),
-        ("selector_piece", vec![include("has_interp"), jump("").pop()]),
+        (
+            "selector_piece",
+            vec![include("has_interp"), jump("").pop()],
+        ),
         (
             "pseudo_class",
             vec![rule(ID, NAME_DECORATOR), include("selector_piece")],
         ),
-        ("class", vec![rule(ID, NAME_CLASS), include("selector_piece")]),
-        ("id", vec![rule(ID, NAME_NAMESPACE), include("selector_piece")]),
+        (
+            "class",
+            vec![rule(ID, NAME_CLASS), include("selector_piece")],
+        ),
+        (
+            "id",
+            vec![rule(ID, NAME_NAMESPACE), include("selector_piece")],
+        ),
         (
             "placeholder",
             vec![rule(ID, NAME_VARIABLE), include("selector_piece")],
@@ -180,7 +192,10 @@ pub fn def() -> LexerDef {
             "for",
             vec![rule("(from|to|through)", OPERATOR_WORD), include("value")],
         ),
-        ("attr_common", vec![include("has_interp"), call(ID, attr_word)]),
+        (
+            "attr_common",
+            vec![include("has_interp"), call(ID, attr_word)],
+        ),
         (
             "attribute",
             vec![
@@ -191,7 +206,10 @@ pub fn def() -> LexerDef {
         (
             "inline_comment",
             vec![
-                rule(r"(\\#|#(?=[^\n{])|\*(?=[^\n/])|[^\n#*])+", COMMENT_MULTILINE),
+                rule(
+                    r"(\\#|#(?=[^\n{])|\*(?=[^\n/])|[^\n#*])+",
+                    COMMENT_MULTILINE,
+                ),
                 include("has_interp"),
                 rule(r"[*]/", COMMENT_MULTILINE).pop(),
             ],

@@ -3,8 +3,10 @@
 use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
-const KEYWORDS: &str = "if fi else while do done for then return function select continue until esac elif in";
-const BUILTINS: &str = "alias bg bind break builtin caller cd command compgen complete declare dirs \
+const KEYWORDS: &str =
+    "if fi else while do done for then return function select continue until esac elif in";
+const BUILTINS: &str =
+    "alias bg bind break builtin caller cd command compgen complete declare dirs \
     disown enable eval exec exit export false fc fg getopts hash help history jobs let local \
     logout mapfile popd pushd pwd read readonly set shift shopt source suspend test time times \
     trap true type typeset ulimit umask unalias unset wait cat tac nl od base32 base64 fmt pr \

@@ -8,7 +8,8 @@ use once_cell::sync::Lazy;
 use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
-const ID: &str = r"(?:(?:_|(?!\p{Mc})\p{Alpha}|[^\x{0}-\x{FFFF}])(?:[\p{Alnum}_]|[^\x{0}-\x{FFFF}])*)";
+const ID: &str =
+    r"(?:(?:_|(?!\p{Mc})\p{Alpha}|[^\x{0}-\x{FFFF}])(?:[\p{Alnum}_]|[^\x{0}-\x{FFFF}])*)";
 
 static KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| {
     "await break case continue default do else fallthrough if in for return switch where while \
@@ -145,8 +146,14 @@ pub fn def() -> LexerDef {
                     r"(#(?:selector|keyPath)\()([^)]+?(?:[(].*?[)])?)(\))",
                     &[KEYWORD_DECLARATION, NAME_FUNCTION, KEYWORD_DECLARATION],
                 ),
-                rule("#(line|file|column|function|dsohandle)", KEYWORD_DECLARATION),
-                groups(format!(r"(let|var)\b(\s*)({ID})"), &[KEYWORD, TEXT, NAME_VARIABLE]),
+                rule(
+                    "#(line|file|column|function|dsohandle)",
+                    KEYWORD_DECLARATION,
+                ),
+                groups(
+                    format!(r"(let|var)\b(\s*)({ID})"),
+                    &[KEYWORD, TEXT, NAME_VARIABLE],
+                ),
                 groups(r"(let|var)\b(\s*)([(])", &[KEYWORD, TEXT, PUNCTUATION]).push("tuple"),
                 call(
                     format!(
@@ -161,14 +168,20 @@ pub fn def() -> LexerDef {
                     &[NAME_VARIABLE, TEXT, PUNCTUATION],
                 ),
                 call(ID, word),
-                groups(format!("(`)({ID})(`)"), &[PUNCTUATION, NAME_VARIABLE, PUNCTUATION]),
+                groups(
+                    format!("(`)({ID})(`)"),
+                    &[PUNCTUATION, NAME_VARIABLE, PUNCTUATION],
+                ),
             ],
         ),
         (
             "tuple",
             vec![
                 rule(format!("({ID})"), NAME_VARIABLE),
-                groups(format!("(`)({ID})(`)"), &[PUNCTUATION, NAME_VARIABLE, PUNCTUATION]),
+                groups(
+                    format!("(`)({ID})(`)"),
+                    &[PUNCTUATION, NAME_VARIABLE, PUNCTUATION],
+                ),
                 rule(",", PUNCTUATION),
                 rule("[(]", PUNCTUATION).push_self(),
                 rule("[)]", PUNCTUATION).pop(),

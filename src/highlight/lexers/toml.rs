@@ -89,14 +89,16 @@ pub fn def() -> LexerDef {
         ),
         (
             "msq",
-            vec![
-                rule("'''", STR).pop(),
-                rule("[^']+", STR),
-                rule("'+", STR),
-            ],
+            vec![rule("'''", STR).pop(), rule("[^']+", STR), rule("'+", STR)],
         ),
         ("esc", vec![rule(r#"\\[0t\tn\n "\\r]"#, STR_ESCAPE)]),
-        ("array", vec![include("content"), rule(r"\]", PUNCTUATION).pop()]),
-        ("inline", vec![include("content"), rule(r"\}", PUNCTUATION).pop()]),
+        (
+            "array",
+            vec![include("content"), rule(r"\]", PUNCTUATION).pop()],
+        ),
+        (
+            "inline",
+            vec![include("content"), rule(r"\}", PUNCTUATION).pop()],
+        ),
     ])
 }

@@ -42,7 +42,8 @@ fn set_indent(st: &mut LexState, m: &str, implicit: bool) {
         st.ints.push(next);
     }
     if !implicit {
-        st.nums.insert("next_indent", next + m.chars().count() as i64);
+        st.nums
+            .insert("next_indent", next + m.chars().count() as i64);
     }
 }
 
@@ -196,8 +197,7 @@ pub fn def() -> LexerDef {
                 include("descriptors"),
                 include("block_nodes"),
                 include("flow_nodes"),
-                jump(format!(r"(?={PLAIN_START}|[?:-][^ \t\n\r\f\v])"))
-                    .push("plain_block"),
+                jump(format!(r"(?={PLAIN_START}|[?:-][^ \t\n\r\f\v])")).push("plain_block"),
             ],
         ),
         (
@@ -264,7 +264,10 @@ pub fn def() -> LexerDef {
         ),
         (
             "block_scalar_header",
-            vec![call(r"(([1-9])[+-]?|[+-]?([1-9])?)(?=[ ]|$)", scalar_header)],
+            vec![call(
+                r"(([1-9])[+-]?|[+-]?([1-9])?)(?=[ ]|$)",
+                scalar_header,
+            )],
         ),
         (
             "ignored_line",
