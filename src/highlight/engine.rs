@@ -36,8 +36,6 @@ pub enum Next {
     PushSelf,
     Pop(usize),
     Goto(&'static str),
-    /// Pop `n` states then push a state (Rouge's `pop!; push :x`).
-    PopPush(usize, &'static str),
 }
 
 /// One entry of a state definition: a rule, or a mixin of another state's rules.
@@ -122,9 +120,6 @@ impl RuleDef {
     pub fn goto(self, state: &'static str) -> Self {
         self.with_next(Next::Goto(state))
     }
-    pub fn pop_push(self, n: usize, state: &'static str) -> Self {
-        self.with_next(Next::PopPush(n, state))
-    }
 }
 
 /// Whole-input lexer for languages Rouge lexes line by line with custom Ruby code.
@@ -169,7 +164,6 @@ enum CNext {
     PushSelf,
     Pop(usize),
     Goto(usize),
-    PopPush(usize, usize),
 }
 
 struct CState {
@@ -184,6 +178,7 @@ pub struct Lexer {
     start: Option<fn(&mut LexState)>,
     custom: Option<CustomLex>,
     /// Patterns that failed to compile (a bug in a lexer definition; checked by tests).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub bad_patterns: Vec<String>,
 }
 
@@ -352,7 +347,6 @@ fn flatten(
                     Next::PushSelf => CNext::PushSelf,
                     Next::Pop(n) => CNext::Pop(*n),
                     Next::Goto(s) => CNext::Goto(resolve(s)),
-                    Next::PopPush(n, s) => CNext::PopPush(*n, resolve(s)),
                 };
                 out.push(CRule {
                     re,
@@ -397,11 +391,6 @@ impl<'t> Caps<'t> {
     pub fn all(&self) -> &'t str {
         self.get(0)
     }
-    /// The full input being lexed and the match's end offset in it (for peeking ahead).
-    pub fn rest(&self) -> &'t str {
-        let end = self.spans[0].map(|s| s.1).unwrap_or(0);
-        &self.text[end..]
-    }
 }
 
 /// The mutable state of one lexer instance (kept across delegations, like a Ruby lexer object).
@@ -436,11 +425,9 @@ impl LexState {
         st
     }
 
-    pub fn in_state(&self, name: &str) -> bool {
-        match self.lexer.state_id(name) {
-            Some(id) => self.stack.contains(&id),
-            None => false,
-        }
+    /// Installs a long-lived sub-lexer under `key` (Rouge lexers holding another lexer).
+    pub fn set_sub(&mut self, key: &str, sub: LexState) {
+        self.subs.insert(key.to_string(), sub);
     }
 
     pub fn state_is(&self, name: &str) -> bool {
@@ -490,9 +477,33 @@ impl LexState {
 pub struct Ctx<'a> {
     pub st: &'a mut LexState,
     out: &'a mut Vec<(Tok, String)>,
+    reject: bool,
+    consume: Option<usize>,
 }
 
 impl Ctx<'_> {
+    /// Declines the match (before any other effect): the next rule is tried instead.
+    pub fn reject(&mut self) {
+        self.reject = true;
+    }
+    /// Consumes only `len` bytes of the match (for rules whose extent depends on state).
+    pub fn consume(&mut self, len: usize) {
+        self.consume = Some(len);
+    }
+    /// Installs a long-lived sub-lexer under `key` (replacing any previous one).
+    pub fn set_sub(&mut self, key: &str, sub: LexState) {
+        self.st.subs.insert(key.to_string(), sub);
+    }
+    /// Continues the sub-lexer installed under `key`; text is plain when there is none.
+    pub fn delegate_sub(&mut self, key: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.st.subs.get_mut(key) {
+            Some(sub) => sub.continue_lex(text, self.out),
+            None => self.token(token::TEXT, text),
+        }
+    }
     pub fn token(&mut self, tok: Tok, text: &str) {
         if !text.is_empty() {
             self.out.push((tok, text.to_string()));
@@ -512,14 +523,8 @@ impl Ctx<'_> {
     pub fn goto(&mut self, name: &str) {
         self.st.goto(name);
     }
-    pub fn in_state(&self, name: &str) -> bool {
-        self.st.in_state(name)
-    }
     pub fn state_is(&self, name: &str) -> bool {
         self.st.state_is(name)
-    }
-    pub fn opt(&self, key: &str) -> Option<&str> {
-        self.st.opts.get(key).map(String::as_str)
     }
     /// Lexes `text` with a fresh lexer for `lang` (Rouge's `delegate SomeLexer` / `recurse`).
     pub fn delegate(&mut self, lang: &str, text: &str) {
@@ -561,9 +566,6 @@ impl Ctx<'_> {
     pub fn reset_sub(&mut self, lang: &str) {
         self.st.subs.remove(lang);
     }
-    pub fn sub_state(&mut self, lang: &str) -> Option<&mut LexState> {
-        self.st.subs.get_mut(lang)
-    }
 }
 
 const MAX_NULL_SCANS: usize = 5;
@@ -599,6 +601,7 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                 continue;
             }
             let caps = Caps { text, spans };
+            let mut end = end;
             match r.emit {
                 Emit::Tok(t) => push_tok(out, t, caps.all()),
                 Emit::Groups(ts) => {
@@ -610,8 +613,16 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                     let mut ctx = Ctx {
                         st: &mut *st,
                         out: &mut *out,
+                        reject: false,
+                        consume: None,
                     };
                     cb(&mut ctx, &caps);
+                    if ctx.reject {
+                        continue;
+                    }
+                    if let Some(n) = ctx.consume {
+                        end = (start + n).min(end);
+                    }
                 }
                 Emit::Nothing => {}
             }
@@ -624,10 +635,6 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
                     if let Some(t) = st.stack.last_mut() {
                         *t = i;
                     }
-                }
-                CNext::PopPush(n, i) => {
-                    st.pop(n);
-                    st.stack.push(i);
                 }
             }
             pos = end;

@@ -75,6 +75,17 @@ impl Default for TableOptions {
     }
 }
 
+impl TableOptions {
+    /// The options Jekyll's `{% highlight lang linenos %}` passes to HTMLTable.
+    pub fn jekyll() -> Self {
+        TableOptions {
+            gutter_class: "gutter".into(),
+            code_class: "code".into(),
+            ..TableOptions::default()
+        }
+    }
+}
+
 /// `Rouge::Formatters::HTMLTable` around the HTML formatter.
 pub fn html_table(tokens: &[(Tok, String)], opts: &TableOptions) -> String {
     let mut num_lines: i64 = tokens

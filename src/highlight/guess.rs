@@ -123,6 +123,23 @@ fn modeline_names(source: &str) -> Vec<String> {
 /// The guessed tag; `plaintext` when nothing matches, `None` when Rouge would raise
 /// `Guesser::Ambiguous`.
 pub fn guess(source: &str, mimetype: Option<&str>) -> Option<&'static str> {
+    match candidates(source, mimetype).as_slice() {
+        [] => Some("plaintext"),
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Like `guess`, but an ambiguous guess yields its first candidate.
+pub fn guess_first(source: &str, mimetype: Option<&str>) -> &'static str {
+    candidates(source, mimetype)
+        .first()
+        .copied()
+        .unwrap_or("plaintext")
+}
+
+/// The lexers the guessers narrow down to (empty when none narrowed anything).
+fn candidates(source: &str, mimetype: Option<&str>) -> Vec<&'static str> {
     let all: Vec<usize> = (0..registry::all().len()).collect();
     let mut lexers = all.clone();
     let meta = registry::all();
@@ -149,10 +166,7 @@ pub fn guess(source: &str, mimetype: Option<&str>) -> Option<&'static str> {
         narrow(&mut lexers, &|i| detect(meta[i].0, source) == Some(true));
     }
     if lexers.len() == all.len() {
-        return Some("plaintext");
+        return Vec::new();
     }
-    match lexers.as_slice() {
-        [one] => Some(meta[*one].0),
-        _ => None,
-    }
+    lexers.iter().map(|&i| meta[i].0).collect()
 }

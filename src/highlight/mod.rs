@@ -66,6 +66,11 @@ pub fn has_lexer(lang: &str) -> bool {
     name == "guess" || registry::meta(name).is_some()
 }
 
+/// Whether hyde has its own rules for `lang` (Rouge lexers without them lex as plain text).
+pub fn has_rules(lang: &str) -> bool {
+    registry::implemented(lang.split_once('?').map_or(lang, |(n, _)| n))
+}
+
 /// The Rouge tag `lang` resolves to (`None` when Rouge has no such lexer). Callers need it
 /// because kramdown treats a `plaintext` lexer specially.
 pub fn lexer_tag(lang: &str, code: &str) -> Option<&'static str> {
@@ -81,14 +86,34 @@ pub fn lex(code: &str, lang: &str) -> Option<Vec<(Tok, String)>> {
 
 fn lex_tag(code: &str, tag: &str, opts: HashMap<String, String>) -> Vec<(Tok, String)> {
     let mut out = Vec::new();
-    match registry::find(tag) {
-        Some(lexer) => {
-            let mut st = engine::LexState::new(lexer, opts);
-            st.continue_lex(code, &mut out);
-        }
-        None => out.push((token::TEXT, code.to_string())),
-    }
+    new_state(tag, opts).continue_lex(code, &mut out);
     format::merge(out)
+}
+
+/// A fresh lexer for a Rouge tag; Rouge lexers hyde has no rules for lex as plain text.
+pub(crate) fn new_state(tag: &str, opts: HashMap<String, String>) -> engine::LexState {
+    let lexer = registry::find(tag)
+        .or_else(|| registry::find("plaintext"))
+        .expect("the plaintext lexer is always defined");
+    engine::LexState::new(lexer, opts)
+}
+
+/// `Rouge::Lexer.find_fancy(lang, code, opts)` as a fresh lexer state (`None` if unknown).
+/// An ambiguous guess takes the first candidate, as Rouge's markdown lexer does.
+pub(crate) fn find_fancy(
+    lang: &str,
+    code: &str,
+    base: &HashMap<String, String>,
+) -> Option<engine::LexState> {
+    let (name, query) = lang.split_once('?').unwrap_or((lang, ""));
+    let mut opts = base.clone();
+    opts.extend(parse_query(query));
+    let tag = if name == "guess" || name.is_empty() && lang.contains('?') {
+        guess::guess_first(code, opts.get("mimetype").map(String::as_str))
+    } else {
+        registry::meta(name)?.0
+    };
+    Some(new_state(tag, opts))
 }
 
 /// Rouge's HTML formatter output for `code` lexed as `lang`: the token spans, without any

@@ -28,3 +28,18 @@ fn guesses_like_rouge() {
     assert_eq!(guess_lexer("hello world"), Some("plaintext"));
     assert_eq!(guess_lexer("<?xml version=\"1.0\"?>\n<a/>"), Some("xml"));
 }
+
+#[test]
+fn jekyll_linenos_table() {
+    // From jekyll-oracle: {% highlight ruby linenos %} over these three lines.
+    let got = highlight_table("def foo\n  puts 'x'\nend", "ruby", &TableOptions::jekyll());
+    let want = "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n2\n3\n</pre></td><td class=\"code\"><pre><span class=\"k\">def</span> <span class=\"nf\">foo</span>\n  <span class=\"nb\">puts</span> <span class=\"s1\">'x'</span>\n<span class=\"k\">end</span>\n</pre></td></tr></tbody></table>";
+    assert_eq!(got, want);
+}
+
+#[test]
+fn kramdown_block_wrapper() {
+    let got = highlight_legacy("var a = 1;\n", "js", "highlight", None, true);
+    let want = "<div class=\"highlight\"><pre class=\"highlight\"><code><span class=\"kd\">var</span> <span class=\"nx\">a</span> <span class=\"o\">=</span> <span class=\"mi\">1</span><span class=\"p\">;</span>\n</code></pre></div>";
+    assert_eq!(got.as_deref(), Some(want));
+}

@@ -15,30 +15,49 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
+mod bibtex;
 mod c;
 mod console;
 mod cpp;
 mod css;
 mod diff;
 mod docker;
+mod erb;
 mod go;
+mod haskell;
 mod html;
 mod java;
 mod javascript;
 mod json;
+mod julia;
+mod kotlin;
+mod liquid;
+mod markdown;
 mod matlab;
+mod php;
 mod plaintext;
 mod python;
 mod r;
+mod ruby;
 mod rust;
 mod scss;
 mod shell;
 mod sql;
+mod swift;
 mod tex;
 mod toml;
 mod typescript;
 mod xml;
 mod yaml;
+
+/// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
+pub fn word_re(tag: &str, key: &str) -> String {
+    word_set(tag, &format!("re:{key}"))
+        .into_iter()
+        .next()
+        .unwrap_or("[^\\s\\S]")
+        .to_string()
+}
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
 pub fn definition(tag: &str) -> Option<LexerDef> {
@@ -67,6 +86,16 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "matlab" => matlab::def(),
         "tex" => tex::def(),
         "yaml" => yaml::def(),
+        "markdown" => markdown::def(),
+        "ruby" => ruby::def(),
+        "erb" => erb::def(),
+        "liquid" => liquid::def(),
+        "bibtex" => bibtex::def(),
+        "julia" => julia::def(),
+        "haskell" => haskell::def(),
+        "kotlin" => kotlin::def(),
+        "swift" => swift::def(),
+        "php" => php::def(),
         _ => return None,
     })
 }

@@ -7,6 +7,24 @@ pub fn def() -> LexerDef {
     LexerDef::custom(lex)
 }
 
-fn lex(_st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
-    out.push((token::TEXT, text.to_string()));
+/// Rouge's `?token=` option names the token by its qualified name (`Generic.Output`).
+pub fn token_by_name(name: &str) -> Tok {
+    match name {
+        "Str.Backtick" | "Literal.String.Backtick" => token::STR_BACKTICK,
+        "Generic.Output" => token::GENERIC_OUTPUT,
+        "Comment" => token::COMMENT,
+        "Name" => token::NAME,
+        "Keyword" => token::KEYWORD,
+        "Literal.String" | "Str" => token::STR,
+        "Generic.Error" => token::GENERIC_ERROR,
+        _ => token::TEXT,
+    }
+}
+
+fn lex(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+    let tok = st
+        .opts
+        .get("token")
+        .map_or(token::TEXT, |t| token_by_name(t));
+    out.push((tok, text.to_string()));
 }
