@@ -152,6 +152,8 @@ impl Document {
         let is_posts = collection == "posts";
         let draft = is_posts && !relative_path.contains(&ctx.collection_relative_dir);
         let mut data = Hash::new();
+        // `Document#draft?` runs first in `initialize`, so `draft` is the first data key.
+        data.insert("draft".into(), Value::Bool(draft));
 
         // categories_from_path
         let special_dir = if draft {
@@ -291,9 +293,6 @@ impl Document {
                 t
             }
         };
-        if is_posts {
-            data.insert("draft".into(), Value::Bool(draft));
-        }
 
         // Excerpt (generated unless the separator is empty or front matter sets one).
         let separator = match data.get("excerpt_separator") {

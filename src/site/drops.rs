@@ -34,6 +34,9 @@ const DOCUMENT_FIELDS: &[&str] = &[
     "tags",
 ];
 
+/// Fields dropped from a nested document in JSON (`NESTED_OBJECT_FIELD_BLACKLIST`).
+const COLLAPSED_FIELDS: &[&str] = &["content", "output", "excerpt", "next", "previous"];
+
 pub struct DocumentDrop {
     pub site: Arc<Site>,
     pub id: DocId,
@@ -138,6 +141,29 @@ impl Drop for DocumentDrop {
 
     fn ruby_class(&self) -> &'static str {
         "Jekyll::Drops::DocumentDrop"
+    }
+
+    /// Two or more levels deep, `next` and `previous` become plain hashes without
+    /// `content`, `output`, `excerpt`, `next` and `previous` (`DocumentDrop#hash_for_json`).
+    fn hash_for_json(&self, depth: usize) -> Hash {
+        let mut h = self.to_hash();
+        if depth >= 2 {
+            for key in ["previous", "next"] {
+                if let Some(Value::Drop(d)) = h.get(key).cloned() {
+                    let collapsed: Hash = d
+                        .keys()
+                        .into_iter()
+                        .filter(|k| !COLLAPSED_FIELDS.contains(&k.as_str()))
+                        .map(|k| {
+                            let v = d.get(&k).unwrap_or(Value::Nil);
+                            (k, v)
+                        })
+                        .collect();
+                    h.insert(key.into(), Value::hash(collapsed));
+                }
+            }
+        }
+        h
     }
 
     fn to_liquid_string(&self) -> Option<String> {

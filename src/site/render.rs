@@ -38,7 +38,7 @@ impl Renderer {
         let mut layouts = HashMap::new();
         for (name, layout) in &site.layouts {
             let t = liquid
-                .parse(&layout.content, Some(&layout.relative_path))
+                .parse(&layout.content, &layout.relative_path)
                 .map_err(|e| liquid_error(e, &layout.relative_path, layout.content_line))?;
             layouts.insert(name.clone(), Arc::new(t));
         }
@@ -166,7 +166,7 @@ impl Renderer {
     ) -> Result<String> {
         let template = self
             .liquid
-            .parse(source, Some(rel))
+            .parse(source, rel)
             .map_err(|e| liquid_error(e, rel, line))?;
         super::liquid_setup::render(&self.liquid, &template, site, payload, page)
             .map_err(|e| liquid_error(e, rel, line))

@@ -34,6 +34,13 @@ pub trait Drop: Send + Sync {
         self as *const Self as *const () as usize
     }
 
+    /// `hash_for_json(state)`: what `jsonify` serializes when the drop sits `depth` JSON
+    /// containers deep. Jekyll's document drops collapse their `next`/`previous` there.
+    fn hash_for_json(&self, depth: usize) -> super::Hash {
+        let _ = depth;
+        self.to_hash()
+    }
+
     /// A hash snapshot of the drop (`to_h`), used by `jsonify`, `inspect`, `where`, `sort`.
     fn to_hash(&self) -> super::Hash {
         self.keys()
