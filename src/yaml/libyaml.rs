@@ -223,11 +223,24 @@ unsafe fn convert(event: &unsafe_ffi::yaml_event_t) -> Event {
 
 /// What to emit, mirroring the events Psych's `YAMLTree` sends to libyaml.
 pub(crate) enum EmitEvent<'a> {
-    Scalar { value: &'a str, tag: Option<&'a str>, plain_implicit: bool, quoted_implicit: bool, style: ScalarStyle },
-    SequenceStart,
+    Scalar {
+        value: &'a str,
+        tag: Option<&'a str>,
+        plain_implicit: bool,
+        quoted_implicit: bool,
+        style: ScalarStyle,
+    },
+    SequenceStart {
+        anchor: Option<&'a str>,
+    },
     SequenceEnd,
-    MappingStart,
+    MappingStart {
+        anchor: Option<&'a str>,
+    },
     MappingEnd,
+    Alias {
+        anchor: &'a str,
+    },
 }
 
 /// libyaml's emitter configured as Psych's (`unicode`, indent 2, best width 80), writing
@@ -235,6 +248,8 @@ pub(crate) enum EmitEvent<'a> {
 pub(crate) struct Emitter {
     /// Boxed because libyaml keeps a pointer to it; also owns the output buffer.
     emitter: Box<MaybeUninit<unsafe_ffi::yaml_emitter_t>>,
+    /// Boxed: libyaml's write callback holds a pointer to this vector.
+    #[allow(clippy::box_collection)]
     output: Box<Vec<u8>>,
     initialized: bool,
     /// False once libyaml refused an event; later events are skipped.
@@ -253,7 +268,8 @@ unsafe fn write_to_vec(data: *mut std::ffi::c_void, buffer: *mut u8, size: u64) 
 
 impl Emitter {
     pub fn new() -> Self {
-        let mut emitter: Box<MaybeUninit<unsafe_ffi::yaml_emitter_t>> = Box::new(MaybeUninit::uninit());
+        let mut emitter: Box<MaybeUninit<unsafe_ffi::yaml_emitter_t>> =
+            Box::new(MaybeUninit::uninit());
         let mut output: Box<Vec<u8>> = Box::default();
         // SAFETY: initialise before use; the emitter and the output vector are boxed so the
         // pointers libyaml keeps stay valid until `drop`.
@@ -261,7 +277,11 @@ impl Emitter {
             let e = emitter.as_mut_ptr();
             let initialized = unsafe_ffi::yaml_emitter_initialize(e).ok;
             if initialized {
-                unsafe_ffi::yaml_emitter_set_output(e, write_to_vec as _, (&mut *output as *mut Vec<u8>).cast());
+                unsafe_ffi::yaml_emitter_set_output(
+                    e,
+                    write_to_vec as _,
+                    (&mut *output as *mut Vec<u8>).cast(),
+                );
                 unsafe_ffi::yaml_emitter_set_unicode(e, true);
                 unsafe_ffi::yaml_emitter_set_indent(e, 2);
                 // Psych passes width 0, which libyaml turns into its default of 80.
@@ -269,7 +289,12 @@ impl Emitter {
             }
             initialized
         };
-        let mut this = Emitter { emitter, output, initialized, ok: initialized };
+        let mut this = Emitter {
+            emitter,
+            output,
+            initialized,
+            ok: initialized,
+        };
         this.raw(|ev| unsafe {
             unsafe_ffi::yaml_stream_start_event_initialize(ev, unsafe_ffi::YAML_UTF8_ENCODING).ok
         });
@@ -307,9 +332,17 @@ impl Emitter {
 
     pub fn emit(&mut self, event: EmitEvent<'_>) {
         match event {
-            EmitEvent::Scalar { value, tag, plain_implicit, quoted_implicit, style } => {
+            EmitEvent::Scalar {
+                value,
+                tag,
+                plain_implicit,
+                quoted_implicit,
+                style,
+            } => {
                 let tag = tag.map(|t| std::ffi::CString::new(t).unwrap_or_default());
-                let tag_ptr = tag.as_ref().map_or(std::ptr::null(), |t| t.as_ptr().cast::<u8>());
+                let tag_ptr = tag
+                    .as_ref()
+                    .map_or(std::ptr::null(), |t| t.as_ptr().cast::<u8>());
                 let style = match style {
                     ScalarStyle::Plain => unsafe_ffi::YAML_PLAIN_SCALAR_STYLE,
                     ScalarStyle::SingleQuoted => unsafe_ffi::YAML_SINGLE_QUOTED_SCALAR_STYLE,
@@ -336,30 +369,51 @@ impl Emitter {
                     .ok
                 });
             }
-            EmitEvent::SequenceStart => self.raw(|ev| unsafe {
-                unsafe_ffi::yaml_sequence_start_event_initialize(
-                    ev,
-                    std::ptr::null(),
-                    std::ptr::null(),
-                    true,
-                    unsafe_ffi::YAML_BLOCK_SEQUENCE_STYLE,
-                )
-                .ok
-            }),
+            EmitEvent::SequenceStart { anchor } => {
+                let anchor = anchor.map(|a| std::ffi::CString::new(a).unwrap_or_default());
+                let anchor_ptr = anchor
+                    .as_ref()
+                    .map_or(std::ptr::null(), |a| a.as_ptr().cast::<u8>());
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_sequence_start_event_initialize(
+                        ev,
+                        anchor_ptr,
+                        std::ptr::null(),
+                        true,
+                        unsafe_ffi::YAML_BLOCK_SEQUENCE_STYLE,
+                    )
+                    .ok
+                })
+            }
             EmitEvent::SequenceEnd => {
                 self.raw(|ev| unsafe { unsafe_ffi::yaml_sequence_end_event_initialize(ev).ok })
             }
-            EmitEvent::MappingStart => self.raw(|ev| unsafe {
-                unsafe_ffi::yaml_mapping_start_event_initialize(
-                    ev,
-                    std::ptr::null(),
-                    std::ptr::null(),
-                    true,
-                    unsafe_ffi::YAML_BLOCK_MAPPING_STYLE,
-                )
-                .ok
-            }),
-            EmitEvent::MappingEnd => self.raw(|ev| unsafe { unsafe_ffi::yaml_mapping_end_event_initialize(ev).ok }),
+            EmitEvent::MappingStart { anchor } => {
+                let anchor = anchor.map(|a| std::ffi::CString::new(a).unwrap_or_default());
+                let anchor_ptr = anchor
+                    .as_ref()
+                    .map_or(std::ptr::null(), |a| a.as_ptr().cast::<u8>());
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_mapping_start_event_initialize(
+                        ev,
+                        anchor_ptr,
+                        std::ptr::null(),
+                        true,
+                        unsafe_ffi::YAML_BLOCK_MAPPING_STYLE,
+                    )
+                    .ok
+                })
+            }
+            EmitEvent::MappingEnd => {
+                self.raw(|ev| unsafe { unsafe_ffi::yaml_mapping_end_event_initialize(ev).ok })
+            }
+            EmitEvent::Alias { anchor } => {
+                let anchor = std::ffi::CString::new(anchor).unwrap_or_default();
+                // SAFETY: libyaml copies the anchor.
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_alias_event_initialize(ev, anchor.as_ptr().cast::<u8>()).ok
+                })
+            }
         }
     }
 

@@ -299,3 +299,30 @@ fn never_panics_on_garbage() {
         let _ = load_all(&text);
     }
 }
+
+#[test]
+fn dump_matches_ruby_to_yaml() {
+    // Each pair: a YAML input and `ruby -rdate -e 'print Psych.safe_load(INPUT,
+    // permitted_classes: [Date, Time], aliases: true).to_yaml'`.
+    let cases: &[(&str, &str)] = &[
+        ("a: 1\nb: [x, y]\nc: {d: e}\n", "---\na: 1\nb:\n- x\n- \"y\"\nc:\n  d: e\n"),
+        ("- 1\n- 1.5\n- .inf\n- -.inf\n- .nan\n- true\n- ~\n- 2024-01-02\n", "---\n- 1\n- 1.5\n- .inf\n- -.inf\n- .nan\n- true\n-\n- 2024-01-02\n"),
+        ("s: 'true'\nt: '123'\nu: ''\nv: '08'\nw: ':sym'\nx: y\ny: n\nz: '2024-01-02'\n", "---\ns: 'true'\nt: '123'\nu: ''\nv: '08'\nw: \":sym\"\nx: \"y\"\n\"y\": \"n\"\nz: '2024-01-02'\n"),
+        ("s: \"line1\\nline2\"\nt: \"end\\n\"\nu: \" lead\"\nv: \"a: b\"\nw: \"#c\"\nx: \"-x\"\ny: \"é\"\nz: \"tab\\tin\"\n", "---\ns: |-\n  line1\n  line2\nt: 'end\n\n  '\nu: \" lead\"\nv: 'a: b'\nw: \"#c\"\nx: \"-x\"\n\"y\": é\nz: \"tab\\tin\"\n"),
+        ("'<<': 1\n", "---\n!!str '<<': 1\n"),
+        ("a: &x [1, 2]\nb: *x\nc: &y {k: v}\nd: *y\n", "---\na: &1\n- 1\n- 2\nb: *1\nc: &2\n  k: v\nd: *2\n"),
+        ("[]", "--- []\n"),
+        ("{}", "--- {}\n"),
+        ("--- plain\n", "--- plain\n"),
+        ("--- 5\n", "--- 5\n"),
+        ("---\n", "---\n"),
+        ("a:\n  b:\n    c: [1, {d: [e]}]\n", "---\na:\n  b:\n    c:\n    - 1\n    - d:\n      - e\n"),
+        ("long: word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word\n", "---\nlong: word word word word word word word word word word word word word word word word\n  word word word word word word word word word word word word word word\n"),
+        ("emoji: \"\\U0001F600 x\"\n", "---\nemoji: \"\\U0001F600 x\"\n"),
+        ("a: 1.0e+20\nb: 0.1\nc: -0.0\nd: 12345678901234567890\n", "---\na: 1.0e+20\nb: 0.1\nc: -0.0\nd: 12345678901234567890\n"),
+        ("\"key with: colon\": 1\n\"123\": 2\n", "---\n'key with: colon': 1\n'123': 2\n"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(dump(&load(src).unwrap()), *want, "{src:?}");
+    }
+}
