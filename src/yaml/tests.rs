@@ -257,9 +257,16 @@ fn load_all_reads_every_document() {
 
 #[test]
 fn errors_carry_the_line_and_kind() {
+    // ruby -e 'Psych.safe_load("a: 1\nb: [1, 2\nc: 3\n")' raises "(<unknown>): did not find
+    // expected ',' or ']' while parsing a flow sequence at line 2 column 4"; the error's line
+    // is where the unexpected text is (line 3).
     let e = load("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
     assert!(is_syntax_error(&e));
-    assert_eq!(e.line, Some(2));
+    assert_eq!(
+        e.message,
+        "(<unknown>): did not find expected ',' or ']' while parsing a flow sequence at line 2 column 4"
+    );
+    assert_eq!(e.line, Some(3));
     let e = load("a: 1\nb: :sym\n").unwrap_err();
     assert!(!is_syntax_error(&e));
     assert_eq!(e.message, "Tried to load unspecified class: Symbol");
