@@ -57,6 +57,19 @@ pub fn load_with(src: &str, options: LoadOptions) -> Result<Value, Error> {
     })
 }
 
+/// Reads and loads a YAML file (`SafeYAML.load_file` in Jekyll): errors name the file, and
+/// text that is not UTF-8 is an error (Ruby would fail to parse it too).
+pub fn load_file(path: &std::path::Path, options: LoadOptions) -> Result<Value, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::new(e.to_string()).in_file(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let mut err = Error::new("invalid byte sequence in UTF-8").in_file(path);
+        err.line = Some(valid.iter().filter(|b| **b == b'\n').count() + 1);
+        err
+    })?;
+    load_with(&text, options).map_err(|e| e.in_file(path))
+}
+
 /// Every document of `src` (as `Psych.load_stream` with the safe loader's rules).
 pub fn load_all(src: &str) -> Result<Vec<Value>, Error> {
     load_all_with(src, LoadOptions::default())

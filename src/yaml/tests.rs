@@ -333,3 +333,25 @@ fn dump_matches_ruby_to_yaml() {
         assert_eq!(dump(&load(src).unwrap()), *want, "{src:?}");
     }
 }
+
+#[test]
+fn load_file_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("hyde-yaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.yml");
+    std::fs::write(&good, "\u{feff}a: 1\n").unwrap();
+    assert_eq!(
+        canon(&load_file(&good, LoadOptions::default()).unwrap()),
+        r#"{"a": i:1}"#
+    );
+    let bad = dir.join("bad.yml");
+    std::fs::write(&bad, "a: 1\nb: [\n").unwrap();
+    let e = load_file(&bad, LoadOptions::default()).unwrap_err();
+    assert!(e.file.as_ref().is_some_and(|f| f.ends_with("bad.yml")));
+    std::fs::write(&bad, b"a: 1\nb: \xff\n").unwrap();
+    assert_eq!(
+        load_file(&bad, LoadOptions::default()).unwrap_err().line,
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
