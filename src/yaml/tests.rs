@@ -53,7 +53,13 @@ fn differential_against_ruby() {
     let mut out = String::new();
     for line in text.lines() {
         let src: String = serde_json::from_str(line).expect("json line");
-        if std::env::var("YAML_DIFF_MODE").as_deref() == Ok("dump") {
+        if std::env::var("YAML_DIFF_MODE").as_deref() == Ok("inspect") {
+            let shown = match load(&src) {
+                Ok(v) => serde_json::to_string(&ruby_inspect(&v)).unwrap_or_default(),
+                Err(_) => "ERR".into(),
+            };
+            out.push_str(&shown);
+        } else if std::env::var("YAML_DIFF_MODE").as_deref() == Ok("dump") {
             let shown = match load(&src) {
                 Ok(v) => serde_json::to_string(&dump(&v)).unwrap_or_default(),
                 Err(_) => "ERR".into(),
