@@ -154,22 +154,21 @@ impl Dumper {
 
 /// Ruby's libyaml (0.2.5) treats characters beyond U+FFFF as unprintable: a string with one
 /// is double-quoted and the character written as `\UXXXXXXXX`. The emitter we link prints
-/// them as they are, so each is swapped for U+FFFE (unprintable to it too, written `\uFFFE`)
-/// and the escape is put back afterwards, in order.
-const ASTRAL_STAND_IN: char = '\u{FFFE}';
+/// them as they are, so each is swapped for U+0001 U+FFFE, which it escapes as `\x01\uFFFE`:
+/// as many bytes as the original character (the simple-key limit counts bytes) and as many
+/// columns as its escape (line folding counts columns). The escape is put back afterwards.
+const STAND_IN: &str = "\u{1}\u{FFFE}";
+const STAND_IN_ESCAPED: &str = "\\x01\\uFFFE";
 
 fn stand_in_astral(s: &str, escaped: &mut Vec<char>) -> Option<String> {
     if !s.chars().any(|c| c as u32 > 0xFFFF) {
-        if s.contains(ASTRAL_STAND_IN) {
-            escaped.extend(s.chars().filter(|c| *c == ASTRAL_STAND_IN));
-        }
         return None;
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 4);
     for c in s.chars() {
-        if c as u32 > 0xFFFF || c == ASTRAL_STAND_IN {
+        if c as u32 > 0xFFFF {
             escaped.push(c);
-            out.push(ASTRAL_STAND_IN);
+            out.push_str(STAND_IN);
         } else {
             out.push(c);
         }
@@ -184,13 +183,13 @@ fn restore_astral_escapes(text: &str, escaped: &[char]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut originals = escaped.iter();
-    while let Some(i) = rest.find("\\uFFFE") {
+    while let Some(i) = rest.find(STAND_IN_ESCAPED) {
         out.push_str(&rest[..i]);
         match originals.next() {
-            Some(c) if *c != ASTRAL_STAND_IN => out.push_str(&format!("\\U{:08X}", *c as u32)),
-            _ => out.push_str("\\uFFFE"),
+            Some(c) => out.push_str(&format!("\\U{:08X}", *c as u32)),
+            None => out.push_str(STAND_IN_ESCAPED),
         }
-        rest = &rest[i + "\\uFFFE".len()..];
+        rest = &rest[i + STAND_IN_ESCAPED.len()..];
     }
     out.push_str(rest);
     out
