@@ -361,3 +361,23 @@ fn load_file_names_the_file() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn loads_in_parallel() {
+    // Each call owns its libyaml parser; nothing is shared between threads.
+    let docs: Vec<&str> = RUBY_CASES.iter().map(|(src, _)| *src).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for (src, want) in RUBY_CASES {
+                    assert_eq!(canon_result(load(src)), *want);
+                }
+                for d in &docs {
+                    if let Ok(v) = load(d) {
+                        let _ = dump(&v);
+                    }
+                }
+            });
+        }
+    });
+}
