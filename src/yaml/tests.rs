@@ -1,6 +1,7 @@
 //! Expected values come from real Ruby doing what Jekyll 4.3 (Debian) does:
 //!   ruby -rdate -e 'p Psych.safe_load(STDIN.read, permitted_classes: [Date, Time], aliases: true)'
-//! The `canon` form below mirrors a small Ruby printer (see `differential_against_ruby`).
+//! The `canon` form below mirrors the Ruby printer in `differential.rb`, which drives the
+//! ignored `differential_against_ruby` test over any corpus of YAML documents.
 
 use super::*;
 use crate::value::Value;
