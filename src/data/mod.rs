@@ -47,6 +47,18 @@ pub fn read_data_dir_with(
     Ok(Value::hash(data))
 }
 
+/// Reads one data file as Jekyll's `DataReader#read_data_file` would (by its extension).
+pub fn read_data_file(
+    path: &Path,
+    config: &Value,
+    yaml_options: LoadOptions,
+) -> Result<Value, Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    DataReader::new(dir, config, yaml_options)?
+        .read_file(path)
+        .map_err(|e| e.in_file(path))
+}
+
 struct DataReader {
     csv: CsvOptions,
     tsv: CsvOptions,

@@ -223,11 +223,10 @@ impl Constructor {
         if let Some(c) = CLASS_SUFFIX_TAG.captures(tag) {
             return Err(class_error(c.get(1).map_or("", |m| m.as_str())));
         }
-        if let Some(c) = STR_TAG.captures(tag).or_else(|| {
-            (tag == YAML_STR)
-                .then(|| STR_TAG.captures("!str"))
-                .flatten()
-        }) {
+        if tag == YAML_STR {
+            return self.string_object(pairs);
+        }
+        if let Some(c) = STR_TAG.captures(tag) {
             if let Some(class) = c.get(1).map(|m| m.as_str()).filter(|s| !s.is_empty()) {
                 return Err(disallowed(class));
             }

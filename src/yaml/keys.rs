@@ -106,8 +106,24 @@ pub fn ruby_inspect(v: &Value) -> String {
             )
         }
         Value::Drop(d) => format!("#<{}>", d.ruby_class()),
+        Value::Time(t) => time_inspect(t),
         other => scalar_to_s(other),
     }
+}
+
+/// Ruby's `Time#inspect`: like `to_s`, with the fraction of a second when there is one.
+fn time_inspect(t: &crate::value::Time) -> String {
+    let nanos = chrono::Timelike::nanosecond(t) % 1_000_000_000;
+    if nanos == 0 {
+        return ruby_time_to_s(t);
+    }
+    let fraction = format!("{nanos:09}");
+    format!(
+        "{}.{} {}",
+        t.format("%Y-%m-%d %H:%M:%S"),
+        fraction.trim_end_matches('0'),
+        t.format("%z")
+    )
 }
 
 fn inspect_str(s: &str) -> String {
@@ -128,7 +144,10 @@ fn inspect_str(s: &str) -> String {
             '\x1B' => out.push_str("\\e"),
             // `#{`, `#$` and `#@` would read as interpolation in Ruby source.
             '#' if matches!(chars.peek(), Some('{' | '$' | '@')) => out.push_str("\\#"),
-            c if (c as u32) < 0x20 || c == '\x7F' => out.push_str(&format!("\\x{:02X}", c as u32)),
+            // Other C0 controls, DEL and the Unicode line/paragraph separators.
+            c if (c as u32) < 0x20 || c == '\x7F' || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -165,5 +184,35 @@ mod tests {
         for (f, want) in cases {
             assert_eq!(ruby_float_to_s(f), want, "{f}");
         }
+    }
+}
+
+#[cfg(test)]
+mod inspect_tests {
+    use super::ruby_inspect;
+    use crate::value::{Hash, Value};
+
+    #[test]
+    fn inspect_like_ruby() {
+        // ruby -e 'p ["\u0085\u00a0\u2028\x00\x7f\e\x01#{"#"}{x} \\ \"", 1.5, nil, true, [1, {"a"=>nil}]]'
+        let mut h = Hash::new();
+        h.insert("a".into(), Value::Nil);
+        let v = Value::array(vec![
+            Value::str("\u{85}\u{a0}\u{2028}\0\x7f\x1b\x01#{x} \\ \""),
+            Value::Float(1.5),
+            Value::Nil,
+            Value::Bool(true),
+            Value::array(vec![Value::Int(1), Value::hash(h)]),
+        ]);
+        assert_eq!(
+            ruby_inspect(&v),
+            "[\"\u{85}\u{a0}\\u2028\\u0000\\u007F\\e\\u0001\\#{x} \\\\ \\\"\", 1.5, nil, true, [1, {\"a\"=>nil}]]"
+        );
+        // ruby -e 'p Time.at(1704214800, 500, :millisecond).getlocal("-07:00")' => 2024-01-02 10:00:00.5 -0700
+        let t = crate::yaml::load("t: 2024-01-02 10:00:00.5 -07:00")
+            .unwrap()
+            .get("t")
+            .unwrap();
+        assert_eq!(ruby_inspect(&t), "2024-01-02 10:00:00.5 -0700");
     }
 }

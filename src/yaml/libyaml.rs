@@ -220,3 +220,219 @@ unsafe fn convert(event: &unsafe_ffi::yaml_event_t) -> Event {
         start: event.start_mark.into(),
     }
 }
+
+/// What to emit, mirroring the events Psych's `YAMLTree` sends to libyaml.
+pub(crate) enum EmitEvent<'a> {
+    Scalar {
+        value: &'a str,
+        tag: Option<&'a str>,
+        plain_implicit: bool,
+        quoted_implicit: bool,
+        style: ScalarStyle,
+    },
+    SequenceStart {
+        anchor: Option<&'a str>,
+    },
+    SequenceEnd,
+    MappingStart {
+        anchor: Option<&'a str>,
+    },
+    MappingEnd,
+    Alias {
+        anchor: &'a str,
+    },
+}
+
+/// libyaml's emitter configured as Psych's (`unicode`, indent 2, best width 80), writing
+/// one explicit-start document into a string.
+pub(crate) struct Emitter {
+    /// Boxed because libyaml keeps a pointer to it; also owns the output buffer.
+    emitter: Box<MaybeUninit<unsafe_ffi::yaml_emitter_t>>,
+    /// Boxed: libyaml's write callback holds a pointer to this vector.
+    #[allow(clippy::box_collection)]
+    output: Box<Vec<u8>>,
+    initialized: bool,
+    /// False once libyaml refused an event; later events are skipped.
+    ok: bool,
+}
+
+/// libyaml's write callback: appends to the `Vec<u8>` passed as `data`.
+///
+/// # Safety
+/// `data` is the `Vec<u8>` registered in `Emitter::new`; `buffer` holds `size` bytes.
+unsafe fn write_to_vec(data: *mut std::ffi::c_void, buffer: *mut u8, size: u64) -> i32 {
+    let out = &mut *(data as *mut Vec<u8>);
+    out.extend_from_slice(std::slice::from_raw_parts(buffer, size as usize));
+    1
+}
+
+impl Emitter {
+    pub fn new() -> Self {
+        let mut emitter: Box<MaybeUninit<unsafe_ffi::yaml_emitter_t>> =
+            Box::new(MaybeUninit::uninit());
+        let mut output: Box<Vec<u8>> = Box::default();
+        // SAFETY: initialise before use; the emitter and the output vector are boxed so the
+        // pointers libyaml keeps stay valid until `drop`.
+        let initialized = unsafe {
+            let e = emitter.as_mut_ptr();
+            let initialized = unsafe_ffi::yaml_emitter_initialize(e).ok;
+            if initialized {
+                unsafe_ffi::yaml_emitter_set_output(
+                    e,
+                    write_to_vec as _,
+                    (&mut *output as *mut Vec<u8>).cast(),
+                );
+                unsafe_ffi::yaml_emitter_set_unicode(e, true);
+                unsafe_ffi::yaml_emitter_set_indent(e, 2);
+                // Psych passes width 0, which libyaml turns into its default of 80.
+                unsafe_ffi::yaml_emitter_set_width(e, 0);
+            }
+            initialized
+        };
+        let mut this = Emitter {
+            emitter,
+            output,
+            initialized,
+            ok: initialized,
+        };
+        this.raw(|ev| unsafe {
+            unsafe_ffi::yaml_stream_start_event_initialize(ev, unsafe_ffi::YAML_UTF8_ENCODING).ok
+        });
+        this.raw(|ev| unsafe {
+            unsafe_ffi::yaml_document_start_event_initialize(
+                ev,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                false,
+            )
+            .ok
+        });
+        this
+    }
+
+    /// Initialises an event with `init` and hands it to the emitter.
+    fn raw(&mut self, init: impl FnOnce(*mut unsafe_ffi::yaml_event_t) -> bool) {
+        if !self.ok {
+            return;
+        }
+        let mut event = MaybeUninit::<unsafe_ffi::yaml_event_t>::uninit();
+        // SAFETY: `init` fully initialises the event; `yaml_emitter_emit` takes ownership of
+        // it whether or not it succeeds.
+        unsafe {
+            if !init(event.as_mut_ptr()) {
+                self.ok = false;
+                return;
+            }
+            if unsafe_ffi::yaml_emitter_emit(self.emitter.as_mut_ptr(), event.as_mut_ptr()).fail {
+                self.ok = false;
+            }
+        }
+    }
+
+    pub fn emit(&mut self, event: EmitEvent<'_>) {
+        match event {
+            EmitEvent::Scalar {
+                value,
+                tag,
+                plain_implicit,
+                quoted_implicit,
+                style,
+            } => {
+                let tag = tag.map(|t| std::ffi::CString::new(t).unwrap_or_default());
+                let tag_ptr = tag
+                    .as_ref()
+                    .map_or(std::ptr::null(), |t| t.as_ptr().cast::<u8>());
+                let style = match style {
+                    ScalarStyle::Plain => unsafe_ffi::YAML_PLAIN_SCALAR_STYLE,
+                    ScalarStyle::SingleQuoted => unsafe_ffi::YAML_SINGLE_QUOTED_SCALAR_STYLE,
+                    ScalarStyle::DoubleQuoted => unsafe_ffi::YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+                    ScalarStyle::Literal => unsafe_ffi::YAML_LITERAL_SCALAR_STYLE,
+                    ScalarStyle::Folded => unsafe_ffi::YAML_FOLDED_SCALAR_STYLE,
+                };
+                let Ok(len) = i32::try_from(value.len()) else {
+                    self.ok = false;
+                    return;
+                };
+                // SAFETY: libyaml copies the anchor, tag and value before returning.
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_scalar_event_initialize(
+                        ev,
+                        std::ptr::null(),
+                        tag_ptr,
+                        value.as_ptr(),
+                        len,
+                        plain_implicit,
+                        quoted_implicit,
+                        style,
+                    )
+                    .ok
+                });
+            }
+            EmitEvent::SequenceStart { anchor } => {
+                let anchor = anchor.map(|a| std::ffi::CString::new(a).unwrap_or_default());
+                let anchor_ptr = anchor
+                    .as_ref()
+                    .map_or(std::ptr::null(), |a| a.as_ptr().cast::<u8>());
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_sequence_start_event_initialize(
+                        ev,
+                        anchor_ptr,
+                        std::ptr::null(),
+                        true,
+                        unsafe_ffi::YAML_BLOCK_SEQUENCE_STYLE,
+                    )
+                    .ok
+                })
+            }
+            EmitEvent::SequenceEnd => {
+                self.raw(|ev| unsafe { unsafe_ffi::yaml_sequence_end_event_initialize(ev).ok })
+            }
+            EmitEvent::MappingStart { anchor } => {
+                let anchor = anchor.map(|a| std::ffi::CString::new(a).unwrap_or_default());
+                let anchor_ptr = anchor
+                    .as_ref()
+                    .map_or(std::ptr::null(), |a| a.as_ptr().cast::<u8>());
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_mapping_start_event_initialize(
+                        ev,
+                        anchor_ptr,
+                        std::ptr::null(),
+                        true,
+                        unsafe_ffi::YAML_BLOCK_MAPPING_STYLE,
+                    )
+                    .ok
+                })
+            }
+            EmitEvent::MappingEnd => {
+                self.raw(|ev| unsafe { unsafe_ffi::yaml_mapping_end_event_initialize(ev).ok })
+            }
+            EmitEvent::Alias { anchor } => {
+                let anchor = std::ffi::CString::new(anchor).unwrap_or_default();
+                // SAFETY: libyaml copies the anchor.
+                self.raw(|ev| unsafe {
+                    unsafe_ffi::yaml_alias_event_initialize(ev, anchor.as_ptr().cast::<u8>()).ok
+                })
+            }
+        }
+    }
+
+    /// Ends the document and the stream; the text, or `None` if libyaml refused an event.
+    pub fn finish(mut self) -> Option<String> {
+        self.raw(|ev| unsafe { unsafe_ffi::yaml_document_end_event_initialize(ev, true).ok });
+        self.raw(|ev| unsafe { unsafe_ffi::yaml_stream_end_event_initialize(ev).ok });
+        if !self.ok {
+            return None;
+        }
+        String::from_utf8(std::mem::take(&mut *self.output)).ok()
+    }
+}
+
+impl Drop for Emitter {
+    fn drop(&mut self) {
+        if self.initialized {
+            // SAFETY: initialised in `new`, deleted once here.
+            unsafe { unsafe_ffi::yaml_emitter_delete(self.emitter.as_mut_ptr()) }
+        }
+    }
+}

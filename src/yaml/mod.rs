@@ -2,14 +2,22 @@
 //! aliases: true)` (Debian's Jekyll, which the project's oracle runs, calls exactly this
 //! where upstream Jekyll calls `SafeYAML.load`).
 //!
-//! Parsing is yaml-rust2's event parser; everything Ruby-specific is ours: scalar resolution
-//! (`resolve`), timestamps (`timestamp`), tags, aliases and merge keys (`construct`), Ruby
-//! `to_s` of hash keys (`keys`) and `to_yaml` output (`dump`).
+//! Parsing is libyaml 0.2.5 itself (unsafe-libyaml, a Rust translation; see `libyaml`), the
+//! parser inside Psych, so what is accepted or rejected and how scalars are scanned match
+//! Ruby by construction. Everything Psych does on top is ours: scalar resolution (`resolve`),
+//! timestamps (`timestamp`), tags, aliases and merge keys (`construct`), Ruby `to_s`/`inspect`
+//! (`keys`) and `to_yaml` output (`dump`).
 //!
-//! Errors: a syntax error reads as Psych's (`(<unknown>): <problem> at line L column C`, so
-//! callers can tell it apart as Jekyll does with `Psych::SyntaxError`); other errors carry
-//! Ruby's message (`Tried to load unspecified class: Symbol` for `:sym`). Both carry the
-//! 1-based line in `src`.
+//! Errors: a syntax error reads exactly as Psych's message (`(<unknown>): did not find
+//! expected key while parsing a block mapping at line 2 column 1`; [`is_syntax_error`] tells
+//! it apart, as Jekyll does with `Psych::SyntaxError`); other errors carry Ruby's message
+//! (`Tried to load unspecified class: Symbol` for `:sym`). `Error::line` is the 1-based line
+//! in `src` of the offending text (front matter callers add the offset of its first line).
+//!
+//! Known differences, all from the value model: hash keys are strings (Ruby's `1:` key is
+//! the Integer 1, here `"1"`; `~:` is `""`), integers beyond 64 bits are kept as their decimal
+//! string, a UTC time (`Z`) is a `+00:00` time, and a node that contains an alias to itself is
+//! an error instead of a self-referencing object.
 
 mod big;
 mod construct;
@@ -55,6 +63,19 @@ pub fn load_with(src: &str, options: LoadOptions) -> Result<Value, Error> {
             None => Ok(Value::Nil),
         }
     })
+}
+
+/// Reads and loads a YAML file (`SafeYAML.load_file` in Jekyll): errors name the file, and
+/// text that is not UTF-8 is an error (Ruby would fail to parse it too).
+pub fn load_file(path: &std::path::Path, options: LoadOptions) -> Result<Value, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::new(e.to_string()).in_file(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let mut err = Error::new("invalid byte sequence in UTF-8").in_file(path);
+        err.line = Some(valid.iter().filter(|b| **b == b'\n').count() + 1);
+        err
+    })?;
+    load_with(&text, options).map_err(|e| e.in_file(path))
 }
 
 /// Every document of `src` (as `Psych.load_stream` with the safe loader's rules).

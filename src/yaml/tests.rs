@@ -1,6 +1,7 @@
 //! Expected values come from real Ruby doing what Jekyll 4.3 (Debian) does:
 //!   ruby -rdate -e 'p Psych.safe_load(STDIN.read, permitted_classes: [Date, Time], aliases: true)'
-//! The `canon` form below mirrors a small Ruby printer (see `differential_against_ruby`).
+//! The `canon` form below mirrors the Ruby printer in `differential.rb`, which drives the
+//! ignored `differential_against_ruby` test over any corpus of YAML documents.
 
 use super::*;
 use crate::value::Value;
@@ -53,7 +54,21 @@ fn differential_against_ruby() {
     let mut out = String::new();
     for line in text.lines() {
         let src: String = serde_json::from_str(line).expect("json line");
-        out.push_str(&canon_result(load(&src)));
+        if std::env::var("YAML_DIFF_MODE").as_deref() == Ok("inspect") {
+            let shown = match load(&src) {
+                Ok(v) => serde_json::to_string(&ruby_inspect(&v)).unwrap_or_default(),
+                Err(_) => "ERR".into(),
+            };
+            out.push_str(&shown);
+        } else if std::env::var("YAML_DIFF_MODE").as_deref() == Ok("dump") {
+            let shown = match load(&src) {
+                Ok(v) => serde_json::to_string(&dump(&v)).unwrap_or_default(),
+                Err(_) => "ERR".into(),
+            };
+            out.push_str(&shown);
+        } else {
+            out.push_str(&canon_result(load(&src)));
+        }
         out.push('\n');
     }
     std::fs::write(output, out).expect("output");
@@ -249,9 +264,16 @@ fn load_all_reads_every_document() {
 
 #[test]
 fn errors_carry_the_line_and_kind() {
+    // ruby -e 'Psych.safe_load("a: 1\nb: [1, 2\nc: 3\n")' raises "(<unknown>): did not find
+    // expected ',' or ']' while parsing a flow sequence at line 2 column 4"; the error's line
+    // is where the unexpected text is (line 3).
     let e = load("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
     assert!(is_syntax_error(&e));
-    assert_eq!(e.line, Some(2));
+    assert_eq!(
+        e.message,
+        "(<unknown>): did not find expected ',' or ']' while parsing a flow sequence at line 2 column 4"
+    );
+    assert_eq!(e.line, Some(3));
     let e = load("a: 1\nb: :sym\n").unwrap_err();
     assert!(!is_syntax_error(&e));
     assert_eq!(e.message, "Tried to load unspecified class: Symbol");
@@ -290,4 +312,73 @@ fn never_panics_on_garbage() {
         let _ = load(&text);
         let _ = load_all(&text);
     }
+}
+
+#[test]
+fn dump_matches_ruby_to_yaml() {
+    // Each pair: a YAML input and `ruby -rdate -e 'print Psych.safe_load(INPUT,
+    // permitted_classes: [Date, Time], aliases: true).to_yaml'`.
+    let cases: &[(&str, &str)] = &[
+        ("a: 1\nb: [x, y]\nc: {d: e}\n", "---\na: 1\nb:\n- x\n- \"y\"\nc:\n  d: e\n"),
+        ("- 1\n- 1.5\n- .inf\n- -.inf\n- .nan\n- true\n- ~\n- 2024-01-02\n", "---\n- 1\n- 1.5\n- .inf\n- -.inf\n- .nan\n- true\n-\n- 2024-01-02\n"),
+        ("s: 'true'\nt: '123'\nu: ''\nv: '08'\nw: ':sym'\nx: y\ny: n\nz: '2024-01-02'\n", "---\ns: 'true'\nt: '123'\nu: ''\nv: '08'\nw: \":sym\"\nx: \"y\"\n\"y\": \"n\"\nz: '2024-01-02'\n"),
+        ("s: \"line1\\nline2\"\nt: \"end\\n\"\nu: \" lead\"\nv: \"a: b\"\nw: \"#c\"\nx: \"-x\"\ny: \"é\"\nz: \"tab\\tin\"\n", "---\ns: |-\n  line1\n  line2\nt: 'end\n\n  '\nu: \" lead\"\nv: 'a: b'\nw: \"#c\"\nx: \"-x\"\n\"y\": é\nz: \"tab\\tin\"\n"),
+        ("'<<': 1\n", "---\n!!str '<<': 1\n"),
+        ("a: &x [1, 2]\nb: *x\nc: &y {k: v}\nd: *y\n", "---\na: &1\n- 1\n- 2\nb: *1\nc: &2\n  k: v\nd: *2\n"),
+        ("[]", "--- []\n"),
+        ("{}", "--- {}\n"),
+        ("--- plain\n", "--- plain\n"),
+        ("--- 5\n", "--- 5\n"),
+        ("---\n", "---\n"),
+        ("a:\n  b:\n    c: [1, {d: [e]}]\n", "---\na:\n  b:\n    c:\n    - 1\n    - d:\n      - e\n"),
+        ("long: word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word\n", "---\nlong: word word word word word word word word word word word word word word word word\n  word word word word word word word word word word word word word word\n"),
+        ("emoji: \"\\U0001F600 x\"\n", "---\nemoji: \"\\U0001F600 x\"\n"),
+        ("a: 1.0e+20\nb: 0.1\nc: -0.0\nd: 12345678901234567890\n", "---\na: 1.0e+20\nb: 0.1\nc: -0.0\nd: 12345678901234567890\n"),
+        ("\"key with: colon\": 1\n\"123\": 2\n", "---\n'key with: colon': 1\n'123': 2\n"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(dump(&load(src).unwrap()), *want, "{src:?}");
+    }
+}
+
+#[test]
+fn load_file_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("hyde-yaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.yml");
+    std::fs::write(&good, "\u{feff}a: 1\n").unwrap();
+    assert_eq!(
+        canon(&load_file(&good, LoadOptions::default()).unwrap()),
+        r#"{"a": i:1}"#
+    );
+    let bad = dir.join("bad.yml");
+    std::fs::write(&bad, "a: 1\nb: [\n").unwrap();
+    let e = load_file(&bad, LoadOptions::default()).unwrap_err();
+    assert!(e.file.as_ref().is_some_and(|f| f.ends_with("bad.yml")));
+    std::fs::write(&bad, b"a: 1\nb: \xff\n").unwrap();
+    assert_eq!(
+        load_file(&bad, LoadOptions::default()).unwrap_err().line,
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn loads_in_parallel() {
+    // Each call owns its libyaml parser; nothing is shared between threads.
+    let docs: Vec<&str> = RUBY_CASES.iter().map(|(src, _)| *src).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for (src, want) in RUBY_CASES {
+                    assert_eq!(canon_result(load(src)), *want);
+                }
+                for d in &docs {
+                    if let Ok(v) = load(d) {
+                        let _ = dump(&v);
+                    }
+                }
+            });
+        }
+    });
 }

@@ -37,27 +37,21 @@ pub(crate) enum NodeKind {
     Alias(String),
 }
 
-/// A syntax error in Psych's words: `(<unknown>): <problem> <context> at line L column C`,
-/// where the position is libyaml's context mark (the problem mark when there is no context),
-/// as Psych reports it.
+/// A syntax error in Psych's words: `(<unknown>): <problem> <context> at line L column C`.
+/// Psych always prints libyaml's context mark (line 1 column 1 when there is no context);
+/// the error's `line` is the problem mark's, where the offending text is.
 fn syntax_error(e: SyntaxError) -> Error {
-    let mark = if e.context.is_some() {
-        e.context_mark
-    } else {
-        e.problem_mark
-    };
     let what = match &e.context {
         Some(context) => format!("{} {}", e.problem, context),
         None => e.problem.clone(),
     };
-    let line = mark.line + 1;
     let mut err = Error::new(format!(
         "(<unknown>): {} at line {} column {}",
         what,
-        line,
-        mark.column + 1
+        e.context_mark.line + 1,
+        e.context_mark.column + 1
     ));
-    err.line = Some(line);
+    err.line = Some(e.problem_mark.line + 1);
     err
 }
 
