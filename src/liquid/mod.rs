@@ -270,13 +270,13 @@ impl Template {
     }
 
     /// Renders with errors printed inline (Ruby's `render`); see [`Context::errors`].
-    pub fn render_lax(&self, ctx: &mut Context) -> String {
+    /// Still fails when a tag switched the render to raising (Jekyll's `include` renders
+    /// its file with `render!`, which makes later errors raise, as in Ruby).
+    pub fn render_lax(&self, ctx: &mut Context) -> LResult<String> {
         self.prepare(ctx, false);
         let mut out = String::new();
-        if let Err(e) = ctx.render_body(&self.inner.root, &mut out) {
-            out.push_str(&e.to_ruby_string());
-        }
-        out
+        ctx.render_body(&self.inner.root, &mut out)?;
+        Ok(out)
     }
 }
 
