@@ -168,3 +168,48 @@ fn jekyll_filters_agree_with_jekyll_4_3() {
 fn jekyll_tags_agree_with_jekyll_4_3() {
     run_fixtures(include_str!("testdata/jekyll_tags.json"), true);
 }
+
+#[test]
+fn agrees_with_ruby_liquid_4_0_4_on_site_like_templates() {
+    run_fixtures(include_str!("testdata/liquid_4_0_4_more.json"), false);
+}
+
+#[test]
+fn engine_and_templates_are_shareable() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Engine>();
+    assert_send_sync::<Template>();
+    fn assert_send<T: Send>() {}
+    assert_send::<Context>();
+}
+
+#[test]
+fn strict_variables_and_filters_raise() {
+    let e = Engine::with_options(Options {
+        strict_variables: true,
+        strict_filters: true,
+        ..Options::default()
+    });
+    let t = e.parse_liquid("a{{ x }}b").expect("parses");
+    let err = t
+        .render_liquid(&mut Context::new(Hash::new()))
+        .expect_err("raises");
+    assert_eq!(
+        err.to_string(),
+        "Liquid error (line 1): undefined variable x"
+    );
+    let t = e.parse_liquid("{{ 'a' | nosuch }}").expect("parses");
+    let err = t
+        .render_liquid(&mut Context::new(Hash::new()))
+        .expect_err("raises");
+    assert_eq!(
+        err.to_string(),
+        "Liquid error (line 1): undefined filter nosuch"
+    );
+    // lax rendering swallows them (Ruby prints nothing for these two errors)
+    let t = e.parse_liquid("a{{ x }}b").expect("parses");
+    assert_eq!(
+        t.render_lax(&mut Context::new(Hash::new())).ok().as_deref(),
+        Some("ab")
+    );
+}
