@@ -74,6 +74,8 @@ pub struct Context {
     pub(crate) ifchanged: Option<String>,
     pub(crate) partials: HashMap<String, Template>,
     pub(crate) for_stack: Vec<Value>,
+    /// Current nesting of rendered bodies.
+    pub(crate) depth: usize,
 }
 
 /// Liquid's `Block::MAX_DEPTH` also bounds the number of scopes.
@@ -100,6 +102,7 @@ impl Context {
             ifchanged: None,
             partials: HashMap::new(),
             for_stack: Vec::new(),
+            depth: 0,
         }
     }
 

@@ -213,3 +213,62 @@ fn strict_variables_and_filters_raise() {
         Some("ab")
     );
 }
+
+/// Runs `f` on a thread with rayon's default 2 MiB stack.
+fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(f)
+        .expect("thread")
+        .join()
+        .expect("no stack overflow");
+}
+
+#[test]
+fn hostile_templates_end_with_errors_not_crashes() {
+    on_small_stack(|| {
+        let engine = Engine::new();
+        let deep_ifs = "{% if true %}".repeat(150) + &"{% endif %}".repeat(150);
+        let err = engine.parse_liquid(&deep_ifs).err().expect("too deep");
+        assert_eq!(err.message, "Nesting too deep");
+        let deep_range = format!("{{{{ {}1..2{} }}}}", "(".repeat(5000), "..3)".repeat(5000));
+        assert!(engine.parse_liquid(&deep_range).is_ok());
+        let strict = Engine::with_options(Options {
+            error_mode: ErrorMode::Strict,
+            ..Options::default()
+        });
+        let deep_brackets = format!("{{{{ a{}{} }}}}", "[a".repeat(5000), "]".repeat(5000));
+        assert!(strict.parse_liquid(&deep_brackets).is_err());
+        let long_path = format!("{{{{ a{} }}}}", ".b".repeat(20000));
+        assert!(strict.parse_liquid(&long_path).is_ok());
+
+        // an include that includes itself, with Liquid's and with Jekyll's include
+        struct SelfFs;
+        impl FileSystem for SelfFs {
+            fn read_template_file(&self, _: &str) -> Result<String, String> {
+                Ok("x{% include 'me' %}".into())
+            }
+        }
+        let t = engine.parse_liquid("{% include 'me' %}").expect("parses");
+        let mut ctx = Context::new(Hash::new());
+        ctx.set_file_system(std::sync::Arc::new(SelfFs));
+        let out = t.render_lax(&mut ctx).expect("lax render");
+        assert!(out.contains("Nesting too deep"));
+
+        let mut files = serde_json::Map::new();
+        files.insert(
+            "me.html".into(),
+            serde_json::Value::String("{% if true %}x{% include me.html %}{% endif %}".into()),
+        );
+        let mut jengine = Engine::new();
+        jekyll::register_all(&mut jengine);
+        let t = jengine
+            .parse_liquid("{% include me.html %}")
+            .expect("parses");
+        let mut ctx = Context::new(Hash::new());
+        ctx.registers
+            .insert(jekyll::Services(std::sync::Arc::new(FixtureSite(files))));
+        let err = t.render_liquid(&mut ctx).err().expect("raises");
+        assert!(err.to_string().contains("Nesting too deep"), "{err}");
+    });
+}
