@@ -268,7 +268,7 @@ fn hostile_templates_end_with_errors_not_crashes() {
         let mut ctx = Context::new(Hash::new());
         ctx.registers
             .insert(jekyll::Services(std::sync::Arc::new(FixtureSite(files))));
-        let err = t.render_liquid(&mut ctx).err().expect("raises");
+        let err = t.render_liquid(&mut ctx).expect_err("raises");
         assert!(err.to_string().contains("Nesting too deep"), "{err}");
     });
 }
