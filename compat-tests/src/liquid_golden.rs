@@ -40,7 +40,7 @@ fn to_value(v: &serde_json::Value) -> Value {
     }
 }
 
-struct TestSite;
+struct TestSite(serde_json::Map<String, serde_json::Value>);
 
 impl jekyll::JekyllServices for TestSite {
     fn baseurl(&self) -> Option<String> {
@@ -54,6 +54,28 @@ impl jekyll::JekyllServices for TestSite {
     }
     fn smartify(&self, _input: &str) -> Result<String, String> {
         Err("no smartypants converter in this harness".into())
+    }
+    fn read_include(
+        &self,
+        file: &str,
+        _relative: bool,
+        _registers: &hyde::liquid::Registers,
+    ) -> Result<jekyll::IncludeFile, String> {
+        match self.0.get(file) {
+            Some(serde_json::Value::String(s)) => Ok(jekyll::IncludeFile {
+                path: format!("_includes/{file}"),
+                source: s.clone(),
+            }),
+            _ => Err(format!(
+                "Could not locate the included file '{file}' in any of [\"_includes\"]."
+            )),
+        }
+    }
+    fn post_url(&self, _name: &str) -> Option<String> {
+        None
+    }
+    fn link(&self, _path: &str) -> Option<String> {
+        None
     }
 }
 
@@ -100,7 +122,7 @@ pub fn run(args: &[String]) -> i32 {
             ..Options::default()
         });
         if with_jekyll {
-            jekyll::register_filters(&mut engine);
+            jekyll::register_all(&mut engine);
         }
         let globals: Hash = match to_value(&t["data"]) {
             Value::Hash(h) => (*h).clone(),
@@ -108,8 +130,9 @@ pub fn run(args: &[String]) -> i32 {
         };
         let mut ctx = Context::new(globals);
         let fs = t["templates"].as_object().cloned().unwrap_or_default();
-        ctx.set_file_system(Arc::new(MemoryFs(fs)));
-        ctx.registers.insert(jekyll::Services(Arc::new(TestSite)));
+        ctx.set_file_system(Arc::new(MemoryFs(fs.clone())));
+        ctx.registers
+            .insert(jekyll::Services(Arc::new(TestSite(fs))));
         let result = match engine.parse_liquid(template) {
             Err(e) => Err(format!("{}: {}", e.kind.ruby_class(), e)),
             Ok(tpl) => {
@@ -117,7 +140,8 @@ pub fn run(args: &[String]) -> i32 {
                     tpl.render_liquid(&mut ctx)
                         .map_err(|e| format!("{}: {}", e.kind.ruby_class(), e))
                 } else {
-                    Ok(tpl.render_lax(&mut ctx))
+                    tpl.render_lax(&mut ctx)
+                        .map_err(|e| format!("{}: {}", e.kind.ruby_class(), e))
                 }
             }
         };

@@ -74,13 +74,6 @@ impl TagNode {
                 | TagKind::Ifchanged(_)
         ) || matches!(&self.kind, TagKind::Custom(t) if t.is_block())
     }
-
-    pub fn with_custom_blank(mut self) -> Self {
-        if let TagKind::Custom(t) = &self.kind {
-            self.blank = t.blank();
-        }
-        self
-    }
 }
 
 pub(crate) enum TagKind {

@@ -74,6 +74,8 @@ pub struct Context {
     pub(crate) ifchanged: Option<String>,
     pub(crate) partials: HashMap<String, Template>,
     pub(crate) for_stack: Vec<Value>,
+    /// Current nesting of rendered bodies.
+    pub(crate) depth: usize,
 }
 
 /// Liquid's `Block::MAX_DEPTH` also bounds the number of scopes.
@@ -100,6 +102,7 @@ impl Context {
             ifchanged: None,
             partials: HashMap::new(),
             for_stack: Vec::new(),
+            depth: 0,
         }
     }
 
@@ -199,30 +202,31 @@ impl Context {
             _ => Value::Nil,
         };
         for key in &l.keys {
-            let (k, command) = match key {
-                Key::Name(n) => (Value::str(n.as_str()), true),
-                Key::Expr(e) => (self.evaluate(e)?, false),
+            let (next, shown) = match key {
+                Key::Name(n) => (
+                    index_name(&obj, n, self.strict_variables).or_else(|| command_method(&obj, n)),
+                    None,
+                ),
+                Key::Expr(e) => {
+                    let k = self.evaluate(e)?;
+                    (index(&obj, &k), Some(k))
+                }
             };
-            match index(&obj, &k) {
-                Some(v) => obj = v,
+            match next {
+                Some(v) => obj = to_liquid_owned(v),
                 None => {
-                    let cmd = if command {
-                        k.as_str().and_then(|s| command_method(&obj, s))
-                    } else {
-                        None
-                    };
-                    match cmd {
-                        Some(v) => obj = v,
-                        None => {
-                            if self.strict_variables {
-                                return Err(LiquidError::new(
-                                    ErrorKind::UndefinedVariable,
-                                    format!("undefined variable {}", super::ruby::to_s(&k)),
-                                ));
-                            }
-                            return Ok(Value::Nil);
-                        }
+                    if self.strict_variables {
+                        let name = match (&shown, key) {
+                            (Some(k), _) => super::ruby::to_s(k),
+                            (None, Key::Name(n)) => n.clone(),
+                            _ => String::new(),
+                        };
+                        return Err(LiquidError::new(
+                            ErrorKind::UndefinedVariable,
+                            format!("undefined variable {name}"),
+                        ));
                     }
+                    return Ok(Value::Nil);
                 }
             }
         }
@@ -236,6 +240,28 @@ fn to_liquid(v: &Value) -> Value {
         return Value::str("");
     }
     v.clone()
+}
+
+fn to_liquid_owned(v: Value) -> Value {
+    if super::drops::as_method_literal(&v).is_some() {
+        return Value::str("");
+    }
+    v
+}
+
+/// `object.name` for a plain name: hashes by key, drops by field (with strict variables,
+/// a drop must have the field).
+fn index_name(obj: &Value, name: &str, strict: bool) -> Option<Value> {
+    match obj {
+        Value::Hash(h) => h.get(name).cloned(),
+        Value::Drop(d) => {
+            if strict && !d.contains_key(name) {
+                return None;
+            }
+            Some(d.get(name).unwrap_or(Value::Nil))
+        }
+        _ => None,
+    }
 }
 
 /// `object[key]` when Liquid would use it: hashes and drops by key, arrays by integer.

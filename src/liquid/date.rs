@@ -201,7 +201,12 @@ pub fn parse_time(s: &str) -> Option<Time> {
         return None;
     }
     let (y, m, d) = date.unwrap_or((today.year(), today.month(), today.day()));
-    let nd = NaiveDate::from_ymd_opt(y, m, d)?;
+    // Ruby's Time.local rolls days past the month's end over (Feb 30 -> Mar 1).
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let nd = first.checked_add_days(chrono::Days::new(u64::from(d - 1)))?;
     let nt = NaiveTime::from_hms_nano_opt(time.0, time.1, time.2, time.3)?;
     let ndt = NaiveDateTime::new(nd, nt);
     let off = zone.unwrap_or_else(|| local_offset_at_local(&ndt));

@@ -6,6 +6,8 @@
 use super::ruby::{is_regex_space, is_word, str_to_f, str_to_i};
 use crate::value::Value;
 
+const MAX_EXPR_DEPTH: usize = 50;
+
 #[derive(Clone, Debug)]
 pub enum Expr {
     Lit(Value),
@@ -34,6 +36,15 @@ pub enum Key {
 impl Expr {
     /// Liquid's `Expression.parse` on a fragment of markup.
     pub fn parse(markup: &str) -> Expr {
+        Expr::parse_nested(markup, 0)
+    }
+
+    /// Nesting (ranges inside ranges, brackets inside brackets) is bounded: deeper
+    /// fragments read as nil instead of recursing without end.
+    fn parse_nested(markup: &str, depth: usize) -> Expr {
+        if depth > MAX_EXPR_DEPTH {
+            return Expr::Lit(Value::Nil);
+        }
         match markup {
             "" | "nil" | "null" => return Expr::Lit(Value::Nil),
             "true" => return Expr::Lit(Value::Bool(true)),
@@ -56,8 +67,8 @@ impl Expr {
             };
         }
         if let Some((a, z)) = range_parts(markup) {
-            let start = Expr::parse(a);
-            let end = Expr::parse(z);
+            let start = Expr::parse_nested(a, depth + 1);
+            let end = Expr::parse_nested(z, depth + 1);
             if let (Some(x), Some(y)) = (start.literal_to_i(), end.literal_to_i()) {
                 return Expr::Lit(Value::Range(x, y));
             }
@@ -66,7 +77,7 @@ impl Expr {
         if is_float_literal(markup) {
             return Expr::Lit(Value::Float(str_to_f(markup)));
         }
-        Expr::Var(Box::new(Lookup::parse(markup)))
+        Expr::Var(Box::new(Lookup::parse_nested(markup, depth)))
     }
 
     /// `to_i` of a literal range bound, or None when the bound must be evaluated.
@@ -116,10 +127,14 @@ fn range_parts(s: &str) -> Option<(&str, &str)> {
 impl Lookup {
     /// `VariableLookup.new`: scan `/\[[^\]]+\]|[\w-]+\??/`.
     pub fn parse(markup: &str) -> Lookup {
+        Lookup::parse_nested(markup, 0)
+    }
+
+    fn parse_nested(markup: &str, depth: usize) -> Lookup {
         let parts = scan_variable_parts(markup);
         let mut iter = parts.into_iter();
         let name = match iter.next() {
-            Some(first) => bracket_or_name(&first, true),
+            Some(first) => bracket_or_name(&first, depth),
             None => Expr::Lit(Value::Nil),
         };
         let name = match name {
@@ -127,7 +142,7 @@ impl Lookup {
             other => other,
         };
         let keys = iter
-            .map(|p| match bracket_or_name(&p, false) {
+            .map(|p| match bracket_or_name(&p, depth) {
                 Expr::Lit(Value::Str(s)) if !p.starts_with('[') => Key::Name(s.to_string()),
                 e => Key::Expr(e),
             })
@@ -136,9 +151,9 @@ impl Lookup {
     }
 }
 
-fn bracket_or_name(part: &str, _first: bool) -> Expr {
+fn bracket_or_name(part: &str, depth: usize) -> Expr {
     if part.len() >= 2 && part.starts_with('[') && part.ends_with(']') {
-        Expr::parse(&part[1..part.len() - 1])
+        Expr::parse_nested(&part[1..part.len() - 1], depth + 1)
     } else {
         Expr::Lit(Value::str(part))
     }
@@ -361,6 +376,7 @@ pub fn lex(input: &str) -> Result<Vec<Tok>, String> {
 pub struct TokParser {
     toks: Vec<Tok>,
     p: usize,
+    depth: usize,
 }
 
 impl TokParser {
@@ -368,6 +384,7 @@ impl TokParser {
         Ok(TokParser {
             toks: lex(input)?,
             p: 0,
+            depth: 0,
         })
     }
 
@@ -417,6 +434,16 @@ impl TokParser {
     }
 
     pub fn expression(&mut self) -> Result<String, String> {
+        if self.depth > MAX_EXPR_DEPTH {
+            return Err("Expression nested too deeply".into());
+        }
+        self.depth += 1;
+        let r = self.expression_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn expression_inner(&mut self) -> Result<String, String> {
         let t = self.cur().clone();
         match t {
             Tok::Id(_) => self.variable_signature(),
@@ -448,16 +475,18 @@ impl TokParser {
     }
 
     fn variable_signature(&mut self) -> Result<String, String> {
-        let mut s = self.consume("id")?;
-        while self.look("open_square", 0) {
+        let mut s = String::new();
+        loop {
+            s.push_str(&self.consume("id")?);
+            while self.look("open_square", 0) {
+                s.push_str(&self.consume_any());
+                s.push_str(&self.expression()?);
+                s.push_str(&self.consume("close_square")?);
+            }
+            if !self.look("dot", 0) {
+                return Ok(s);
+            }
             s.push_str(&self.consume_any());
-            s.push_str(&self.expression()?);
-            s.push_str(&self.consume("close_square")?);
         }
-        if self.look("dot", 0) {
-            s.push_str(&self.consume_any());
-            s.push_str(&self.variable_signature()?);
-        }
-        Ok(s)
     }
 }

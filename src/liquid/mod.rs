@@ -32,6 +32,38 @@
 //! * Custom tags: [`Engine::register_tag`] (simple tags) and [`Engine::register_block_tag`]
 //!   (body up to `end<name>`, handed over as a [`Body`]); both build a [`Tag`] at parse time.
 //!   Registered tags override the built-in ones of the same name (Jekyll's `include`).
+//!
+//! ```
+//! use hyde::liquid::{Body, Context, Engine, LResult, Tag};
+//! use hyde::value::Hash;
+//!
+//! struct Shout(Body);
+//! impl Tag for Shout {
+//!     fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
+//!         let mut inner = String::new();
+//!         self.0.render(ctx, &mut inner)?;
+//!         out.push_str(&inner.to_uppercase());
+//!         Ok(())
+//!     }
+//!     fn is_block(&self) -> bool { true }
+//! }
+//! let mut engine = Engine::new();
+//! engine.register_block_tag("shout", |_name, _markup, body, _info| Ok(Box::new(Shout(body)) as Box<dyn Tag>));
+//! engine.register_filter("twice", 1, 1, |v, _args, _ctx| Ok(format!("{0}{0}", hyde::liquid::ruby::to_s(v)).into()));
+//! let t = engine.parse("{% shout %}a{{ 'b' | twice }}{% endshout %}", "x.html").unwrap();
+//! assert_eq!(t.render(&mut Context::new(Hash::new())).unwrap(), "ABB");
+//! ```
+//!
+//! # Jekyll
+//!
+//! [`jekyll::register_all`] adds Jekyll's filters and tags. The site-specific parts go
+//! through [`jekyll::JekyllServices`], stored in the registers as [`jekyll::Services`]
+//! (`ctx.registers.insert(jekyll::Services(Arc::new(site)))`). Options come from
+//! `_config.yml`'s `liquid:` (`error_mode`, `strict_variables`, `strict_filters`).
+//! Use [`Engine::parse_cached`] for layouts and pages. Errors: `Error.message` is Liquid's
+//! own text (`Liquid syntax error (line 3): Unknown tag 'x'`, or the bare message of a
+//! non-Liquid error such as an include that cannot be found), which Jekyll prints as
+//! `Liquid Exception: <message> in <page path>`.
 
 mod ast;
 mod context;
@@ -134,11 +166,15 @@ pub(crate) struct Registry {
     pub filters: HashMap<String, FilterEntry>,
 }
 
+/// Parsed templates by (path, source hash), shared by clones of an engine.
+type ParseCache = Arc<std::sync::RwLock<HashMap<(String, u64), Template>>>;
+
 /// Options plus registered tags and filters. Build once, share everywhere.
 #[derive(Clone, Default)]
 pub struct Engine {
     reg: Arc<Registry>,
     pub options: Options,
+    cache: ParseCache,
 }
 
 impl Engine {
@@ -150,6 +186,7 @@ impl Engine {
         Engine {
             reg: Arc::default(),
             options,
+            cache: ParseCache::default(),
         }
     }
 
@@ -193,6 +230,23 @@ impl Engine {
     pub fn parse(&self, source: &str, path: &str) -> crate::Result<Template> {
         self.parse_liquid(source)
             .map_err(|e| e.into_error(Some(path)))
+    }
+
+    /// Like [`Engine::parse`], but returns the template parsed earlier for the same path and
+    /// source (layouts and pages rendered many times are parsed once per build).
+    pub fn parse_cached(&self, source: &str, path: &str) -> crate::Result<Template> {
+        use std::hash::{Hash as _, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        source.hash(&mut h);
+        let key = (path.to_string(), h.finish());
+        if let Some(t) = self.cache.read().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(t);
+        }
+        let t = self.parse(source, path)?;
+        if let Ok(mut c) = self.cache.write() {
+            c.insert(key, t.clone());
+        }
+        Ok(t)
     }
 
     /// Parses `source`, keeping Liquid's own error value.
@@ -270,13 +324,13 @@ impl Template {
     }
 
     /// Renders with errors printed inline (Ruby's `render`); see [`Context::errors`].
-    pub fn render_lax(&self, ctx: &mut Context) -> String {
+    /// Still fails when a tag switched the render to raising (Jekyll's `include` renders
+    /// its file with `render!`, which makes later errors raise, as in Ruby).
+    pub fn render_lax(&self, ctx: &mut Context) -> LResult<String> {
         self.prepare(ctx, false);
         let mut out = String::new();
-        if let Err(e) = ctx.render_body(&self.inner.root, &mut out) {
-            out.push_str(&e.to_ruby_string());
-        }
-        out
+        ctx.render_body(&self.inner.root, &mut out)?;
+        Ok(out)
     }
 }
 

@@ -269,170 +269,203 @@ impl<'a> Parser<'a> {
         Ok((body, blank))
     }
 
+    /// Parses one tag; None when no tag of that name exists (the caller decides).
+    /// Each tag has its own small function: nested blocks recurse through here, and
+    /// small frames keep deep nesting within a 2 MiB thread stack.
     fn parse_tag(&mut self, name: &str, markup: &str) -> LResult<Option<TagNode>> {
         let line = self.line;
-        if let Some(factory) = self.reg.tags.get(name) {
-            let kind = match factory {
-                TagFactory::Simple(f) => TagKind::Custom(f(name, markup, &self.info())?),
-                TagFactory::Block(f) => {
-                    let info = self.info();
-                    let (body, _) = self.simple_block(name)?;
-                    TagKind::Custom(f(name, markup, body, &info)?)
+        let parsed = if let Some(factory) = self.reg.tags.get(name) {
+            let factory = factory.clone();
+            self.tag_custom(&factory, name, markup)?
+        } else {
+            match name {
+                "assign" => self.tag_assign(markup)?,
+                "capture" => self.tag_capture(markup)?,
+                "if" | "unless" => self.tag_if(name, markup)?,
+                "case" => self.tag_case(markup)?,
+                "for" => self.tag_for(markup)?,
+                "tablerow" => self.tag_tablerow(markup)?,
+                "cycle" => (cycle_syntax(markup)?, false),
+                "increment" => (
+                    TagKind::Increment(super::ruby::strip(markup).to_string()),
+                    false,
+                ),
+                "decrement" => (
+                    TagKind::Decrement(super::ruby::strip(markup).to_string()),
+                    false,
+                ),
+                "break" => (TagKind::Break, false),
+                "continue" => (TagKind::Continue, false),
+                "comment" => self.tag_comment()?,
+                "raw" => self.tag_raw(markup)?,
+                "ifchanged" => {
+                    let (body, blank) = self.simple_block("ifchanged")?;
+                    (TagKind::Ifchanged(body), blank)
                 }
-            };
-            return Ok(Some(
-                TagNode {
-                    line,
+                "include" => (TagKind::Include(Box::new(include_syntax(markup)?)), false),
+                _ => return Ok(None),
+            }
+        };
+        let (kind, blank) = parsed;
+        Ok(Some(TagNode { line, kind, blank }))
+    }
+
+    #[inline(never)]
+    fn tag_custom(
+        &mut self,
+        factory: &TagFactory,
+        name: &str,
+        markup: &str,
+    ) -> LResult<(TagKind, bool)> {
+        let info = self.info();
+        let tag = match factory {
+            TagFactory::Simple(f) => f(name, markup, &info)?,
+            TagFactory::Block(f) => {
+                let (body, _) = self.simple_block(name)?;
+                f(name, markup, body, &info)?
+            }
+        };
+        let blank = tag.blank();
+        Ok((TagKind::Custom(tag), blank))
+    }
+
+    #[inline(never)]
+    fn tag_assign(&mut self, markup: &str) -> LResult<(TagKind, bool)> {
+        let (to, from) = assign_syntax(markup).ok_or_else(|| {
+            LiquidError::syntax("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]")
+        })?;
+        let from = self.parse_output(&from)?;
+        Ok((TagKind::Assign { to, from }, true))
+    }
+
+    #[inline(never)]
+    fn tag_capture(&mut self, markup: &str) -> LResult<(TagKind, bool)> {
+        let to = capture_syntax(markup).ok_or_else(|| {
+            LiquidError::syntax("Syntax Error in 'capture' - Valid syntax: capture [var]")
+        })?;
+        let (body, _) = self.simple_block("capture")?;
+        Ok((TagKind::Capture { to, body }, true))
+    }
+
+    #[inline(never)]
+    fn tag_if(&mut self, name: &str, markup: &str) -> LResult<(TagKind, bool)> {
+        let mut branches = Vec::new();
+        let mut cond = Some(self.parse_condition(markup)?);
+        let mut blank = true;
+        loop {
+            let mut body = Body::default();
+            let end = self.parse_body(name, &mut body, &mut blank)?;
+            branches.push(Branch {
+                cond: cond.take(),
+                body,
+            });
+            match end {
+                None => break,
+                Some((tag, m)) if tag == "elsif" => cond = Some(self.parse_condition(&m)?),
+                Some((tag, _)) if tag == "else" => cond = None,
+                Some((tag, _)) => return Err(self.unknown_tag(name, &tag)),
+            }
+        }
+        Ok((
+            TagKind::If {
+                branches,
+                unless: name == "unless",
+            },
+            blank,
+        ))
+    }
+
+    #[inline(never)]
+    fn tag_case(&mut self, markup: &str) -> LResult<(TagKind, bool)> {
+        let c: Vec<char> = markup.chars().collect();
+        let (a, b) = syntax::find_quoted_fragment(&c, 0).ok_or_else(|| {
+            LiquidError::syntax("Syntax Error in 'case' - Valid syntax: case [condition]")
+        })?;
+        let left = Expr::parse(&s(&c, a, b));
+        let mut blank = true;
+        let mut whens: Vec<CaseBranch> = Vec::new();
+        let mut body = Body::default();
+        let mut pending: Option<CaseBranchKind> = None;
+        loop {
+            let end = self.parse_body("case", &mut body, &mut blank)?;
+            if let Some(kind) = pending.take() {
+                whens.push(CaseBranch {
                     kind,
-                    blank: false,
+                    body: std::mem::take(&mut body),
+                });
+            } else {
+                body = Body::default();
+            }
+            match end {
+                None => break,
+                Some((tag, m)) if tag == "when" => {
+                    pending = Some(CaseBranchKind::When(when_values(&m)?))
                 }
-                .with_custom_blank(),
+                Some((tag, m)) if tag == "else" => {
+                    if !m.trim_matches(super::ruby::is_strip_ws).is_empty() {
+                        return Err(LiquidError::syntax(
+                            "Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ",
+                        ));
+                    }
+                    pending = Some(CaseBranchKind::Else);
+                }
+                Some((tag, _)) => return Err(self.unknown_tag("case", &tag)),
+            }
+        }
+        Ok((
+            TagKind::Case {
+                left,
+                branches: whens,
+            },
+            blank,
+        ))
+    }
+
+    #[inline(never)]
+    fn tag_for(&mut self, markup: &str) -> LResult<(TagKind, bool)> {
+        let mut tag = self.for_syntax(markup)?;
+        let mut blank = true;
+        match self.parse_body("for", &mut tag.body, &mut blank)? {
+            None => {}
+            Some((t, _)) if t == "else" => {
+                let mut eb = Body::default();
+                if let Some((t2, _)) = self.parse_body("for", &mut eb, &mut blank)? {
+                    return Err(self.unknown_tag("for", &t2));
+                }
+                tag.else_body = Some(eb);
+            }
+            Some((t, _)) => return Err(self.unknown_tag("for", &t)),
+        }
+        Ok((TagKind::For(Box::new(tag)), blank))
+    }
+
+    #[inline(never)]
+    fn tag_tablerow(&mut self, markup: &str) -> LResult<(TagKind, bool)> {
+        let mut tag = tablerow_syntax(markup)?;
+        let (body, blank) = self.simple_block("tablerow")?;
+        tag.body = body;
+        Ok((TagKind::Tablerow(Box::new(tag)), blank))
+    }
+
+    #[inline(never)]
+    fn tag_comment(&mut self) -> LResult<(TagKind, bool)> {
+        // Comment bodies are parsed (and must be valid); unknown tags are allowed.
+        let mut blank = true;
+        let mut body = Body::default();
+        while self.parse_body("comment", &mut body, &mut blank)?.is_some() {}
+        Ok((TagKind::Comment, true))
+    }
+
+    #[inline(never)]
+    fn tag_raw(&mut self, markup: &str) -> LResult<(TagKind, bool)> {
+        if !markup.chars().all(is_regex_space) {
+            return Err(LiquidError::syntax(
+                "Syntax Error in 'raw' - Valid syntax: raw",
             ));
         }
-        let node = |kind, blank| Ok(Some(TagNode { line, kind, blank }));
-        match name {
-            "assign" => {
-                let (to, from) = assign_syntax(markup).ok_or_else(|| {
-                    LiquidError::syntax(
-                        "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]",
-                    )
-                })?;
-                let from = self.parse_output(&from)?;
-                node(TagKind::Assign { to, from }, true)
-            }
-            "capture" => {
-                let to = capture_syntax(markup).ok_or_else(|| {
-                    LiquidError::syntax("Syntax Error in 'capture' - Valid syntax: capture [var]")
-                })?;
-                let (body, _) = self.simple_block(name)?;
-                node(TagKind::Capture { to, body }, true)
-            }
-            "if" | "unless" => {
-                let mut branches = Vec::new();
-                let mut cond = Some(self.parse_condition(markup)?);
-                let mut blank = true;
-                loop {
-                    let mut body = Body::default();
-                    let end = self.parse_body(name, &mut body, &mut blank)?;
-                    branches.push(Branch {
-                        cond: cond.take(),
-                        body,
-                    });
-                    match end {
-                        None => break,
-                        Some((tag, m)) if tag == "elsif" => cond = Some(self.parse_condition(&m)?),
-                        Some((tag, _)) if tag == "else" => cond = None,
-                        Some((tag, _)) => return Err(self.unknown_tag(name, &tag)),
-                    }
-                }
-                node(
-                    TagKind::If {
-                        branches,
-                        unless: name == "unless",
-                    },
-                    blank,
-                )
-            }
-            "case" => {
-                let c: Vec<char> = markup.chars().collect();
-                let (a, b) = syntax::find_quoted_fragment(&c, 0).ok_or_else(|| {
-                    LiquidError::syntax("Syntax Error in 'case' - Valid syntax: case [condition]")
-                })?;
-                let left = Expr::parse(&s(&c, a, b));
-                let mut blank = true;
-                let mut whens: Vec<CaseBranch> = Vec::new();
-                let mut body = Body::default();
-                let mut pending: Option<CaseBranchKind> = None;
-                loop {
-                    let end = self.parse_body(name, &mut body, &mut blank)?;
-                    if let Some(kind) = pending.take() {
-                        whens.push(CaseBranch {
-                            kind,
-                            body: std::mem::take(&mut body),
-                        });
-                    } else {
-                        body = Body::default();
-                    }
-                    match end {
-                        None => break,
-                        Some((tag, m)) if tag == "when" => {
-                            pending = Some(CaseBranchKind::When(when_values(&m)?))
-                        }
-                        Some((tag, m)) if tag == "else" => {
-                            if !m.trim_matches(super::ruby::is_strip_ws).is_empty() {
-                                return Err(LiquidError::syntax("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) "));
-                            }
-                            pending = Some(CaseBranchKind::Else);
-                        }
-                        Some((tag, _)) => return Err(self.unknown_tag(name, &tag)),
-                    }
-                }
-                node(
-                    TagKind::Case {
-                        left,
-                        branches: whens,
-                    },
-                    blank,
-                )
-            }
-            "for" => {
-                let mut tag = self.for_syntax(markup)?;
-                let mut blank = true;
-                let end = self.parse_body(name, &mut tag.body, &mut blank)?;
-                match end {
-                    None => {}
-                    Some((t, _)) if t == "else" => {
-                        let mut eb = Body::default();
-                        if let Some((t2, _)) = self.parse_body(name, &mut eb, &mut blank)? {
-                            return Err(self.unknown_tag(name, &t2));
-                        }
-                        tag.else_body = Some(eb);
-                    }
-                    Some((t, _)) => return Err(self.unknown_tag(name, &t)),
-                }
-                node(TagKind::For(Box::new(tag)), blank)
-            }
-            "tablerow" => {
-                let mut tag = tablerow_syntax(markup)?;
-                let (body, blank) = self.simple_block(name)?;
-                tag.body = body;
-                node(TagKind::Tablerow(Box::new(tag)), blank)
-            }
-            "cycle" => node(cycle_syntax(markup)?, false),
-            "increment" => node(
-                TagKind::Increment(super::ruby::strip(markup).to_string()),
-                false,
-            ),
-            "decrement" => node(
-                TagKind::Decrement(super::ruby::strip(markup).to_string()),
-                false,
-            ),
-            "break" => node(TagKind::Break, false),
-            "continue" => node(TagKind::Continue, false),
-            "comment" => {
-                // Comment bodies are parsed (and must be valid); unknown tags are allowed.
-                let mut blank = true;
-                let mut body = Body::default();
-                while self.parse_body(name, &mut body, &mut blank)?.is_some() {}
-                node(TagKind::Comment, true)
-            }
-            "raw" => {
-                if !markup.chars().all(is_regex_space) {
-                    return Err(LiquidError::syntax(
-                        "Syntax Error in 'raw' - Valid syntax: raw",
-                    ));
-                }
-                let text = self.raw_body()?;
-                let blank = text.is_empty();
-                node(TagKind::Raw(text), blank)
-            }
-            "ifchanged" => {
-                let (body, blank) = self.simple_block(name)?;
-                node(TagKind::Ifchanged(body), blank)
-            }
-            "include" => node(TagKind::Include(Box::new(include_syntax(markup)?)), false),
-            _ => Ok(None),
-        }
+        let text = self.raw_body()?;
+        let blank = text.is_empty();
+        Ok((TagKind::Raw(text), blank))
     }
 
     fn raw_body(&mut self) -> LResult<String> {

@@ -12,8 +12,23 @@ use crate::value::{DropRef, Value};
 use std::sync::atomic::AtomicI64;
 use std::sync::Arc;
 
+/// How deeply bodies may nest while rendering (blocks inside includes inside blocks...).
+const MAX_RENDER_DEPTH: usize = 200;
+
 impl Context {
     pub(crate) fn render_body(&mut self, body: &Body, out: &mut String) -> LResult<()> {
+        // Nested blocks and includes each add a level; bound them so that no template
+        // (an include that includes itself, say) can exhaust the thread's stack.
+        if self.depth >= MAX_RENDER_DEPTH {
+            return Err(LiquidError::new(ErrorKind::StackLevel, "Nesting too deep"));
+        }
+        self.depth += 1;
+        let r = self.render_nodes(body, out);
+        self.depth -= 1;
+        r
+    }
+
+    fn render_nodes(&mut self, body: &Body, out: &mut String) -> LResult<()> {
         for node in &body.nodes {
             match node {
                 Node::Text(t) => out.push_str(t),

@@ -12,15 +12,32 @@
 mod filters;
 mod json;
 mod slug;
+mod tags;
 mod url;
 
-pub use filters::register_filters;
+pub use filters::{absolute_url, register_filters, relative_url, xml_escape};
 pub use json::jsonify;
 pub use slug::slugify;
+pub use tags::register_tags;
 pub use url::{normalize_component, normalize_url};
 
 use super::error::{ErrorKind, LResult, LiquidError};
-use super::Context;
+use super::{Context, Engine, Registers};
+
+/// Registers Jekyll's filters and tags (`include`, `include_relative`, `highlight`,
+/// `link`, `post_url`) on `engine`.
+pub fn register_all(engine: &mut Engine) {
+    register_filters(engine);
+    register_tags(engine);
+}
+
+/// An include file found by [`JekyllServices::read_include`].
+pub struct IncludeFile {
+    /// The file's path; errors inside it name this path, and parsed includes are cached
+    /// under it (together with a hash of the source).
+    pub path: String,
+    pub source: String,
+}
 use std::sync::Arc;
 
 /// What Jekyll's filters and tags need from the site. The site pipeline implements it and
@@ -39,6 +56,26 @@ pub trait JekyllServices: Send + Sync {
         let _ = (input, scss);
         Err("Sass conversion is not available".into())
     }
+    /// `site.highlighter` (`"rouge"` by default; anything else means plain escaping).
+    fn highlighter(&self) -> Option<String> {
+        Some("rouge".into())
+    }
+    /// Finds and reads an include: from the includes directories (theme, safe mode...)
+    /// or, when `relative`, from the directory of the page being rendered (which the site
+    /// keeps in `registers`). The error is Jekyll's message ("Could not locate the
+    /// included file ...").
+    fn read_include(
+        &self,
+        file: &str,
+        relative: bool,
+        registers: &Registers,
+    ) -> Result<IncludeFile, String>;
+    /// The URL (without baseurl) of the post `name` (`2024-01-02-title` or
+    /// `dir/2024-01-02-title`), as `{% post_url %}` matches it.
+    fn post_url(&self, name: &str) -> Option<String>;
+    /// The URL (without baseurl) of the site file whose relative path is `path`
+    /// (`{% link %}`).
+    fn link(&self, path: &str) -> Option<String>;
 }
 
 /// The register under which [`JekyllServices`] live.
