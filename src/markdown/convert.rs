@@ -14,8 +14,8 @@ const INDENT: usize = 2;
 const TOC_PLACEHOLDER: &str = "\u{0}kramdown-toc-placeholder\u{0}";
 const FOOTNOTE_PLACEHOLDER: &str = "\u{0}kramdown-footnotes-placeholder\u{0}";
 
-re!(REFERENCE_OR_SPECIAL_TEXT, "&(?:[:A-Za-z_][-.0-9A-Za-z_:\\x{B7}\\x{C0}-\\x{10FFFF}]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&]");
-re!(REFERENCE_OR_SPECIAL_ATTR, "&(?:[:A-Za-z_][-.0-9A-Za-z_:\\x{B7}\\x{C0}-\\x{10FFFF}]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&\"]");
+re!(REFERENCE_OR_SPECIAL_TEXT, "&(?:[0-9A-Za-z_:][-.0-9A-Za-z_:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&]");
+re!(REFERENCE_OR_SPECIAL_ATTR, "&(?:[0-9A-Za-z_:][-.0-9A-Za-z_:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&\"]");
 re!(LANGUAGE_CLASS, "\\blanguage-(\\S+)");
 re!(LANGUAGE_CLASS_OR_START, "\\blanguage-\\S+|(^)");
 re!(NO_TOC, "\\bno_toc\\b");
@@ -407,7 +407,13 @@ impl<'a> Converter<'a> {
         if hl != "rouge" {
             return None;
         }
-        let lang = lang.or(opts.default_lang.as_deref())?;
+        // Without any language Rouge guesses from the source; hyde's approximation is Rouge's
+        // fallback, the plaintext lexer.
+        let lang = match lang.or(opts.default_lang.as_deref()) {
+            Some(l) => l,
+            None if opts.guess_lang => "plaintext",
+            None => return None,
+        };
         // Rouge options after `?` (e.g. `ruby?start_inline=1`) do not change the lexer name.
         let name = lang.split('?').next().unwrap_or(lang);
         if opts.disable || !crate::highlight::has_lexer(name) {

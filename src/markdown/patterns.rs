@@ -7,8 +7,7 @@ pub const W: &str = "[0-9A-Za-z_]";
 pub const S: &str = "[ \\t\\n\\r\\x0B\\x0C]";
 pub const NS: &str = "[^ \\t\\n\\r\\x0B\\x0C]";
 /// XML NCName (REXML's UNAME_STR), an optional `prefix:` then the local name.
-pub const NCNAME: &str =
-    "[A-Za-z_\\x{C0}-\\x{2FF}\\x{370}-\\x{37D}\\x{37F}-\\x{1FFF}\\x{200C}-\\x{200D}\\x{2070}-\\x{218F}\\x{2C00}-\\x{2FEF}\\x{3001}-\\x{D7FF}\\x{F900}-\\x{FDCF}\\x{FDF0}-\\x{FFFD}\\x{10000}-\\x{EFFFF}][-.0-9A-Za-z_\\x{B7}\\x{C0}-\\x{2FF}\\x{300}-\\x{37D}\\x{37F}-\\x{1FFF}\\x{200C}-\\x{200D}\\x{203F}-\\x{2040}\\x{2070}-\\x{218F}\\x{2C00}-\\x{2FEF}\\x{3001}-\\x{D7FF}\\x{F900}-\\x{FDCF}\\x{FDF0}-\\x{FFFD}\\x{10000}-\\x{EFFFF}]*";
+pub const NCNAME: &str = "[\\p{Alphabetic}_][-\\p{Alphabetic}\\p{Nd}._]*";
 
 pub fn uname() -> String {
     format!("(?:{NCNAME}:)?{NCNAME}")

@@ -82,8 +82,8 @@ impl Parser {
                 }
             }
             Kind::TypographicSym if gfm => match el.value.as_str() {
-                "laquo_space" => out.push_str("« "),
-                "raquo_space" => out.push_str(" »"),
+                "laquo_space" => out.push_str("«\u{a0}"),
+                "raquo_space" => out.push_str("\u{a0}»"),
                 v => {
                     if let Some(c) = entities::by_name(v).as_ref().and_then(entities::char_of) {
                         out.push(c);
