@@ -35,6 +35,10 @@ mod liquid;
 mod markdown;
 mod matlab;
 mod php;
+mod conf;
+mod cuda;
+mod ini;
+mod json_doc;
 mod plaintext;
 mod python;
 mod r;
@@ -96,6 +100,11 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "kotlin" => kotlin::def(),
         "swift" => swift::def(),
         "php" => php::def(),
+        "conf" => conf::def(),
+        "ini" => ini::def(),
+        "properties" => ini::properties(),
+        "json-doc" => json_doc::def(),
+        "cuda" => cuda::def(),
         _ => return None,
     })
 }
