@@ -39,6 +39,9 @@ mod conf;
 mod cuda;
 mod ini;
 mod json_doc;
+mod make;
+mod http;
+mod nginx;
 mod plaintext;
 mod python;
 mod r;
@@ -105,6 +108,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "properties" => ini::properties(),
         "json-doc" => json_doc::def(),
         "cuda" => cuda::def(),
+        "make" => make::def(),
+        "http" => http::def(),
+        "nginx" => nginx::def(),
         _ => return None,
     })
 }
