@@ -42,6 +42,8 @@ mod json_doc;
 mod make;
 mod http;
 mod nginx;
+mod lua;
+mod protobuf;
 mod plaintext;
 mod python;
 mod r;
@@ -111,6 +113,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "make" => make::def(),
         "http" => http::def(),
         "nginx" => nginx::def(),
+        "lua" => lua::def(),
+        "protobuf" => protobuf::def(),
         _ => return None,
     })
 }
