@@ -44,6 +44,8 @@ mod http;
 mod nginx;
 mod lua;
 mod protobuf;
+mod dart;
+mod groovy;
 mod plaintext;
 mod python;
 mod r;
@@ -115,6 +117,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "nginx" => nginx::def(),
         "lua" => lua::def(),
         "protobuf" => protobuf::def(),
+        "dart" => dart::def(),
+        "groovy" => groovy::def(),
+        "gradle" => groovy::gradle(),
         _ => return None,
     })
 }
