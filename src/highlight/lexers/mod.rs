@@ -46,6 +46,8 @@ mod lua;
 mod protobuf;
 mod dart;
 mod groovy;
+mod csharp;
+mod powershell;
 mod plaintext;
 mod python;
 mod r;
@@ -120,6 +122,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "dart" => dart::def(),
         "groovy" => groovy::def(),
         "gradle" => groovy::gradle(),
+        "csharp" => csharp::def(),
+        "powershell" => powershell::def(),
         _ => return None,
     })
 }
