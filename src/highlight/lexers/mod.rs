@@ -48,6 +48,7 @@ mod dart;
 mod groovy;
 mod csharp;
 mod powershell;
+mod batchfile;
 mod plaintext;
 mod python;
 mod r;
@@ -124,6 +125,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "gradle" => groovy::gradle(),
         "csharp" => csharp::def(),
         "powershell" => powershell::def(),
+        "batchfile" => batchfile::def(),
         _ => return None,
     })
 }
