@@ -49,6 +49,7 @@ mod groovy;
 mod csharp;
 mod powershell;
 mod batchfile;
+mod objective_c;
 mod plaintext;
 mod python;
 mod r;
@@ -126,6 +127,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "csharp" => csharp::def(),
         "powershell" => powershell::def(),
         "batchfile" => batchfile::def(),
+        "objective_c" => objective_c::def(),
         _ => return None,
     })
 }
