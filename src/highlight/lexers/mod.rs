@@ -50,6 +50,7 @@ mod csharp;
 mod powershell;
 mod batchfile;
 mod objective_c;
+mod scala;
 mod plaintext;
 mod python;
 mod r;
@@ -128,6 +129,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "powershell" => powershell::def(),
         "batchfile" => batchfile::def(),
         "objective_c" => objective_c::def(),
+        "scala" => scala::def(),
         _ => return None,
     })
 }
