@@ -51,6 +51,7 @@ mod powershell;
 mod batchfile;
 mod objective_c;
 mod scala;
+mod jsx;
 mod plaintext;
 mod python;
 mod r;
@@ -130,6 +131,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "batchfile" => batchfile::def(),
         "objective_c" => objective_c::def(),
         "scala" => scala::def(),
+        "jsx" => jsx::def(),
+        "tsx" => jsx::tsx(),
         _ => return None,
     })
 }
