@@ -52,6 +52,8 @@ mod batchfile;
 mod objective_c;
 mod scala;
 mod jsx;
+mod apache;
+mod viml;
 mod plaintext;
 mod python;
 mod r;
@@ -133,6 +135,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "scala" => scala::def(),
         "jsx" => jsx::def(),
         "tsx" => jsx::tsx(),
+        "apache" => apache::def(),
+        "viml" => viml::def(),
         _ => return None,
     })
 }
