@@ -54,6 +54,8 @@ mod scala;
 mod jsx;
 mod apache;
 mod viml;
+mod cmake;
+mod graphql;
 mod plaintext;
 mod python;
 mod r;
@@ -137,6 +139,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "tsx" => jsx::tsx(),
         "apache" => apache::def(),
         "viml" => viml::def(),
+        "cmake" => cmake::def(),
+        "graphql" => graphql::def(),
         _ => return None,
     })
 }
