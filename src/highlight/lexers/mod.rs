@@ -57,6 +57,7 @@ mod viml;
 mod cmake;
 mod graphql;
 mod plaintext;
+mod small;
 mod python;
 mod r;
 mod ruby;
@@ -141,6 +142,13 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "viml" => viml::def(),
         "cmake" => cmake::def(),
         "graphql" => graphql::def(),
+        "brainfuck" => small::brainfuck(),
+        "plist" => small::plist(),
+        "email" => small::email(),
+        "ssh" => small::ssh(),
+        "systemd" => small::systemd(),
+        "msgtrans" => small::msgtrans(),
+        "csvs" => small::csvs(),
         _ => return None,
     })
 }
