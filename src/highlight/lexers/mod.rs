@@ -58,6 +58,7 @@ mod cmake;
 mod graphql;
 mod plaintext;
 mod small;
+mod small2;
 mod python;
 mod r;
 mod ruby;
@@ -149,6 +150,13 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "systemd" => small::systemd(),
         "msgtrans" => small::msgtrans(),
         "csvs" => small::csvs(),
+        "cmhg" => small2::cmhg(),
+        "escape" => small2::escape(),
+        "rego" => small2::rego(),
+        "jsl" => small2::jsl(),
+        "prolog" => small2::prolog(),
+        "dot" => small2::dot(),
+        "io" => small2::io(),
         _ => return None,
     })
 }
