@@ -59,6 +59,7 @@ mod graphql;
 mod plaintext;
 mod small;
 mod small2;
+mod small3;
 mod python;
 mod r;
 mod ruby;
@@ -157,6 +158,10 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "prolog" => small2::prolog(),
         "dot" => small2::dot(),
         "io" => small2::io(),
+        "turtle" => small3::turtle(),
+        "xojo" => small3::xojo(),
+        "eiffel" => small3::eiffel(),
+        "pascal" => small3::pascal(),
         _ => return None,
     })
 }
