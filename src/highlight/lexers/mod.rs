@@ -60,6 +60,7 @@ mod plaintext;
 mod small;
 mod small2;
 mod small3;
+mod small4;
 mod python;
 mod r;
 mod ruby;
@@ -162,6 +163,10 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "xojo" => small3::xojo(),
         "eiffel" => small3::eiffel(),
         "pascal" => small3::pascal(),
+        "llvm" => small4::llvm(),
+        "tap" => small4::tap(),
+        "elm" => small4::elm(),
+        "hocon" => small4::hocon(),
         _ => return None,
     })
 }
