@@ -514,6 +514,10 @@ impl Ctx<'_> {
     pub fn set_sub(&mut self, key: &str, sub: LexState) {
         self.st.subs.insert(key.to_string(), sub);
     }
+    /// The sub-lexer installed under `key`, to inspect or adjust its state.
+    pub fn sub(&mut self, key: &str) -> Option<&mut LexState> {
+        self.st.subs.get_mut(key)
+    }
     /// Continues the sub-lexer installed under `key`; text is plain when there is none.
     pub fn delegate_sub(&mut self, key: &str, text: &str) {
         if text.is_empty() {

@@ -61,6 +61,7 @@ mod small;
 mod small2;
 mod small3;
 mod small4;
+mod template;
 mod python;
 mod r;
 mod ruby;
@@ -167,6 +168,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "tap" => small4::tap(),
         "elm" => small4::elm(),
         "hocon" => small4::hocon(),
+        "velocity" => template::velocity(),
+        "handlebars" => template::handlebars(),
+        "qml" => template::qml(),
         _ => return None,
     })
 }
