@@ -61,6 +61,7 @@ mod small;
 mod small2;
 mod small3;
 mod small4;
+mod small5;
 mod template;
 mod python;
 mod r;
@@ -171,6 +172,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "velocity" => template::velocity(),
         "handlebars" => template::handlebars(),
         "qml" => template::qml(),
+        "smarty" => small5::smarty(),
+        "vala" => small5::vala(),
+        "nasm" => small5::nasm(),
         _ => return None,
     })
 }
