@@ -56,6 +56,8 @@ mod apache;
 mod viml;
 mod cmake;
 mod graphql;
+mod clojure;
+mod erlang;
 mod plaintext;
 mod small;
 mod small2;
@@ -175,6 +177,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "smarty" => small5::smarty(),
         "vala" => small5::vala(),
         "nasm" => small5::nasm(),
+        "clojure" => clojure::def(),
+        "erlang" => erlang::def(),
         _ => return None,
     })
 }
