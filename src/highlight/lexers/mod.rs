@@ -58,6 +58,7 @@ mod cmake;
 mod graphql;
 mod clojure;
 mod erlang;
+mod perl;
 mod plaintext;
 mod small;
 mod small2;
@@ -179,6 +180,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "nasm" => small5::nasm(),
         "clojure" => clojure::def(),
         "erlang" => erlang::def(),
+        "perl" => perl::def(),
         _ => return None,
     })
 }
