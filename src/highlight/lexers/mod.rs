@@ -59,6 +59,7 @@ mod graphql;
 mod clojure;
 mod erlang;
 mod perl;
+mod elixir;
 mod plaintext;
 mod small;
 mod small2;
@@ -181,6 +182,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "clojure" => clojure::def(),
         "erlang" => erlang::def(),
         "perl" => perl::def(),
+        "elixir" => elixir::def(),
         _ => return None,
     })
 }
