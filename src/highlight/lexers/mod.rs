@@ -60,6 +60,7 @@ mod clojure;
 mod erlang;
 mod perl;
 mod elixir;
+mod hcl;
 mod plaintext;
 mod small;
 mod small2;
@@ -183,6 +184,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "erlang" => erlang::def(),
         "perl" => perl::def(),
         "elixir" => elixir::def(),
+        "hcl" => hcl::hcl(),
+        "terraform" => hcl::terraform(),
         _ => return None,
     })
 }
