@@ -61,6 +61,7 @@ mod erlang;
 mod perl;
 mod elixir;
 mod hcl;
+mod ocaml;
 mod plaintext;
 mod small;
 mod small2;
@@ -186,6 +187,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "elixir" => elixir::def(),
         "hcl" => hcl::hcl(),
         "terraform" => hcl::terraform(),
+        "ocaml" => ocaml::ocaml(),
+        "reasonml" => ocaml::reasonml(),
         _ => return None,
     })
 }
