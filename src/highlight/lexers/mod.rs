@@ -62,6 +62,8 @@ mod perl;
 mod elixir;
 mod hcl;
 mod ocaml;
+mod gherkin;
+mod awk;
 mod plaintext;
 mod small;
 mod small2;
@@ -82,6 +84,15 @@ mod toml;
 mod typescript;
 mod xml;
 mod yaml;
+
+/// A word list in Rouge's order (for alternations where order decides the match).
+pub fn word_vec(tag: &str, key: &str) -> Vec<&'static str> {
+    WORDS
+        .iter()
+        .filter(|(t, k, _)| *t == tag && *k == key)
+        .flat_map(|(_, _, w)| w.iter().copied())
+        .collect()
+}
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
 pub fn word_re(tag: &str, key: &str) -> String {
@@ -189,6 +200,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "terraform" => hcl::terraform(),
         "ocaml" => ocaml::ocaml(),
         "reasonml" => ocaml::reasonml(),
+        "gherkin" => gherkin::def(),
+        "awk" => awk::def(),
         _ => return None,
     })
 }
