@@ -141,6 +141,26 @@ impl LexerDef {
             custom: None,
         }
     }
+    /// Rules tried before a state's own (Rouge's `prepend`, for derived lexers).
+    pub fn prepend(mut self, state: &'static str, mut rules: Vec<RuleDef>) -> Self {
+        if let Some((_, existing)) = self.states.iter_mut().find(|(n, _)| *n == state) {
+            rules.append(existing);
+            *existing = rules;
+        }
+        self
+    }
+    /// Adds or replaces a state.
+    pub fn with_state(mut self, state: &'static str, rules: Vec<RuleDef>) -> Self {
+        match self.states.iter_mut().find(|(n, _)| *n == state) {
+            Some((_, existing)) => *existing = rules,
+            None => self.states.push((state, rules)),
+        }
+        self
+    }
+    pub fn with_start(mut self, f: fn(&mut LexState)) -> Self {
+        self.start = Some(f);
+        self
+    }
     pub fn custom(f: CustomLex) -> Self {
         LexerDef {
             states: Vec::new(),
@@ -493,6 +513,10 @@ impl Ctx<'_> {
     /// Installs a long-lived sub-lexer under `key` (replacing any previous one).
     pub fn set_sub(&mut self, key: &str, sub: LexState) {
         self.st.subs.insert(key.to_string(), sub);
+    }
+    /// The sub-lexer installed under `key`, to inspect or adjust its state.
+    pub fn sub(&mut self, key: &str) -> Option<&mut LexState> {
+        self.st.subs.get_mut(key)
     }
     /// Continues the sub-lexer installed under `key`; text is plain when there is none.
     pub fn delegate_sub(&mut self, key: &str, text: &str) {

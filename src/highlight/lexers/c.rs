@@ -31,6 +31,7 @@ pub struct Words {
     pub keywords: HashSet<&'static str>,
     pub types: HashSet<&'static str>,
     pub reserved: HashSet<&'static str>,
+    pub builtins: HashSet<&'static str>,
 }
 
 impl Words {
@@ -40,7 +41,12 @@ impl Words {
             keywords: set(k),
             types: set(t),
             reserved: set(r),
+            builtins: HashSet::new(),
         }
+    }
+    pub fn with_builtins(mut self, b: &[&'static str]) -> Words {
+        self.builtins = b.iter().copied().collect();
+        self
     }
     pub fn classify(&self, w: &str) -> Tok {
         if self.keywords.contains(w) {
@@ -49,6 +55,8 @@ impl Words {
             KEYWORD_TYPE
         } else if self.reserved.contains(w) {
             KEYWORD_RESERVED
+        } else if self.builtins.contains(w) {
+            NAME_BUILTIN
         } else {
             NAME
         }

@@ -6,22 +6,22 @@ use super::c::{self, Words, ID};
 use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
+pub const CPP_KEYWORDS: &str = "asm auto catch char8_t concept consteval constexpr constinit const_cast co_await \
+     co_return co_yield delete dynamic_cast explicit export friend mutable namespace new \
+     operator private protected public reinterpret_cast requires restrict size_of \
+     static_cast this throw throws typeid typename using virtual final override alignas \
+     alignof decltype noexcept static_assert thread_local try";
+pub const CPP_RESERVED: &str = "__virtual_inheritance __uuidof __super __single_inheritance \
+     __multiple_inheritance __interface __event";
+
 static WORDS: Lazy<Words> = Lazy::new(|| {
     Words::new(
         &[
             c::C_KEYWORDS,
-            "asm auto catch char8_t concept consteval constexpr constinit const_cast co_await \
-             co_return co_yield delete dynamic_cast explicit export friend mutable namespace new \
-             operator private protected public reinterpret_cast requires restrict size_of \
-             static_cast this throw throws typeid typename using virtual final override alignas \
-             alignof decltype noexcept static_assert thread_local try",
+            CPP_KEYWORDS,
         ],
         &[c::C_TYPES, "bool"],
-        &[
-            c::C_RESERVED,
-            "__virtual_inheritance __uuidof __super __single_inheritance \
-             __multiple_inheritance __interface __event",
-        ],
+        &[c::C_RESERVED, CPP_RESERVED],
     )
 });
 
@@ -30,6 +30,11 @@ fn word(cx: &mut Ctx, m: &Caps) {
 }
 
 pub fn def() -> LexerDef {
+    with_words(word)
+}
+
+/// C++'s lexer with another keyword classifier (for languages extending C++'s word lists).
+pub fn with_words(word: Callback) -> LexerDef {
     let dq = r"\d(?:'?\d)*";
     let stmt_pre = vec![
         rule(r"(?:class|struct)\b", KEYWORD).push("classname"),

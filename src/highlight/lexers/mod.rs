@@ -35,7 +35,42 @@ mod liquid;
 mod markdown;
 mod matlab;
 mod php;
+mod conf;
+mod cuda;
+mod ini;
+mod json_doc;
+mod make;
+mod http;
+mod nginx;
+mod lua;
+mod protobuf;
+mod dart;
+mod groovy;
+mod csharp;
+mod powershell;
+mod batchfile;
+mod objective_c;
+mod scala;
+mod jsx;
+mod apache;
+mod viml;
+mod cmake;
+mod graphql;
+mod clojure;
+mod erlang;
+mod perl;
+mod elixir;
+mod hcl;
+mod ocaml;
+mod gherkin;
+mod awk;
 mod plaintext;
+mod small;
+mod small2;
+mod small3;
+mod small4;
+mod small5;
+mod template;
 mod python;
 mod r;
 mod ruby;
@@ -49,6 +84,15 @@ mod toml;
 mod typescript;
 mod xml;
 mod yaml;
+
+/// A word list in Rouge's order (for alternations where order decides the match).
+pub fn word_vec(tag: &str, key: &str) -> Vec<&'static str> {
+    WORDS
+        .iter()
+        .filter(|(t, k, _)| *t == tag && *k == key)
+        .flat_map(|(_, _, w)| w.iter().copied())
+        .collect()
+}
 
 /// A word-list regex Rouge 3.30 defines in extended mode, whitespace removed (`re:NAME`).
 pub fn word_re(tag: &str, key: &str) -> String {
@@ -96,6 +140,68 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "kotlin" => kotlin::def(),
         "swift" => swift::def(),
         "php" => php::def(),
+        "conf" => conf::def(),
+        "ini" => ini::def(),
+        "properties" => ini::properties(),
+        "json-doc" => json_doc::def(),
+        "cuda" => cuda::def(),
+        "make" => make::def(),
+        "http" => http::def(),
+        "nginx" => nginx::def(),
+        "lua" => lua::def(),
+        "protobuf" => protobuf::def(),
+        "dart" => dart::def(),
+        "groovy" => groovy::def(),
+        "gradle" => groovy::gradle(),
+        "csharp" => csharp::def(),
+        "powershell" => powershell::def(),
+        "batchfile" => batchfile::def(),
+        "objective_c" => objective_c::def(),
+        "scala" => scala::def(),
+        "jsx" => jsx::def(),
+        "tsx" => jsx::tsx(),
+        "apache" => apache::def(),
+        "viml" => viml::def(),
+        "cmake" => cmake::def(),
+        "graphql" => graphql::def(),
+        "brainfuck" => small::brainfuck(),
+        "plist" => small::plist(),
+        "email" => small::email(),
+        "ssh" => small::ssh(),
+        "systemd" => small::systemd(),
+        "msgtrans" => small::msgtrans(),
+        "csvs" => small::csvs(),
+        "cmhg" => small2::cmhg(),
+        "escape" => small2::escape(),
+        "rego" => small2::rego(),
+        "jsl" => small2::jsl(),
+        "prolog" => small2::prolog(),
+        "dot" => small2::dot(),
+        "io" => small2::io(),
+        "turtle" => small3::turtle(),
+        "xojo" => small3::xojo(),
+        "eiffel" => small3::eiffel(),
+        "pascal" => small3::pascal(),
+        "llvm" => small4::llvm(),
+        "tap" => small4::tap(),
+        "elm" => small4::elm(),
+        "hocon" => small4::hocon(),
+        "velocity" => template::velocity(),
+        "handlebars" => template::handlebars(),
+        "qml" => template::qml(),
+        "smarty" => small5::smarty(),
+        "vala" => small5::vala(),
+        "nasm" => small5::nasm(),
+        "clojure" => clojure::def(),
+        "erlang" => erlang::def(),
+        "perl" => perl::def(),
+        "elixir" => elixir::def(),
+        "hcl" => hcl::hcl(),
+        "terraform" => hcl::terraform(),
+        "ocaml" => ocaml::ocaml(),
+        "reasonml" => ocaml::reasonml(),
+        "gherkin" => gherkin::def(),
+        "awk" => awk::def(),
         _ => return None,
     })
 }

@@ -14,8 +14,12 @@ Rouge::Lexer.all.sort_by(&:tag).each do |l|
                id_regex].include?(m)
     v = begin; l.send(m); rescue StandardError, NotImplementedError; next; end
     v = v.to_a if v.is_a?(Set)
-    # A hash of module => function names (PHP's builtins): all names together.
-    v = v.values.flat_map(&:to_a) if v.is_a?(Hash) && v.values.all? { |x| x.is_a?(Array) || x.is_a?(Set) }
+    # A hash of group => names (PHP's builtins by module, VimL's by kind): each group as
+    # "name.group", and all names together.
+    if v.is_a?(Hash) && v.values.all? { |x| x.is_a?(Array) || x.is_a?(Set) }
+      v.each { |k, names| seen["#{m}.#{k}"] = names.to_a if names.all? { |x| x.is_a?(String) } }
+      v = v.values.flat_map(&:to_a)
+    end
     next unless v.is_a?(Array) && !v.empty? && v.all? { |x| x.is_a?(String) }
     seen[m.to_s] = v
   end
