@@ -33,6 +33,7 @@ pub fn process(site: Site) -> Result<Arc<Site>> {
     let mut site = site;
     site.read()?;
     crate::plugins::generate(&mut site)?;
+    crate::site::render::prepare_config(&mut site);
     let site = Arc::new(site);
     crate::site::render::render_site(&site)?;
     let outputs = writer::outputs(&site);

@@ -410,11 +410,7 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
                 _ => format!("{sign}{h:02}:{m:02}:{s:02}"),
             }
         }
-        'Z' => text(if off == 0 {
-            "UTC".to_string()
-        } else {
-            String::new()
-        }),
+        'Z' => text(crate::utils::time::zone_abbreviation(t)),
         'A' => text(DAY_NAMES[t.weekday().num_days_from_sunday() as usize].to_string()),
         'a' => text(DAY_NAMES[t.weekday().num_days_from_sunday() as usize][..3].to_string()),
         'u' => num(t.weekday().number_from_monday() as i64, 1, '0'),

@@ -128,11 +128,20 @@ pub struct El {
 
 impl El {
     pub fn new(kind: Kind) -> El {
-        El { kind, value: String::new(), attr: Attrs::new(), opts: ElOptions::default(), children: Vec::new() }
+        El {
+            kind,
+            value: String::new(),
+            attr: Attrs::new(),
+            opts: ElOptions::default(),
+            children: Vec::new(),
+        }
     }
 
     pub fn with_value(kind: Kind, value: impl Into<String>) -> El {
-        El { value: value.into(), ..El::new(kind) }
+        El {
+            value: value.into(),
+            ..El::new(kind)
+        }
     }
 
     pub fn html(name: &str, span: bool) -> El {

@@ -28,8 +28,14 @@ re!(DL_1, format!("^( {{0}}:)({PATTERN_TAIL})"));
 re!(DL_2, format!("^( {{0,1}}:)({PATTERN_TAIL})"));
 re!(DL_3, format!("^( {{0,2}}:)({PATTERN_TAIL})"));
 re!(DL_4, format!("^( {{0,3}}:)({PATTERN_TAIL})"));
-re!(TASK_UNCHECKED, "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[ \\][ \\t\\n\\r\\x0B\\x0C]+");
-re!(TASK_CHECKED, "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[[xX]\\][ \\t\\n\\r\\x0B\\x0C]+");
+re!(
+    TASK_UNCHECKED,
+    "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[ \\][ \\t\\n\\r\\x0B\\x0C]+"
+);
+re!(
+    TASK_CHECKED,
+    "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[[xX]\\][ \\t\\n\\r\\x0B\\x0C]+"
+);
 
 fn item_start_pattern(kind: Kind, indentation: usize) -> &'static Re {
     let i = indentation.clamp(1, 4);
@@ -67,14 +73,22 @@ impl Parser {
             lazy_end_html_start()
         ));
         let indent = Re::new(&format!("^ {{{indentation}}}"));
-        let p = Rc::new(ItemPatterns { content, lazy, indent });
+        let p = Rc::new(ItemPatterns {
+            content,
+            lazy,
+            indent,
+        });
         self.list_patterns.insert(indentation, p.clone());
         p
     }
 
     /// kramdown's first-line handling: tab expansion, the content indentation, and the
     /// patterns for the item's following lines.
-    fn first_list_line(&mut self, mut indentation: usize, content: &str) -> (String, usize, Rc<ItemPatterns>) {
+    fn first_list_line(
+        &mut self,
+        mut indentation: usize,
+        content: &str,
+    ) -> (String, usize, Rc<ItemPatterns>) {
         let mut content = content.to_string();
         if LIST_ITEM_IAL_CHECK.is_at(&content, 0) {
             indentation = 4;
@@ -82,9 +96,15 @@ impl Parser {
             while LEADING_SPACE_TAB.is_at(&content, 0) {
                 let spaces = content.len() - content.trim_start_matches(' ').len();
                 let temp = spaces + indentation;
-                let tabs = content[spaces..].len() - content[spaces..].trim_start_matches('\t').len();
+                let tabs =
+                    content[spaces..].len() - content[spaces..].trim_start_matches('\t').len();
                 let fill = 4 - (temp % 4) + (tabs - 1) * 4;
-                content = format!("{}{}{}", &content[..spaces], " ".repeat(fill), &content[spaces + tabs..]);
+                content = format!(
+                    "{}{}{}",
+                    &content[..spaces],
+                    " ".repeat(fill),
+                    &content[spaces + tabs..]
+                );
             }
             indentation += content.len() - content.trim_start_matches(' ').len();
         }
@@ -108,8 +128,16 @@ impl Parser {
     }
 
     pub(super) fn parse_list(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let kind = if src.check(&LIST_START_UL) { Kind::Ul } else { Kind::Ol };
-        let mut list_start: &Re = if kind == Kind::Ul { &LIST_START_UL } else { &LIST_START_OL };
+        let kind = if src.check(&LIST_START_UL) {
+            Kind::Ul
+        } else {
+            Kind::Ol
+        };
+        let mut list_start: &Re = if kind == Kind::Ul {
+            &LIST_START_UL
+        } else {
+            &LIST_START_OL
+        };
         let mut list = self.new_block_el(El::new(kind));
         let mut items: Vec<(El, Vec<String>)> = Vec::new();
         let mut pats: Option<Rc<ItemPatterns>> = None;
@@ -139,7 +167,13 @@ impl Parser {
                 last_is_blank = false;
                 items.push((item, vec![content]));
             } else if let Some(p) = pats.clone() {
-                let result = src.scan(&p.content).or_else(|| if last_is_blank { None } else { src.scan(&p.lazy) });
+                let result = src.scan(&p.content).or_else(|| {
+                    if last_is_blank {
+                        None
+                    } else {
+                        src.scan(&p.lazy)
+                    }
+                });
                 if let Some(c) = result {
                     let mut line = src.s[c.start()..c.end()].to_string();
                     if let Some(t) = LEADING_TABS.at(&line, 0) {
@@ -156,7 +190,8 @@ impl Parser {
                     if !nested_list_found && indentation_found && LIST_START.is_match(&line) {
                         chunks.push(String::new());
                         nested_list_found = true;
-                    } else if nested_list_found && !indentation_found && LIST_START.is_match(&line) {
+                    } else if nested_list_found && !indentation_found && LIST_START.is_match(&line)
+                    {
                         line = format!("{}{}", " ".repeat(indentation + 4), line);
                     }
                     chunks.last_mut().expect("chunk").push_str(&line);
@@ -165,7 +200,13 @@ impl Parser {
                     nested_list_found = true;
                     last_is_blank = true;
                     let text = src.s[c.start()..c.end()].to_string();
-                    items.last_mut().expect("list item").1.last_mut().expect("chunk").push_str(&text);
+                    items
+                        .last_mut()
+                        .expect("list item")
+                        .1
+                        .last_mut()
+                        .expect("chunk")
+                        .push_str(&text);
                 } else {
                     break;
                 }
@@ -189,7 +230,11 @@ impl Parser {
             }
             let is_last = idx + 1 == count;
             let ch = &mut item.children;
-            if ch[0].kind == Kind::P && ch.len() >= 2 && ch[1].kind == Kind::Eob && ch[0].opts.ial.is_some() {
+            if ch[0].kind == Kind::P
+                && ch.len() >= 2
+                && ch[1].kind == Kind::Eob
+                && ch[0].opts.ial.is_some()
+            {
                 ch.remove(1);
             }
             let others_not_para = done.iter().any(|cit| match cit.children.first() {
@@ -197,7 +242,9 @@ impl Parser {
                 Some(f) => f.kind != Kind::P || f.opts.transparent,
             });
             if ch[0].kind == Kind::P
-                && (ch.len() < 2 || ch[1].kind != Kind::Blank || (is_last && ch.len() == 2 && !eob_found))
+                && (ch.len() < 2
+                    || ch[1].kind != Kind::Blank
+                    || (is_last && ch.len() == 2 && !eob_found))
                 && (!is_last || count == 1 || others_not_para)
             {
                 if ch.len() > 1 && ch[1].kind != Kind::Blank {
@@ -207,7 +254,11 @@ impl Parser {
                 }
                 ch[0].opts.transparent = true;
             }
-            last = if ch.last().is_some_and(|l| l.kind == Kind::Blank) { ch.pop() } else { None };
+            last = if ch.last().is_some_and(|l| l.kind == Kind::Blank) {
+                ch.pop()
+            } else {
+                None
+            };
             done.push(item);
         }
         list.children = done;
@@ -230,7 +281,9 @@ impl Parser {
             || (n == 1 && ch[0].kind != Kind::P)
             || (n >= 2
                 && ch[n - 1].kind != Kind::P
-                && (ch[n - 1].kind != Kind::Blank || ch[n - 1].value != "\n" || ch[n - 2].kind != Kind::P))
+                && (ch[n - 1].kind != Kind::Blank
+                    || ch[n - 1].value != "\n"
+                    || ch[n - 2].kind != Kind::P))
         {
             return false;
         }
@@ -241,7 +294,11 @@ impl Parser {
             para = tree.children.pop().expect("paragraph");
             first_as_para = true;
         }
-        let terms = para.children.first().map(|c| c.value.clone()).unwrap_or_default();
+        let terms = para
+            .children
+            .first()
+            .map(|c| c.value.clone())
+            .unwrap_or_default();
         for term in terms.split('\n') {
             let mut dt = El::new(Kind::Dt);
             let term = self.take_item_ial(&mut dt, term);
@@ -272,7 +329,13 @@ impl Parser {
             } else if src.check(&EOB_MARKER) {
                 break;
             } else if let Some(p) = pats.clone() {
-                let result = src.scan(&p.content).or_else(|| if last_is_blank { None } else { src.scan(&p.lazy) });
+                let result = src.scan(&p.content).or_else(|| {
+                    if last_is_blank {
+                        None
+                    } else {
+                        src.scan(&p.lazy)
+                    }
+                });
                 if let Some(c) = result {
                     let mut line = src.s[c.start()..c.end()].to_string();
                     if let Some(t) = LEADING_TABS.at(&line, 0) {
@@ -311,7 +374,11 @@ impl Parser {
             if it.children.is_empty() {
                 continue;
             }
-            last = if it.children.last().is_some_and(|l| l.kind == Kind::Blank) { it.children.pop() } else { None };
+            last = if it.children.last().is_some_and(|l| l.kind == Kind::Blank) {
+                it.children.pop()
+            } else {
+                None
+            };
             let n = it.children.len();
             if it.children.first().is_some_and(|f| f.kind == Kind::P) && !first_flags[i] {
                 if n > 1 {
@@ -325,7 +392,10 @@ impl Parser {
         let n = tree.children.len();
         if n >= 1 && tree.children[n - 1].kind == Kind::Dl {
             tree.children[n - 1].children.append(&mut deflist.children);
-        } else if n >= 2 && tree.children[n - 1].kind == Kind::Blank && tree.children[n - 2].kind == Kind::Dl {
+        } else if n >= 2
+            && tree.children[n - 1].kind == Kind::Blank
+            && tree.children[n - 2].kind == Kind::Dl
+        {
             tree.children.pop();
             tree.children[n - 2].children.append(&mut deflist.children);
         } else {
@@ -338,7 +408,8 @@ impl Parser {
     }
 }
 
-const BOX_UNCHECKED: &str = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />";
+const BOX_UNCHECKED: &str =
+    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />";
 const BOX_CHECKED: &str =
     "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />";
 
@@ -346,11 +417,15 @@ const BOX_CHECKED: &str =
 fn gfm_task_list(list: &mut El) {
     let mut is_tasklist = false;
     for li in list.children.iter_mut() {
-        let Some(p) = li.children.first_mut() else { continue };
+        let Some(p) = li.children.first_mut() else {
+            continue;
+        };
         if p.kind != Kind::P {
             continue;
         }
-        let Some(text) = p.children.first_mut() else { continue };
+        let Some(text) = p.children.first_mut() else {
+            continue;
+        };
         let mut found = false;
         if let Some(c) = TASK_UNCHECKED.at(&text.value, 0) {
             text.value = format!("{BOX_UNCHECKED}{}", &text.value[c.end()..]);

@@ -46,8 +46,8 @@ impl Re {
     pub fn new(pattern: &str) -> Re {
         let anchored = Regex::new(&format!("(?m)\\A(?:{pattern})"))
             .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
-        let search =
-            Regex::new(&format!("(?m){pattern}")).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
+        let search = Regex::new(&format!("(?m){pattern}"))
+            .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
         Re { anchored, search }
     }
 
@@ -58,7 +58,11 @@ impl Re {
         }
         let hay = &s[pos..];
         let c = self.anchored.captures(hay).ok().flatten()?;
-        Some(Caps { groups: (0..c.len()).map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos))).collect() })
+        Some(Caps {
+            groups: (0..c.len())
+                .map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos)))
+                .collect(),
+        })
     }
 
     pub fn is_at(&self, s: &str, pos: usize) -> bool {
@@ -74,7 +78,11 @@ impl Re {
             return None;
         }
         let c = self.search.captures_from_pos(s, pos).ok().flatten()?;
-        Some(Caps { groups: (0..c.len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect() })
+        Some(Caps {
+            groups: (0..c.len())
+                .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                .collect(),
+        })
     }
 
     pub fn is_match(&self, s: &str) -> bool {
@@ -87,7 +95,9 @@ impl Re {
         let mut last = 0;
         let mut pos = 0;
         while pos <= s.len() {
-            let Some(c) = self.find_from(s, pos) else { break };
+            let Some(c) = self.find_from(s, pos) else {
+                break;
+            };
             out.push_str(&s[last..c.start()]);
             out.push_str(&f(&c, s));
             last = c.end();
@@ -154,5 +164,9 @@ pub fn strip(s: &str) -> &str {
 
 /// The byte index after the next character at `pos`.
 pub fn next_char(s: &str, pos: usize) -> usize {
-    s[pos..].chars().next().map(|c| pos + c.len_utf8()).unwrap_or(s.len())
+    s[pos..]
+        .chars()
+        .next()
+        .map(|c| pos + c.len_utf8())
+        .unwrap_or(s.len())
 }

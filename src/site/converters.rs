@@ -28,7 +28,7 @@ impl Converters {
 
     pub fn is_markdown(&self, ext: &str) -> bool {
         let e = ext.strip_prefix('.').unwrap_or(ext).to_ascii_lowercase();
-        !e.is_empty() && self.markdown_exts.iter().any(|m| *m == e)
+        !e.is_empty() && self.markdown_exts.contains(&e)
     }
 
     /// The converters matching `ext`, in priority order (Identity always last).

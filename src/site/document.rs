@@ -55,6 +55,17 @@ pub struct DocContext<'a> {
     pub converters: &'a super::converters::Converters,
 }
 
+/// Ruby's `File.dirname`: trailing slashes do not count; `/` for top-level paths.
+pub fn ruby_dirname(path: &str) -> String {
+    let trimmed = path.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(0) => "/".into(),
+        Some(i) => trimmed[..i].trim_end_matches('/').to_string(),
+        None if path.starts_with('/') => "/".into(),
+        None => ".".into(),
+    }
+}
+
 /// `Document#merge_data!` (categories union, deep merge, date parsing).
 fn merge_data(
     doc_data: &mut Hash,
@@ -436,12 +447,9 @@ impl Document {
             .map_err(|e| e.in_file(self.path.clone()))
     }
 
-    /// `Document#id`: `dirname(url)/slug`.
+    /// `Document#id`: `File.join(File.dirname(url), slug)`.
     pub fn id(&self) -> String {
-        let dir = match self.url.rfind('/') {
-            Some(0) | None => "/".to_string(),
-            Some(i) => self.url[..i].to_string(),
-        };
+        let dir = ruby_dirname(&self.url);
         let slug = self
             .data
             .get("slug")

@@ -180,6 +180,82 @@ impl Drop for DocumentDrop {
     }
 }
 
+/// `page` while a document's excerpt renders (Jekyll's `ExcerptDrop` over an `Excerpt`):
+/// the document's data without `layout` and `excerpt`, the excerpt's own content, and no
+/// `excerpt` (which is what keeps an excerpt from rendering itself).
+pub struct ExcerptDrop {
+    pub site: Arc<Site>,
+    pub id: DocId,
+}
+
+impl ExcerptDrop {
+    pub fn value(site: &Arc<Site>, id: DocId) -> Value {
+        Value::Drop(DropRef::new(ExcerptDrop {
+            site: site.clone(),
+            id,
+        }))
+    }
+
+    fn doc(&self) -> &super::document::Document {
+        &self.site.collections[self.id.coll].docs[self.id.idx]
+    }
+}
+
+impl Drop for ExcerptDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let doc = self.doc();
+        Some(match key {
+            "excerpt" => Value::Nil,
+            "layout" => doc.data.get("layout").cloned().unwrap_or(Value::Nil),
+            "id" => Value::str(format!("{}#excerpt", doc.id())),
+            "relative_path" | "path" => Value::str(format!("{}/#excerpt", doc.relative_path)),
+            "content" => match doc.state.excerpt.get() {
+                Some(c) => Value::str(c.as_str()),
+                None => Value::str(doc.excerpt_source.as_deref().unwrap_or("")),
+            },
+            "output" => doc
+                .state
+                .excerpt
+                .get()
+                .map(|c| Value::str(c.as_str()))
+                .unwrap_or(Value::Nil),
+            _ => {
+                return DocumentDrop {
+                    site: self.site.clone(),
+                    id: self.id,
+                }
+                .get(key)
+            }
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = DOCUMENT_FIELDS.iter().map(|s| s.to_string()).collect();
+        keys.push("layout".into());
+        for k in self.doc().data.keys() {
+            if !keys.contains(k) && k != "excerpt" {
+                keys.push(k.clone());
+            }
+        }
+        keys
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Jekyll::Drops::ExcerptDrop"
+    }
+
+    fn to_liquid_string(&self) -> Option<String> {
+        let doc = self.doc();
+        Some(
+            doc.state
+                .excerpt
+                .get()
+                .cloned()
+                .unwrap_or_else(|| doc.excerpt_source.clone().unwrap_or_default()),
+        )
+    }
+}
+
 /// A page as Liquid sees it: `Page#to_liquid` (its data merged with content, dir, excerpt,
 /// name, path, url). `raw_content` makes it a snapshot taken before rendering, as the
 /// `page` variable of the page being rendered is in Jekyll.

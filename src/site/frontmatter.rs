@@ -55,6 +55,17 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// The body after the front matter block (whatever its YAML), and the line it starts on.
+pub fn body_after(text: &str) -> (String, usize) {
+    match FRONT_MATTER.find(text) {
+        Some(m) => (
+            text[m.end()..].to_string(),
+            text[..m.end()].matches('\n').count() + 1,
+        ),
+        None => (text.to_string(), 1),
+    }
+}
+
 /// A file split into front matter data and body.
 pub struct Parsed {
     pub data: Option<Hash>,

@@ -4,10 +4,16 @@
 use super::Site;
 use crate::config::ConfigExt;
 use crate::error::Result;
-use crate::liquid::jekyll::{JekyllServices, Services};
+use crate::liquid::jekyll::{IncludeFile, JekyllServices, Services};
 use crate::liquid::{Context, Engine, ErrorMode, Options, Template};
 use crate::value::{Hash, Value};
+use once_cell::sync::Lazy;
+use std::path::PathBuf;
 use std::sync::Arc;
+
+/// `PostComparer::MATCHER`: `[dir/]YYYY-MM-DD-slug`.
+static POST_NAME: Lazy<regex::Regex> =
+    Lazy::new(|| regex::Regex::new(r"^(.+/)*(\d+-\d+-\d+)-(.*)$").unwrap());
 
 /// The site as Jekyll's filters and tags see it.
 pub struct SiteServices {
@@ -26,15 +32,147 @@ impl JekyllServices for SiteServices {
     fn markdownify(&self, input: &str) -> std::result::Result<String, String> {
         let opts = match self.site.renderer.get() {
             Some(r) => r.markdown.clone(),
-            None => crate::markdown::Options::from_jekyll_config(&Value::hash(self.site.config.clone())),
+            None => {
+                crate::markdown::Options::from_jekyll_config(&Value::hash(self.site.config.clone()))
+            }
         };
         crate::markdown::markdownify(input, &opts).map_err(|e| e.message)
+    }
+
+    fn read_include(
+        &self,
+        file: &str,
+        relative: bool,
+        registers: &crate::liquid::Registers,
+    ) -> std::result::Result<IncludeFile, String> {
+        let site = &self.site;
+        let dirs: Vec<PathBuf> = if relative {
+            vec![self.page_dir(registers)]
+        } else {
+            site.includes_load_paths()
+        };
+        for dir in &dirs {
+            let path = dir.join(file);
+            if !path.is_file() {
+                continue;
+            }
+            if site.flags.safe {
+                let inside = std::fs::canonicalize(&path)
+                    .map(|real| real.to_string_lossy().starts_with(&*dir.to_string_lossy()))
+                    .unwrap_or(false);
+                if !inside {
+                    continue;
+                }
+            }
+            let source = super::frontmatter::read_text(&path).map_err(|e| e.message)?;
+            return Ok(IncludeFile {
+                path: path.to_string_lossy().into_owned(),
+                source,
+            });
+        }
+        let listed: Vec<String> = dirs
+            .iter()
+            .map(|d| crate::value::inspect_str(&d.to_string_lossy()))
+            .collect();
+        Err(format!(
+            "Could not locate the included file '{file}' in any of [{}]. Ensure it exists in one of those directories and{}",
+            listed.join(", "),
+            if site.flags.safe {
+                " is not a symlink as those are not allowed in safe mode."
+            } else {
+                ", if it is a symlink, does not point outside your site source."
+            }
+        ))
+    }
+
+    fn post_url(&self, name: &str) -> Option<String> {
+        let posts = self.site.collections.get("posts")?;
+        let name = name.strip_prefix('/').unwrap_or(name);
+        let caps = POST_NAME.captures(name)?;
+        let path = caps.get(1).map(|m| m.as_str()).unwrap_or("");
+        let (date, slug) = (&caps[2], &caps[3]);
+        let base = format!("{}-{}\\.[^.]+", regex::escape(date), regex::escape(slug));
+        let re = regex::Regex::new(&format!(
+            "^_posts/{p}{base}|^{p}_posts/?{base}",
+            p = regex::escape(path)
+        ))
+        .ok()?;
+        if let Some(d) = posts.docs.iter().find(|d| re.is_match(&d.relative_path)) {
+            return Some(d.url.clone());
+        }
+        // Jekyll's deprecated matching: same slug (with the name's folder) and same day.
+        let day = super::document::parse_date_value(&Value::str(date), &self.site.zone)?;
+        let found = posts.docs.iter().find(|d| {
+            let doc_slug = d
+                .data
+                .get("slug")
+                .map(crate::value::to_s)
+                .unwrap_or_default();
+            let folder = d.basename().rsplit_once('/').map(|(f, _)| f).unwrap_or("");
+            let full = if folder.is_empty() {
+                doc_slug
+            } else {
+                format!("{folder}/{doc_slug}")
+            };
+            full == slug && d.date.date_naive() == day.date_naive()
+        })?;
+        crate::cli::log::warn(
+            "Deprecation:",
+            &format!(
+                "A call to '{{% post_url {name} %}}' did not match a post using the new matching method of checking name (path-date-slug) equality. Please make sure that you change this tag to match the post's name exactly."
+            ),
+        );
+        Some(found.url.clone())
+    }
+
+    fn link(&self, path: &str) -> Option<String> {
+        let with_slash = format!("/{}", path.trim_start_matches('/'));
+        let matches = |rel: &str| rel == path || rel == with_slash;
+        let site = &self.site;
+        for c in site.collections.values() {
+            if let Some(d) = c.docs.iter().find(|d| d.write && matches(&d.relative_path)) {
+                return Some(d.url.clone());
+            }
+        }
+        if let Some(p) = site.pages.iter().find(|p| matches(&p.relative_path())) {
+            return Some(p.url.clone());
+        }
+        site.static_files
+            .iter()
+            .find(|f| f.write && matches(&f.relative_path))
+            .map(|f| f.url.clone())
     }
 
     fn smartify(&self, input: &str) -> std::result::Result<String, String> {
         // Jekyll runs kramdown's SmartyPants parser; hyde's kramdown has no such input yet.
         let _ = input;
         Err("smartify: kramdown's SmartyPants input is not implemented by hyde yet".into())
+    }
+}
+
+impl SiteServices {
+    /// The directory `include_relative` reads from: the current page's source directory.
+    fn page_dir(&self, registers: &crate::liquid::Registers) -> PathBuf {
+        let site = &self.site;
+        let Some(CurrentPage(page)) = registers.get::<CurrentPage>() else {
+            return site.source.clone();
+        };
+        let mut path = page
+            .get("path")
+            .map(|p| crate::value::to_s(&p))
+            .unwrap_or_default();
+        if page.get("collection").is_some_and(|c| c.is_truthy()) {
+            let cd = site.config.str_of("collections_dir").unwrap_or_default();
+            if !cd.is_empty() {
+                path = format!("{cd}/{path}");
+            }
+        }
+        let path = path.strip_suffix("/#excerpt").unwrap_or(&path);
+        let dir = match path.rfind('/') {
+            Some(i) => &path[..i],
+            None => "",
+        };
+        super::in_dest_dir(&site.source, dir)
     }
 }
 
@@ -55,15 +193,22 @@ pub fn engine(site: &Arc<Site>) -> Engine {
         strict_filters: get("strict_filters").is_some_and(|v| v.is_truthy()),
     };
     let mut engine = Engine::with_options(options);
-    crate::liquid::jekyll::register_filters(&mut engine);
+    crate::liquid::jekyll::register_all(&mut engine);
     engine
 }
 
 /// Renders `template` with Jekyll's payload and registers.
-pub fn render(engine: &Engine, template: &Template, site: &Arc<Site>, payload: &Hash, page: &Value) -> Result<String> {
+pub fn render(
+    engine: &Engine,
+    template: &Template,
+    site: &Arc<Site>,
+    payload: &Hash,
+    page: &Value,
+) -> Result<String> {
     let _ = engine;
     let mut ctx = Context::new(payload.clone());
-    ctx.registers.insert(Services(Arc::new(SiteServices { site: site.clone() })));
+    ctx.registers
+        .insert(Services(Arc::new(SiteServices { site: site.clone() })));
     ctx.registers.insert(CurrentPage(page.clone()));
     template.render(&mut ctx)
 }

@@ -131,6 +131,11 @@ impl Site {
                     .unwrap_or_else(|| "_site".into()),
             ),
         );
+        // Jekyll sets ENV["TZ"] from `timezone`: every local time of the process (Liquid's
+        // date filters included) is in that zone from then on.
+        if let Some(tz) = config.str_of("timezone") {
+            std::env::set_var("TZ", &tz);
+        }
         let zone = LocalZone::from_config(config.str_of("timezone").as_deref());
         let time = match config.get("time").filter(|v| !v.is_nil()) {
             Some(v) => document::parse_date_value(v, &zone).ok_or_else(|| {
@@ -229,6 +234,19 @@ impl Site {
         } else {
             self.source.join(dir)
         }
+    }
+
+    /// `Site#includes_load_paths`: `includes_dir` in the source, then the theme's.
+    pub fn includes_load_paths(&self) -> Vec<PathBuf> {
+        let dir = self
+            .config
+            .str_of("includes_dir")
+            .unwrap_or_else(|| "_includes".into());
+        let mut paths = vec![in_dest_dir(&self.source, &dir)];
+        if let Some(p) = self.theme.as_ref().and_then(|t| t.includes_path()) {
+            paths.push(p);
+        }
+        paths
     }
 
     pub fn posts(&self) -> Option<&Collection> {

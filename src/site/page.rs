@@ -28,6 +28,7 @@ pub struct Page {
 const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
 
 impl Page {
+    #[allow(clippy::too_many_arguments)] // mirrors Page.new(site, base, dir, name) plus its read data
     pub fn new(
         path: Option<PathBuf>,
         dir: &str,

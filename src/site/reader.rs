@@ -103,7 +103,9 @@ impl Site {
                     return Err(e);
                 }
                 self.warn(format!("YAML Exception reading {}: {}", path.display(), e));
-                Ok((Hash::new(), text.to_string(), 1))
+                // Jekyll drops the whole front matter and keeps the body after it.
+                let (body, line) = frontmatter::body_after(text);
+                Ok((Hash::new(), body, line))
             }
         }
     }

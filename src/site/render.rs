@@ -222,7 +222,7 @@ impl Renderer {
         let d = &site.collections[id.coll].docs[id.idx];
         let source = d.excerpt_source.as_deref().unwrap_or("");
         let rel = format!("{}/#excerpt", d.relative_path);
-        let page = DocumentDrop::value(site, id);
+        let page = super::drops::ExcerptDrop::value(site, id);
         let payload = self.payload(site, page.clone(), None);
         let render_liquid = !matches!(d.data.get("render_with_liquid"), Some(Value::Bool(false)))
             && crate::utils::has_liquid_construct(source);
@@ -232,6 +232,61 @@ impl Renderer {
             source.to_string()
         };
         self.convert(site, &out, &d.extname, &rel)
+    }
+}
+
+/// What Jekyll's kramdown converter writes into `site.config["kramdown"]` when it is first
+/// set up (before the first Markdown conversion), visible as `site.kramdown` afterwards.
+pub fn prepare_config(site: &mut Site) {
+    let uses_markdown = site
+        .collections
+        .values()
+        .flat_map(|c| c.docs.iter())
+        .any(|d| site.converters.is_markdown(&d.extname))
+        || site
+            .pages
+            .iter()
+            .any(|p| site.converters.is_markdown(&p.ext));
+    if !uses_markdown {
+        return;
+    }
+    let highlighter = site
+        .config
+        .get("highlighter")
+        .map(crate::value::to_s)
+        .unwrap_or_else(|| "rouge".into());
+    let Some(Value::Hash(kd)) = site.config.get_mut("kramdown") else {
+        return;
+    };
+    let kd = Arc::make_mut(kd);
+    if !kd.get("syntax_highlighter").is_some_and(Value::is_truthy) {
+        let h = match highlighter.as_str() {
+            "pygments" | "rouge" => "rouge".to_string(),
+            "coderay" => "coderay".to_string(),
+            "" | "none" | "false" => String::new(),
+            other => other.to_string(),
+        };
+        kd.insert(
+            "syntax_highlighter".into(),
+            if h.is_empty() {
+                Value::Nil
+            } else {
+                Value::str(h)
+            },
+        );
+    }
+    let guess = kd.get("guess_lang").cloned().unwrap_or(Value::Nil);
+    let opts = kd
+        .entry("syntax_highlighter_opts".to_string())
+        .or_insert_with(Value::empty_hash);
+    if let Some(o) = opts.hash_mut() {
+        if !o.get("default_lang").is_some_and(Value::is_truthy) {
+            o.insert("default_lang".into(), Value::str("plaintext"));
+        }
+        o.insert("guess_lang".into(), guess);
+    }
+    if !kd.get("coderay").is_some_and(Value::is_truthy) {
+        kd.insert("coderay".into(), Value::empty_hash());
     }
 }
 
@@ -260,7 +315,8 @@ pub fn excerpt_output(site: &Arc<Site>, id: DocId) -> String {
         .clone()
 }
 
-/// `Site#render`: documents that are written, then pages; each phase in parallel.
+/// `Site#render`: every collection document (written or not: `output: false` documents
+/// still get converted content), then pages; each phase in parallel.
 pub fn render_site(site: &Arc<Site>) -> Result<()> {
     let renderer = Arc::new(Renderer::new(site)?);
     let _ = site.renderer.set(renderer.clone());
@@ -268,13 +324,7 @@ pub fn render_site(site: &Arc<Site>) -> Result<()> {
         .collections
         .values()
         .enumerate()
-        .flat_map(|(ci, c)| {
-            c.docs
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.write)
-                .map(move |(i, _)| DocId { coll: ci, idx: i })
-        })
+        .flat_map(|(ci, c)| (0..c.docs.len()).map(move |i| DocId { coll: ci, idx: i }))
         .collect();
     // Every item of a phase renders; the first error in Jekyll's order is reported, so the
     // message does not depend on thread timing.

@@ -124,6 +124,44 @@ pub fn ruby_time_to_s(t: &Time) -> String {
     t.format("%Y-%m-%d %H:%M:%S %z").to_string()
 }
 
+/// The name of the process's local zone: `$TZ`, else the system's (`/etc/localtime`'s
+/// target below `zoneinfo/`, or `/etc/timezone`).
+fn local_zone_name() -> Option<String> {
+    if let Ok(tz) = std::env::var("TZ") {
+        return Some(tz.trim_start_matches(':').to_string());
+    }
+    if let Ok(target) = std::fs::read_link("/etc/localtime") {
+        let s = target.to_string_lossy().into_owned();
+        if let Some(i) = s.find("zoneinfo/") {
+            return Some(s[i + "zoneinfo/".len()..].to_string());
+        }
+    }
+    std::fs::read_to_string("/etc/timezone")
+        .ok()
+        .map(|s| s.trim().to_string())
+}
+
+/// Ruby's `Time#zone` for a local time (what `%Z` prints): the local zone's abbreviation
+/// when `t`'s offset is the local offset at that instant, `UTC` for UTC times, else empty.
+pub fn zone_abbreviation(t: &Time) -> String {
+    use chrono_tz::OffsetName;
+    let off = t.offset().local_minus_utc();
+    if let Some(tz) = local_zone_name().and_then(|n| n.parse::<Tz>().ok()) {
+        let local = tz.offset_from_utc_datetime(&t.naive_utc());
+        if local.fix().local_minus_utc() == off {
+            if let Some(a) = local.abbreviation() {
+                // Zones without a letter abbreviation print their offset, as Ruby does.
+                return a.to_string();
+            }
+        }
+    }
+    if off == 0 {
+        "UTC".into()
+    } else {
+        String::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

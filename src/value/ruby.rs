@@ -123,6 +123,31 @@ pub fn inspect_str(s: &str) -> String {
     out
 }
 
+/// Ruby's `<=>` between two values: numbers with numbers, strings with strings, times and
+/// dates, arrays element by element. `None` where Ruby returns nil (incomparable).
+pub fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    use Value::*;
+    match (a, b) {
+        (Int(x), Int(y)) => Some(x.cmp(y)),
+        (Int(x), Float(y)) => (*x as f64).partial_cmp(y),
+        (Float(x), Int(y)) => x.partial_cmp(&(*y as f64)),
+        (Float(x), Float(y)) => x.partial_cmp(y),
+        (Str(x), Str(y)) => Some(x.as_bytes().cmp(y.as_bytes())),
+        (Time(x), Time(y)) => Some(x.cmp(y)),
+        (Date(x), Date(y)) => Some(x.cmp(y)),
+        (Array(x), Array(y)) => {
+            for (p, q) in x.iter().zip(y.iter()) {
+                match compare(p, q)? {
+                    std::cmp::Ordering::Equal => continue,
+                    o => return Some(o),
+                }
+            }
+            Some(x.len().cmp(&y.len()))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,30 +171,5 @@ mod tests {
         for (f, s) in cases {
             assert_eq!(float_to_s(f), s);
         }
-    }
-}
-
-/// Ruby's `<=>` between two values: numbers with numbers, strings with strings, times and
-/// dates, arrays element by element. `None` where Ruby returns nil (incomparable).
-pub fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
-    use Value::*;
-    match (a, b) {
-        (Int(x), Int(y)) => Some(x.cmp(y)),
-        (Int(x), Float(y)) => (*x as f64).partial_cmp(y),
-        (Float(x), Int(y)) => x.partial_cmp(&(*y as f64)),
-        (Float(x), Float(y)) => x.partial_cmp(y),
-        (Str(x), Str(y)) => Some(x.as_bytes().cmp(y.as_bytes())),
-        (Time(x), Time(y)) => Some(x.cmp(y)),
-        (Date(x), Date(y)) => Some(x.cmp(y)),
-        (Array(x), Array(y)) => {
-            for (p, q) in x.iter().zip(y.iter()) {
-                match compare(p, q)? {
-                    std::cmp::Ordering::Equal => continue,
-                    o => return Some(o),
-                }
-            }
-            Some(x.len().cmp(&y.len()))
-        }
-        _ => None,
     }
 }

@@ -9,15 +9,30 @@ use crate::highlight::token::*;
 
 const ID: &str = r"(?i:[a-z$_][a-z0-9$_]*)";
 const AT_KEYWORDS: &[&str] = &[
-    "selector", "private", "protected", "public", "encode", "synchronized", "try", "throw",
-    "catch", "finally", "end", "property", "synthesize", "dynamic", "optional", "interface",
-    "implementation", "import", "autoreleasepool",
+    "selector",
+    "private",
+    "protected",
+    "public",
+    "encode",
+    "synchronized",
+    "try",
+    "throw",
+    "catch",
+    "finally",
+    "end",
+    "property",
+    "synthesize",
+    "dynamic",
+    "optional",
+    "interface",
+    "implementation",
+    "import",
+    "autoreleasepool",
 ];
 
 static WORDS: Lazy<Words> = Lazy::new(|| {
-    Words::new(&[c::C_KEYWORDS], &[c::C_TYPES], &[c::C_RESERVED]).with_builtins(&[
-        "YES", "NO", "nil",
-    ])
+    Words::new(&[c::C_KEYWORDS], &[c::C_TYPES], &[c::C_RESERVED])
+        .with_builtins(&["YES", "NO", "nil"])
 });
 
 fn word(cx: &mut Ctx, m: &Caps) {
@@ -100,9 +115,16 @@ pub fn extend(word: Callback) -> LexerDef {
         (
             "message",
             vec![
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_FUNCTION, TEXT, PUNCTUATION])
-                    .goto("message_with_args"),
-                groups(format!(r"({ID})(\s*)(\])"), &[NAME_FUNCTION, TEXT, PUNCTUATION]).pop(),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                )
+                .goto("message_with_args"),
+                groups(
+                    format!(r"({ID})(\s*)(\])"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                )
+                .pop(),
                 include("message_shared"),
             ],
         ),
@@ -110,7 +132,11 @@ pub fn extend(word: Callback) -> LexerDef {
             "message_with_args",
             vec![
                 rule(r"\{", PUNCTUATION).push("function"),
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_FUNCTION, TEXT, PUNCTUATION]).pop(),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                )
+                .pop(),
                 include("message_shared"),
             ],
         ),
@@ -164,7 +190,11 @@ pub fn extend(word: Callback) -> LexerDef {
                     &[NAME_CLASS, TEXT, PUNCTUATION, TEXT],
                 )
                 .push_self(),
-                groups(format!(r"({ID})(\s*)(;?)"), &[NAME_CLASS, TEXT, PUNCTUATION]).pop(),
+                groups(
+                    format!(r"({ID})(\s*)(;?)"),
+                    &[NAME_CLASS, TEXT, PUNCTUATION],
+                )
+                .pop(),
             ],
         ),
         (
@@ -173,7 +203,10 @@ pub fn extend(word: Callback) -> LexerDef {
                 rule(",", PUNCTUATION),
                 rule("[.][.][.]", PUNCTUATION),
                 call(format!(r"([(].*?[)])({ID})"), typed_arg),
-                groups(format!(r"(?s)({ID})(\s*)(:)"), &[NAME_FUNCTION, TEXT, PUNCTUATION]),
+                groups(
+                    format!(r"(?s)({ID})(\s*)(:)"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                ),
                 rule(";", PUNCTUATION).pop(),
                 rule(r"\{", PUNCTUATION).goto("function"),
                 include("inline_whitespace"),

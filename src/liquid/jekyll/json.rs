@@ -91,7 +91,12 @@ fn write(v: &Value, out: &mut String, indent: Option<&str>, depth: usize) -> LRe
             if let Some(s) = d.to_liquid_string().filter(|_| d.keys().is_empty()) {
                 escape_into(&s, out);
             } else {
-                write_hash(d.hash_for_json(depth).into_iter().collect(), out, indent, depth)?;
+                write_hash(
+                    d.hash_for_json(depth).into_iter().collect(),
+                    out,
+                    indent,
+                    depth,
+                )?;
             }
         }
         other => escape_into(&ruby::to_s(other), out),
