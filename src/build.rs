@@ -58,6 +58,9 @@ fn print_warnings(site: &Site) {
 
 /// Reports an error the way Jekyll does and returns the exit code.
 fn fail(e: &Error) -> i32 {
+    if let Some((topic, msg)) = &e.jekyll_log {
+        log::error(topic, msg);
+    }
     log::error("Error:", &e.to_string());
     1
 }

@@ -8,6 +8,9 @@ pub struct Error {
     pub file: Option<PathBuf>,
     pub line: Option<usize>,
     pub message: String,
+    /// The line Jekyll's logger prints for this error, as (topic, message), e.g.
+    /// `("Liquid Exception:", "... in index.html")`; printed before hyde's own line.
+    pub jekyll_log: Option<(String, String)>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -18,6 +21,7 @@ impl Error {
             file: None,
             line: None,
             message: message.into(),
+            jekyll_log: None,
         }
     }
 
@@ -26,6 +30,7 @@ impl Error {
             file: Some(file.into()),
             line,
             message: message.into(),
+            jekyll_log: None,
         }
     }
 

@@ -16,6 +16,9 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Show the full backtrace when an error occurs
+    #[arg(short = 't', long, global = true)]
+    trace: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -116,9 +119,6 @@ pub struct BuildArgs {
     /// Fail if errors are present in front matter
     #[arg(long = "strict_front_matter")]
     strict_front_matter: bool,
-    /// Show the full backtrace when an error occurs
-    #[arg(short = 't', long)]
-    trace: bool,
     /// hyde: fail (instead of warning) when the site uses a plugin or Ruby file hyde cannot provide
     #[arg(long)]
     strict: bool,

@@ -2,23 +2,20 @@
 //! `Time.parse` heuristics for the formats people write) and Ruby's `strftime`.
 
 use crate::value::{Time, Value};
-use chrono::{
-    Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike,
-};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-/// The process's local UTC offset at a given UTC instant (Ruby's local time zone).
+/// The process's local UTC offset at a given UTC instant (Ruby's local time zone: `$TZ`,
+/// which Jekyll sets from `timezone`, read at every call since a site may change it).
 fn local_offset_at_utc(ndt: &NaiveDateTime) -> FixedOffset {
-    Local.offset_from_utc_datetime(ndt).fix()
+    crate::utils::time::LocalZone::from_config(None).offset_at(ndt)
 }
 
 fn local_offset_at_local(ndt: &NaiveDateTime) -> FixedOffset {
-    Local
-        .offset_from_local_datetime(ndt)
-        .earliest()
-        .map(|o| o.fix())
-        .unwrap_or_else(|| local_offset_at_utc(ndt))
+    *crate::utils::time::LocalZone::from_config(None)
+        .local(ndt)
+        .offset()
 }
 
 /// `Time.at(seconds)` in local time.
@@ -29,8 +26,7 @@ pub fn time_at(secs: i64) -> Option<Time> {
 }
 
 pub fn now() -> Time {
-    let n = Local::now();
-    n.with_timezone(&n.offset().fix())
+    crate::utils::time::LocalZone::from_config(None).now()
 }
 
 /// Liquid's `Utils.to_date`.

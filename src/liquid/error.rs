@@ -122,6 +122,7 @@ impl LiquidError {
                 file: None,
                 line,
                 message: msg,
+                jekyll_log: None,
             },
         }
     }

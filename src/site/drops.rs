@@ -2,6 +2,7 @@
 //! look from Liquid. Every drop holds the shared site and an index; nothing is copied per
 //! page, and fields are computed only when a template asks for them.
 
+use super::render::{observe, Item, Seen};
 use super::Site;
 use crate::value::{Drop, DropRef, Hash, Value};
 use std::sync::Arc;
@@ -94,9 +95,12 @@ impl Drop for DocumentDrop {
                 }
             }
             "relative_path" | "path" => Value::str(doc.relative_path.as_str()),
-            "content" => match doc.state.content.get() {
-                Some(c) => Value::str(c.as_str()),
-                None => Value::str(doc.raw_content.as_str()),
+            "content" => match (
+                observe(&self.site, Item::Doc(self.id)),
+                doc.state.content.get(),
+            ) {
+                (Seen::Raw, _) | (_, None) => Value::str(doc.raw_content.as_str()),
+                (_, Some(c)) => Value::str(c.as_str()),
             },
             "excerpt" => match doc.data.get("excerpt") {
                 Some(v) => Value::str(crate::value::to_s(v)),
@@ -105,9 +109,12 @@ impl Drop for DocumentDrop {
                 }
                 None => Value::str(""),
             },
-            "output" => match doc.state.output.get() {
-                Some(o) => Value::str(o.as_str()),
-                None => Value::Nil,
+            "output" => match (
+                observe(&self.site, Item::Doc(self.id)),
+                doc.state.output.get(),
+            ) {
+                (Seen::Raw, _) | (_, None) => Value::Nil,
+                (_, Some(o)) => Value::str(o.as_str()),
             },
             "url" => Value::str(doc.url.as_str()),
             "collection" => Value::str(doc.collection.as_str()),
@@ -168,6 +175,9 @@ impl Drop for DocumentDrop {
 
     fn to_liquid_string(&self) -> Option<String> {
         let doc = self.doc();
+        if observe(&self.site, Item::Doc(self.id)) == Seen::Raw {
+            return Some(doc.raw_content.clone());
+        }
         Some(match (doc.state.output.get(), doc.state.content.get()) {
             (Some(o), _) => o.clone(),
             (None, Some(c)) => c.clone(),
@@ -281,31 +291,36 @@ impl Drop for PageDrop {
     fn get(&self, key: &str) -> Option<Value> {
         let page = &self.site.pages[self.idx];
         Some(match key {
-            "content" => match (self.raw_content, page.state.content.get()) {
-                (false, Some(c)) => Value::str(c.as_str()),
-                _ => Value::str(page.raw_content.as_str()),
-            },
+            "content" => {
+                if self.raw_content {
+                    return Some(Value::str(page.raw_content.as_str()));
+                }
+                match (
+                    observe(&self.site, Item::Page(self.idx)),
+                    page.state.content.get(),
+                ) {
+                    (Seen::Raw, _) | (_, None) => Value::str(page.raw_content.as_str()),
+                    (_, Some(c)) => Value::str(c.as_str()),
+                }
+            }
             "dir" => Value::str(page.url_dir()),
             "excerpt" => page
-                .data
+                .liquid_data
                 .get("excerpt")
                 .map(|v| Value::str(crate::value::to_s(v)))
                 .unwrap_or(Value::Nil),
             "name" => Value::str(page.name.as_str()),
             "path" => page.liquid_path(),
             "url" => Value::str(page.url.as_str()),
-            _ => match page.data.get(key) {
-                Some(v) => v.clone(),
-                None => return self.site.defaults.find(&page.relative_path(), "pages", key),
-            },
+            _ => return page.liquid_data.get(key).cloned(),
         })
     }
 
     fn keys(&self) -> Vec<String> {
         let page = &self.site.pages[self.idx];
-        let mut keys: Vec<String> = page.data.keys().cloned().collect();
+        let mut keys: Vec<String> = page.liquid_data.keys().cloned().collect();
         for f in PAGE_FIELDS {
-            if !page.data.contains_key(*f) {
+            if !page.liquid_data.contains_key(*f) {
                 keys.push(f.to_string());
             }
         }
@@ -313,7 +328,7 @@ impl Drop for PageDrop {
     }
 
     fn contains_key(&self, key: &str) -> bool {
-        PAGE_FIELDS.contains(&key) || self.site.pages[self.idx].data.contains_key(key)
+        PAGE_FIELDS.contains(&key) || self.site.pages[self.idx].liquid_data.contains_key(key)
     }
 
     fn ruby_class(&self) -> &'static str {
@@ -443,9 +458,20 @@ impl Drop for CollectionDrop {
         "Jekyll::Drops::CollectionDrop"
     }
 
+    /// `CollectionDrop#to_s` is `docs.to_s`: Ruby's inspect of the `Document` objects.
     fn to_liquid_string(&self) -> Option<String> {
-        let docs = self.site.cache.collection_docs(&self.site, self.coll);
-        Some(crate::value::inspect(&docs))
+        let c = &self.site.collections[self.coll];
+        let parts: Vec<String> = c
+            .docs
+            .iter()
+            .map(|d| {
+                format!(
+                    "#<Jekyll::Document {} collection={}>",
+                    d.relative_path, c.label
+                )
+            })
+            .collect();
+        Some(format!("[{}]", parts.join(", ")))
     }
 }
 

@@ -39,6 +39,9 @@ pub struct RenderState {
     pub output: OnceLock<String>,
     /// The rendered excerpt (documents with a generated excerpt).
     pub excerpt: OnceLock<String>,
+    /// Set once the item has rendered (or failed): rendering runs exactly once, whether the
+    /// render loop or a template that needs this item's content gets to it first.
+    pub done: OnceLock<Result<()>>,
 }
 
 #[derive(Debug)]

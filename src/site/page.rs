@@ -17,7 +17,11 @@ pub struct Page {
     pub name: String,
     pub basename: String,
     pub ext: String,
+    /// The front matter.
     pub data: Hash,
+    /// What Liquid sees: front matter defaults deep-merged with the front matter
+    /// (`Convertible#to_liquid`), in that key order.
+    pub liquid_data: Hash,
     pub raw_content: String,
     pub content_line: usize,
     pub url: String,
@@ -34,16 +38,19 @@ impl Page {
         dir: &str,
         name: &str,
         data: Hash,
+        defaults: Hash,
         raw_content: String,
         content_line: usize,
         converters: &Converters,
         permalink_style: &str,
     ) -> Result<Page> {
+        let mut liquid_data = defaults;
+        crate::config::jekyll_merge(&mut liquid_data, &data);
         let ext = ruby_extname(name).to_string();
         let basename = name[..name.len() - ext.len()]
             .trim_end_matches('.')
             .to_string();
-        let permalink = data
+        let permalink = liquid_data
             .get("permalink")
             .filter(|v| !v.is_nil())
             .map(crate::value::to_s);
@@ -63,6 +70,7 @@ impl Page {
             basename,
             ext,
             data,
+            liquid_data,
             raw_content,
             content_line,
             url: String::new(),
@@ -109,7 +117,7 @@ impl Page {
 
     /// `Page#path`: front matter `path`, else the relative path.
     pub fn liquid_path(&self) -> Value {
-        match self.data.get("path") {
+        match self.liquid_data.get("path") {
             Some(v) => v.clone(),
             None => Value::str(self.relative_path()),
         }
@@ -143,7 +151,7 @@ impl Page {
     }
 
     pub fn published(&self) -> bool {
-        !matches!(self.data.get("published"), Some(Value::Bool(false)))
+        !matches!(self.liquid_data.get("published"), Some(Value::Bool(false)))
     }
 
     pub fn is_asset(&self) -> bool {

@@ -211,8 +211,7 @@ impl Site {
         for name in statics {
             let path = base.join(&name);
             let mut sf = StaticFile::new(path, dir, &name, None);
-            sf.data = self.defaults.all(&sf.url, "");
-            sf.write = sf.published_by_defaults();
+            self.static_defaults(&mut sf, "");
             self.static_files.push(sf);
         }
         Ok(())
@@ -235,25 +234,27 @@ impl Site {
             }
         };
         let (data, content, line) = self.parse_front_matter(&text, &path)?;
+        let rel = {
+            let joined = if dir.is_empty() {
+                name.to_string()
+            } else {
+                format!("{}/{name}", dir.trim_end_matches('/'))
+            };
+            joined.trim_start_matches('/').to_string()
+        };
+        let defaults = self.defaults.all(&rel, "pages");
         let page = Page::new(
             Some(path),
             dir,
             name,
             data,
+            defaults,
             content,
             line,
             &self.converters,
             &self.permalink_style,
         )?;
-        // Pages see defaults through lookups; `published` too (Publisher#publish?).
-        let published = match page.data.get("published") {
-            Some(v) => !matches!(v, Value::Bool(false)),
-            None => !matches!(
-                self.defaults
-                    .find(&page.relative_path(), "pages", "published"),
-                Some(Value::Bool(false))
-            ),
-        };
+        let published = page.published();
         if published || self.flags.unpublished {
             self.pages.push(page);
         }
@@ -369,6 +370,16 @@ impl Site {
         }
     }
 
+    /// `StaticFile#data` (defaults for its relative path) and `#write?` (whose `published`
+    /// default is looked up by URL).
+    fn static_defaults(&self, sf: &mut StaticFile, type_: &str) {
+        sf.data = self
+            .defaults
+            .all(sf.relative_path.trim_start_matches('/'), type_);
+        let by_url = self.defaults.all(&sf.url, type_);
+        sf.write = !matches!(by_url.get("published"), Some(Value::Bool(false)));
+    }
+
     /// `Publisher#publish?`.
     fn publishable(&mut self, doc: &Document, warn_future: bool) -> bool {
         let can = doc.published() || self.flags.unpublished;
@@ -408,8 +419,7 @@ impl Site {
                     continue;
                 }
                 let mut sf = StaticFile::new(path, &dir, &name, None);
-                sf.data = self.defaults.all(&sf.url, "");
-                sf.write = sf.published_by_defaults();
+                self.static_defaults(&mut sf, "");
                 self.static_files.push(sf);
             }
         }
@@ -499,6 +509,14 @@ impl Site {
                 self.data = Value::Hash(merged);
             }
         }
+        // `Site#site_data`: a `data:` hash in the configuration, under the data files.
+        if let Some(Value::Hash(config_data)) = self.config.get("data") {
+            let mut merged = (**config_data).clone();
+            if let Value::Hash(files) = &self.data {
+                crate::config::jekyll_merge(&mut merged, files);
+            }
+            self.data = Value::hash(merged);
+        }
         Ok(())
     }
 
@@ -536,11 +554,14 @@ impl Site {
             if has_yaml_header(&path) {
                 let text = frontmatter::read_text(&path)?;
                 let (data, content, line) = self.parse_front_matter(&text, &path)?;
+                let rel = format!("{dir}/{name}");
+                let defaults = self.defaults.all(rel.trim_start_matches('/'), "pages");
                 let page = Page::new(
                     Some(path),
                     &dir,
                     &name,
                     data,
+                    defaults,
                     content,
                     line,
                     &self.converters,
@@ -562,8 +583,7 @@ impl Site {
                 {
                     continue;
                 }
-                sf.data = self.defaults.all(&sf.url, "");
-                sf.write = sf.published_by_defaults();
+                self.static_defaults(&mut sf, "");
                 self.static_files.push(sf);
             }
         }

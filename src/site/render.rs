@@ -26,10 +26,102 @@ pub struct Renderer {
 }
 
 /// What is being rendered: a document or a page.
-#[derive(Clone, Copy)]
-enum Item {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
     Doc(DocId),
     Page(usize),
+}
+
+impl Item {
+    /// The item's place in Jekyll's render order: every collection's documents (in
+    /// configuration order), then the pages.
+    pub fn order(self, site: &Site) -> usize {
+        match self {
+            Item::Doc(id) => {
+                site.collections
+                    .values()
+                    .take(id.coll)
+                    .map(|c| c.docs.len())
+                    .sum::<usize>()
+                    + id.idx
+            }
+            Item::Page(i) => {
+                site.collections
+                    .values()
+                    .map(|c| c.docs.len())
+                    .sum::<usize>()
+                    + i
+            }
+        }
+    }
+
+    fn state(self, site: &Site) -> &super::RenderState {
+        match self {
+            Item::Doc(id) => &site.collections[id.coll].docs[id.idx].state,
+            Item::Page(i) => &site.pages[i].state,
+        }
+    }
+}
+
+thread_local! {
+    /// What this thread is rendering (innermost last): an item's render order, or `None`
+    /// for an excerpt.
+    static RENDERING: std::cell::RefCell<Vec<Option<usize>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What a template rendering now may see of another item's `content`/`output`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// Jekyll rendered it before the current item: its converted content and output.
+    Rendered,
+    /// It is the item being rendered: its state as it is now.
+    Current,
+    /// Jekyll renders it later: its raw content and no output.
+    Raw,
+}
+
+/// Jekyll renders one item after the other, so a template sees the converted content of
+/// items before it and the raw content of items after it. hyde renders in parallel and
+/// keeps that rule: an earlier item is rendered on demand (exactly once) before its content
+/// is shown; a later one shows its raw content even if another thread has rendered it.
+///
+/// Excerpts render lazily, whenever something first asks for them, so in Jekyll what they
+/// see depends on timing; hyde shows them raw content only, which also means an excerpt
+/// never waits for another item (no cycle can form).
+pub fn observe(site: &Arc<Site>, item: Item) -> Seen {
+    let current = RENDERING.with(|r| r.borrow().last().copied());
+    match current {
+        None => Seen::Current,
+        Some(None) => Seen::Raw,
+        Some(Some(current)) => {
+            let target = item.order(site);
+            if target < current {
+                let _ = ensure_rendered(site, item);
+                Seen::Rendered
+            } else if target == current {
+                Seen::Current
+            } else {
+                Seen::Raw
+            }
+        }
+    }
+}
+
+/// Renders `item` unless it has been rendered already; returns its result.
+fn ensure_rendered(site: &Arc<Site>, item: Item) -> Result<()> {
+    let Some(renderer) = site.renderer.get() else {
+        return Ok(());
+    };
+    item.state(site)
+        .done
+        .get_or_init(|| {
+            let order = item.order(site);
+            RENDERING.with(|r| r.borrow_mut().push(Some(order)));
+            let result = renderer.render_item(site, item);
+            RENDERING.with(|r| r.borrow_mut().pop());
+            result
+        })
+        .clone()
 }
 
 impl Renderer {
@@ -90,7 +182,7 @@ impl Renderer {
         Ok(out)
     }
 
-    fn render_item(&self, site: &Arc<Site>, item: Item) -> Result<()> {
+    pub fn render_item(&self, site: &Arc<Site>, item: Item) -> Result<()> {
         let (raw, ext, rel, line, data, state, page_value, current, asset) = match item {
             Item::Doc(id) => {
                 let d = &site.collections[id.coll].docs[id.idx];
@@ -113,7 +205,7 @@ impl Renderer {
                     p.ext.as_str(),
                     p.relative_path(),
                     p.content_line,
-                    &p.data,
+                    &p.liquid_data,
                     &p.state,
                     PageDrop::value(site, i, true),
                     None,
@@ -140,10 +232,7 @@ impl Renderer {
                 .cloned(),
             Item::Page(i) => {
                 let p = &site.pages[i];
-                p.data
-                    .get("layout")
-                    .cloned()
-                    .or_else(|| site.defaults.find(&p.relative_path(), "pages", "layout"))
+                p.liquid_data.get("layout").cloned()
             }
         };
         let no_layout = matches!(&layout_name, Some(Value::Str(s)) if &**s == "none");
@@ -293,11 +382,23 @@ pub fn prepare_config(site: &mut Site) {
 /// Adds the file and the file's line offset to a Liquid error.
 fn liquid_error(e: Error, rel: &str, content_line: usize) -> Error {
     let line = e.line.map(|l| l + content_line - 1);
+    let jekyll_log = Some((
+        "Liquid Exception:".to_string(),
+        format!("{} in {rel}", e.message),
+    ));
     Error {
         file: e.file.or_else(|| Some(rel.into())),
         line,
         message: e.message,
+        jekyll_log,
     }
+}
+
+fn with_excerpt_context<T>(f: impl FnOnce() -> T) -> T {
+    RENDERING.with(|r| r.borrow_mut().push(None));
+    let out = f();
+    RENDERING.with(|r| r.borrow_mut().pop());
+    out
 }
 
 /// `post.excerpt`: rendered once, on first use.
@@ -306,7 +407,7 @@ pub fn excerpt_output(site: &Arc<Site>, id: DocId) -> String {
     d.state
         .excerpt
         .get_or_init(|| match site.renderer.get() {
-            Some(r) => r.render_excerpt(site, id).unwrap_or_else(|e| {
+            Some(r) => with_excerpt_context(|| r.render_excerpt(site, id)).unwrap_or_else(|e| {
                 crate::cli::log::error("Liquid Exception:", &e.to_string());
                 String::new()
             }),
@@ -326,21 +427,15 @@ pub fn render_site(site: &Arc<Site>) -> Result<()> {
         .enumerate()
         .flat_map(|(ci, c)| (0..c.docs.len()).map(move |i| DocId { coll: ci, idx: i }))
         .collect();
-    // Every item of a phase renders; the first error in Jekyll's order is reported, so the
-    // message does not depend on thread timing.
-    let first_error = |results: Vec<Result<()>>| results.into_iter().find_map(|r| r.err());
-    let results: Vec<Result<()>> = docs
+    // Every item renders exactly once, in parallel; the first error in Jekyll's order is
+    // reported, so the message does not depend on thread timing.
+    let mut items: Vec<Item> = docs.into_iter().map(Item::Doc).collect();
+    items.extend((0..site.pages.len()).map(Item::Page));
+    let results: Vec<Result<()>> = items
         .par_iter()
-        .map(|id| renderer.render_item(site, Item::Doc(*id)))
+        .map(|item| ensure_rendered(site, *item))
         .collect();
-    if let Some(e) = first_error(results) {
-        return Err(e);
-    }
-    let results: Vec<Result<()>> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|i| renderer.render_item(site, Item::Page(i)))
-        .collect();
-    if let Some(e) = first_error(results) {
+    if let Some(e) = results.into_iter().find_map(|r| r.err()) {
         return Err(e);
     }
     Ok(())

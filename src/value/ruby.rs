@@ -87,10 +87,10 @@ pub fn inspect(v: &Value) -> String {
             "#<Date: {} ((0j,0s,0n),+0s,2299161j)>",
             d.format("%Y-%m-%d")
         ),
-        Value::Drop(d) => {
-            let h = Value::hash(d.to_hash());
-            inspect(&h)
-        }
+        // Drops can be cyclic (`next`/`previous`): never expand them here.
+        Value::Drop(d) => d
+            .to_liquid_string()
+            .unwrap_or_else(|| format!("#<{}>", d.ruby_class())),
         other => to_s(other),
     }
 }
