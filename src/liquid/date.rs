@@ -103,7 +103,7 @@ static COMPACT: Lazy<Regex> = Lazy::new(|| {
 /// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,
 /// `2016/03/14`, `14/03/2016`, times with zones. Missing parts come from today / midnight.
 pub fn parse_time(s: &str) -> Option<Time> {
-    let today = now().date_naive();
+    let today = || now().date_naive();
     let mut date: Option<(i32, u32, u32)> = None;
     let mut rest = s.to_string();
     if let Some(c) = COMPACT.captures(s) {
@@ -135,14 +135,14 @@ pub fn parse_time(s: &str) -> Option<Time> {
         let y = c
             .get(3)
             .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(today.year());
+            .unwrap_or_else(|| today().year());
         date = Some((y, month_index(&c[2])?, c[1].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_DAY.captures(s) {
         let y = c
             .get(3)
             .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(today.year());
+            .unwrap_or_else(|| today().year());
         date = Some((y, month_index(&c[1])?, c[2].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_YEAR.captures(s) {
@@ -200,7 +200,10 @@ pub fn parse_time(s: &str) -> Option<Time> {
     if date.is_none() && !found_time {
         return None;
     }
-    let (y, m, d) = date.unwrap_or((today.year(), today.month(), today.day()));
+    let (y, m, d) = date.unwrap_or_else(|| {
+        let t = today();
+        (t.year(), t.month(), t.day())
+    });
     // Ruby's Time.local rolls days past the month's end over (Feb 30 -> Mar 1).
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;

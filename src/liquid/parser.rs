@@ -318,15 +318,19 @@ impl<'a> Parser<'a> {
         markup: &str,
     ) -> LResult<(TagKind, bool)> {
         let info = self.info();
-        let tag = match factory {
-            TagFactory::Simple(f) => f(name, markup, &info)?,
-            TagFactory::Block(f) => {
-                let (body, _) = self.simple_block(name)?;
-                f(name, markup, body, &info)?
+        match factory {
+            TagFactory::Simple(f) => {
+                let tag = f(name, markup, &info)?;
+                let blank = tag.blank();
+                Ok((TagKind::Custom(tag), blank))
             }
-        };
-        let blank = tag.blank();
-        Ok((TagKind::Custom(tag), blank))
+            TagFactory::Block(f) => {
+                // Like any Liquid::Block, a block tag is blank when its body is: its
+                // output is then dropped (`{% highlight %}` with an empty body prints nothing).
+                let (body, blank) = self.simple_block(name)?;
+                Ok((TagKind::CustomBlock(f(name, markup, body, &info)?), blank))
+            }
+        }
     }
 
     #[inline(never)]

@@ -241,7 +241,7 @@ impl Context {
                 Ok(())
             }
             TagKind::Include(inc) => self.render_include(inc, out),
-            TagKind::Custom(tag) => tag.render(self, out),
+            TagKind::Custom(tag) | TagKind::CustomBlock(tag) => tag.render(self, out),
         }
     }
 

@@ -342,10 +342,6 @@ impl Tag for HighlightTag {
         out.push_str(&suffix);
         Ok(())
     }
-
-    fn is_block(&self) -> bool {
-        true
-    }
 }
 
 struct LinkTag {
