@@ -111,6 +111,8 @@ pub fn input_items(v: &Value) -> Vec<Value> {
                 (*a..=*b).map(Value::Int).collect()
             }
         }
+        // `to_liquid` of the `empty`/`blank` literal is "".
+        other if super::drops::as_method_literal(other).is_some() => vec![Value::str("")],
         other => vec![other.clone()],
     }
 }
@@ -119,6 +121,7 @@ fn flatten_into(a: &[Value], out: &mut Vec<Value>) {
     for x in a {
         match x {
             Value::Array(inner) => flatten_into(inner, out),
+            other if super::drops::as_method_literal(other).is_some() => out.push(Value::str("")),
             other => out.push(other.clone()),
         }
     }
@@ -223,6 +226,11 @@ fn try_sort(
     items: &mut [Value],
     mut cmp: impl FnMut(&Value, &Value) -> LResult<Ordering>,
 ) -> LResult<()> {
+    // Ruby's quicksort meets neighbours first: report an incomparable adjacent pair the
+    // way Ruby's error message names it.
+    for w in items.windows(2) {
+        cmp(&w[0], &w[1])?;
+    }
     let mut err = None;
     items.sort_by(|a, b| match cmp(a, b) {
         Ok(o) => o,

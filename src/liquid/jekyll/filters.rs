@@ -351,6 +351,15 @@ fn sort(input: &Value, args: &[Value]) -> LResult<Value> {
     };
     let Some(property) = property else {
         let mut items = items;
+        for w in items.windows(2) {
+            if ruby::compare(&w[0], &w[1]).is_none() {
+                return Err(LiquidError::argument(format!(
+                    "comparison of {} with {} failed",
+                    w[0].ruby_class(),
+                    ruby::cmp_error_name(&w[1])
+                )));
+            }
+        }
         let mut err = None;
         items.sort_by(|a, b| match ruby::compare(a, b) {
             Some(o) => o,
