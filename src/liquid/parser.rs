@@ -737,19 +737,35 @@ fn when_values(markup: &str) -> LResult<Vec<Expr>> {
 }
 
 fn is_signature_char(c: char) -> bool {
-    is_word(c) || matches!(c, '-' | '.' | '[' | ']' | '(' | ')')
+    is_word(c) || matches!(c, '-' | '.' | '[' | ']')
+}
+
+/// `VariableSignature+` from `i`, where `VariableSignature = /\(?[\w\-\.\[\]]\)?/`.
+fn signature_run(c: &[char], mut i: usize) -> usize {
+    loop {
+        let mut j = i;
+        if j < c.len() && c[j] == '(' {
+            j += 1;
+        }
+        if j < c.len() && is_signature_char(c[j]) {
+            j += 1;
+            if j < c.len() && c[j] == ')' {
+                j += 1;
+            }
+            i = j;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// `Assign::Syntax = /(VariableSignature+)\s*=\s*(.*)\s*/om`
 fn assign_syntax(markup: &str) -> Option<(String, String)> {
     let c: Vec<char> = markup.chars().collect();
     for start in 0..c.len() {
-        if !is_signature_char(c[start]) {
+        let end = signature_run(&c, start);
+        if end == start {
             continue;
-        }
-        let mut end = start;
-        while end < c.len() && is_signature_char(c[end]) {
-            end += 1;
         }
         let j = skip_spaces(&c, end);
         if j < c.len() && c[j] == '=' {
@@ -760,14 +776,13 @@ fn assign_syntax(markup: &str) -> Option<(String, String)> {
     None
 }
 
+/// `Capture::Syntax = /(VariableSignature+)/`
 fn capture_syntax(markup: &str) -> Option<String> {
     let c: Vec<char> = markup.chars().collect();
-    let start = c.iter().position(|&ch| is_signature_char(ch))?;
-    let mut end = start;
-    while end < c.len() && is_signature_char(c[end]) {
-        end += 1;
-    }
-    Some(s(&c, start, end))
+    (0..c.len()).find_map(|start| {
+        let end = signature_run(&c, start);
+        (end > start).then(|| s(&c, start, end))
+    })
 }
 
 fn for_attributes(tag: &mut ForTag, attrs: Vec<(String, String)>) {

@@ -419,11 +419,12 @@ impl Context {
                 "Argument error in tag 'include' - Illegal template name",
             ));
         }
+        // The file system sees the name first; only then does Ruby need it to be a String.
+        let partial = self.load_partial(&ruby::to_s(&name_v))?;
         let Value::Str(name) = &name_v else {
             return Err(LiquidError::internal());
         };
         let name = name.to_string();
-        let partial = self.load_partial(&name)?;
         let var_name = name.rsplit('/').next().unwrap_or(&name).to_string();
         let variable = match &inc.variable {
             Some(e) => self.evaluate(e)?,
