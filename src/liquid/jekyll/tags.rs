@@ -362,7 +362,7 @@ impl Tag for LinkTag {
         };
         match site.link(&path).or_else(|| site.link(&with_slash)) {
             Some(url) => {
-                out.push_str(&relative_url(&url, site.baseurl().as_deref()));
+                out.push_str(&relative_url(&url, site.baseurl().as_deref())?);
                 Ok(())
             }
             None => Err(ruby_error(format!(
@@ -397,7 +397,7 @@ impl Tag for PostUrlTag {
         let site = services(ctx)?;
         match site.post_url(&self.name) {
             Some(url) => {
-                out.push_str(&relative_url(&url, site.baseurl().as_deref()));
+                out.push_str(&relative_url(&url, site.baseurl().as_deref())?);
                 Ok(())
             }
             None => Err(ruby_error(format!(
