@@ -309,3 +309,8 @@ fn bench_loop() {
     let per = start.elapsed() / n;
     eprintln!("bench_loop: {per:?} per render ({len} bytes total)");
 }
+
+#[test]
+fn agrees_with_ruby_liquid_4_0_4_on_random_templates() {
+    run_fixtures(include_str!("testdata/liquid_4_0_4_fuzz.json"), false);
+}
