@@ -431,3 +431,60 @@ mod tests {
         );
     }
 }
+
+/// Jekyll's message when an include cannot be found (`IncludeTag#could_not_locate_message`);
+/// `dirs` are the include directories searched, printed as a Ruby array.
+pub fn could_not_locate_message(file: &str, dirs: &[String], safe: bool) -> String {
+    let list: Vec<String> = dirs.iter().map(|d| ruby::inspect_str(d)).collect();
+    let tail = if safe {
+        " is not a symlink as those are not allowed in safe mode."
+    } else {
+        ", if it is a symlink, does not point outside your site source."
+    };
+    format!(
+        "Could not locate the included file '{file}' in any of [{}]. Ensure it exists in one of those directories and{tail}",
+        list.join(", ")
+    )
+}
+
+/// Whether `{% post_url name %}` names the post at `relative_path` (Jekyll's
+/// `PostComparer#==`: `[dir/]YYYY-MM-DD-slug` against `_posts/...` or `dir/_posts/...`).
+pub fn post_url_matches(name: &str, relative_path: &str) -> bool {
+    let bare = name.strip_prefix('/').unwrap_or(name);
+    let Some(c) = POST_NAME.captures(bare) else {
+        return false;
+    };
+    let path = c.get(1).map(|m| m.as_str()).unwrap_or("");
+    let basename = format!("{}-{}", &c[2], regex::escape(&c[3]));
+    let path = regex::escape(path);
+    let pattern = format!(r"^_posts/{path}{basename}\.[^.]+|^{path}_posts/?{basename}\.[^.]+");
+    Regex::new(&pattern)
+        .map(|re| re.is_match(relative_path))
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod helper_tests {
+    use super::*;
+
+    #[test]
+    fn post_names_match_like_jekyll() {
+        assert!(post_url_matches(
+            "2024-01-02-hello",
+            "_posts/2024-01-02-hello.md"
+        ));
+        assert!(post_url_matches(
+            "news/2024-01-02-hello",
+            "news/_posts/2024-01-02-hello.md"
+        ));
+        assert!(post_url_matches(
+            "news/2024-01-02-hello",
+            "_posts/news/2024-01-02-hello.markdown"
+        ));
+        assert!(!post_url_matches(
+            "2024-01-02-hello",
+            "_posts/2024-01-02-hello-world.md"
+        ));
+        assert!(!post_url_matches("hello", "_posts/2024-01-02-hello.md"));
+    }
+}
