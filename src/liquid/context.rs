@@ -303,6 +303,11 @@ pub(crate) fn index(obj: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// How many integers `a..b` holds (saturating).
+pub(crate) fn range_len(a: i64, b: i64) -> i64 {
+    (i128::from(b) - i128::from(a) + 1).clamp(0, i128::from(i64::MAX)) as i64
+}
+
 /// `size`, `first` and `last` called as methods.
 fn command_method(obj: &Value, name: &str) -> Option<Value> {
     match (name, obj) {
@@ -310,7 +315,7 @@ fn command_method(obj: &Value, name: &str) -> Option<Value> {
         ("size", Value::Array(a)) => Some(Value::Int(a.len() as i64)),
         ("size", Value::Hash(h)) => Some(Value::Int(h.len() as i64)),
         ("size", Value::Int(_)) => Some(Value::Int(8)),
-        ("size", Value::Range(a, b)) => Some(Value::Int((b - a + 1).max(0))),
+        ("size", Value::Range(a, b)) => Some(Value::Int(range_len(*a, *b))),
         ("first", Value::Array(a)) => Some(a.first().cloned().unwrap_or(Value::Nil)),
         ("last", Value::Array(a)) => Some(a.last().cloned().unwrap_or(Value::Nil)),
         ("first", Value::Hash(h)) => Some(

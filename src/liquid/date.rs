@@ -301,7 +301,8 @@ pub fn strftime(t: &Time, fmt: &str) -> String {
 }
 
 fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> Option<String> {
-    let width: Option<usize> = width.parse().ok();
+    // Widths are capped so that `%999999999d` cannot allocate gigabytes.
+    let width: Option<usize> = width.parse().ok().map(|w: usize| w.min(1024));
     let num = |v: i64, def_width: usize, def_pad: char| -> String {
         let pad = if flags.contains('-') {
             None

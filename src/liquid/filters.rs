@@ -105,7 +105,7 @@ pub fn input_items(v: &Value) -> Vec<Value> {
         }
         Value::Nil => Vec::new(),
         Value::Range(a, b) => {
-            if b - a > 10_000_000 {
+            if super::context::range_len(*a, *b) > 10_000_000 {
                 Vec::new()
             } else {
                 (*a..=*b).map(Value::Int).collect()
@@ -275,7 +275,7 @@ fn chars_slice(s: &str, offset: i64, length: i64) -> Option<String> {
     if start < 0 || start > n || length < 0 {
         return None;
     }
-    let end = (start + length).min(n);
+    let end = start.saturating_add(length).min(n);
     Some(chars[start as usize..end as usize].iter().collect())
 }
 
@@ -513,7 +513,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             Value::Str(x) => x.chars().count() as i64,
             Value::Array(a) => a.len() as i64,
             Value::Hash(h) => h.len() as i64,
-            Value::Range(a, b) => (b - a + 1).max(0),
+            Value::Range(a, b) => super::context::range_len(*a, *b),
             Value::Int(_) => 8,
             _ => 0,
         }),
@@ -569,7 +569,9 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 Some(v) => to_s(v),
                 None => "...".into(),
             };
-            let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
+            let l = length
+                .saturating_sub(ellipsis.chars().count() as i64)
+                .max(0) as usize;
             if text.chars().count() as i64 > length {
                 Value::str(text.chars().take(l).collect::<String>() + &ellipsis)
             } else {
@@ -589,7 +591,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 Some(v) => to_integer(v)?,
                 None => 15,
             };
-            let l = (n - 1).max(0) as usize;
+            let l = n.saturating_sub(1).max(0) as usize;
             if words.len() > l {
                 let ellipsis = match arg(args, 1) {
                     Some(v) => to_s(v),

@@ -314,3 +314,104 @@ fn bench_loop() {
 fn agrees_with_ruby_liquid_4_0_4_on_random_templates() {
     run_fixtures(include_str!("testdata/liquid_4_0_4_fuzz.json"), false);
 }
+
+#[test]
+fn random_input_never_panics() {
+    let pieces = [
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "-",
+        "|",
+        ":",
+        ",",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        "..",
+        " ",
+        "\n",
+        "x",
+        "1",
+        "-2.5",
+        "if",
+        "endif",
+        "for",
+        "in",
+        "endfor",
+        "assign",
+        "=",
+        "capture",
+        "endcapture",
+        "case",
+        "when",
+        "else",
+        "raw",
+        "endraw",
+        "comment",
+        "endcomment",
+        "cycle",
+        "tablerow",
+        "include",
+        "upcase",
+        "size",
+        "date",
+        "plus",
+        "slice",
+        "truncate",
+        "sort",
+        "where",
+        "map",
+        "contains",
+        "and",
+        "or",
+        "==",
+        "<",
+        "empty",
+        "blank",
+        "nil",
+        "é",
+        "\u{0}",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut globals = Hash::new();
+    globals.insert(
+        "x".into(),
+        Value::array(vec![Value::Int(1), Value::str("a"), Value::Nil]),
+    );
+    for i in 0..3000 {
+        let len = next(30);
+        let src: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        let mode = [ErrorMode::Lax, ErrorMode::Warn, ErrorMode::Strict][i % 3];
+        let mut engine = Engine::with_options(Options {
+            error_mode: mode,
+            ..Options::default()
+        });
+        jekyll::register_all(&mut engine);
+        if let Ok(t) = engine.parse_liquid(&src) {
+            let mut ctx = Context::new(globals.clone());
+            let _ = t.render_lax(&mut ctx);
+        }
+    }
+}
+
+#[test]
+fn extreme_numbers_do_not_overflow() {
+    let src = "{{ 'abc' | slice: 1, 9223372036854775807 }}{{ 'abc' | truncate: -9223372036854775808 }}\
+{{ 'a b' | truncatewords: -9223372036854775808 }}{% for i in (1..3) limit: 9223372036854775807 offset: 5 %}{{ i }}{% endfor %}\
+{% for i in (-9223372036854775808..9223372036854775807) limit: 2 %}{{ i }}{% endfor %}{{ (-9223372036854775808..9223372036854775807) | size }}\
+{{ 1.5 | round: -9223372036854775808 }}{{ 1.5 | round: 9223372036854775807 }}{{ '1e-99999999999' | plus: 1 }}{{ 0 | date: '%999999999d' | size }}";
+    let out = render(src);
+    assert!(out.starts_with("bc..."), "{out}");
+}
