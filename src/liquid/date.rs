@@ -75,29 +75,31 @@ fn month_index(name: &str) -> Option<u32> {
 }
 
 static TIME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([ap])?\.?m?\b(?:\s*(z\b|utc\b|gmt\b|[+-]\d{2}:?\d{2}\b|[+-]\d{1,2}\b))?|(\d{1,2})\s*([ap])\.?m\b")
+    Regex::new(r"(?i)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?\s*([ap])?\.?m?\b(?:\s*(z\b|utc\b|gmt\b|[+-][0-9]{2}:?[0-9]{2}\b|[+-][0-9]{1,2}\b))?|([0-9]{1,2})\s*([ap])\.?m\b")
         .expect("valid regex")
 });
 static ISO_DATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"([-+]?\d{2,})-(\d{1,2})-(\d{1,2})").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"([-+]?[0-9]{2,})-([0-9]{1,2})-([0-9]{1,2})").expect("valid regex"));
 static SLASH_YMD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
-static SLASH_DMY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"\b([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})").expect("valid regex"));
+static SLASH_DMY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})").expect("valid regex")
+});
 static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?\d{3,}))?")
+    Regex::new(r"(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?[0-9]{3,}))?")
         .expect("valid regex")
 });
 static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(-?\d{3,}))?")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(-?[0-9]{3,}))?")
         .expect("valid regex")
 });
 static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{3,})")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+([0-9]{3,})")
         .expect("valid regex")
 });
 static COMPACT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?").expect("valid regex")
+    Regex::new(r"^\s*([0-9]{4})([0-9]{2})([0-9]{2})(?:t?([0-9]{2})([0-9]{2})([0-9]{2})?)?")
+        .expect("valid regex")
 });
 
 /// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,

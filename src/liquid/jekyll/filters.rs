@@ -237,7 +237,8 @@ fn normalize_whitespace(s: &str) -> String {
 static CJK: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"[\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}]").expect("valid regex"));
 static NON_CJK_WORD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"[^\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}\s]+").expect("valid regex")
+    Regex::new(r"[^\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}\t\n\x0B\x0C\r ]+")
+        .expect("valid regex")
 });
 
 fn number_of_words(s: &str, mode: Option<&str>) -> i64 {
@@ -336,10 +337,13 @@ fn index_like(obj: &Value, key: &str) -> LResult<Option<Value>> {
     })
 }
 
-static INTEGER_LIKE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\A\s*-?\d+\s*\z").expect("valid regex"));
-static FLOAT_LIKE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\z").expect("valid regex"));
+static INTEGER_LIKE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\A[\t\n\x0B\x0C\r ]*-?[0-9]+[\t\n\x0B\x0C\r ]*\z").expect("valid regex")
+});
+static FLOAT_LIKE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\A[\t\n\x0B\x0C\r ]*-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[\t\n\x0B\x0C\r ]*\z")
+        .expect("valid regex")
+});
 
 fn parse_sort_input(v: Value) -> Value {
     let s = to_s(&v);

@@ -58,14 +58,16 @@ struct IncludeTag {
 
 static VALID_SYNTAX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"#,
+        r#"([0-9A-Za-z_-]+)[\t\n\x0B\x0C\r ]*=[\t\n\x0B\x0C\r ]*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([0-9A-Za-z_.-]+))"#,
     )
     .expect("valid regex")
 });
-static VARIABLE_PART: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\{\{\s*[\w\-.]+\s*(\|.*)?\}\}").expect("valid regex"));
+static VARIABLE_PART: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\{\{[\t\n\x0B\x0C\r ]*[0-9A-Za-z_\-.]+[\t\n\x0B\x0C\r ]*(\|.*)?\}\}")
+        .expect("valid regex")
+});
 static VALID_FILENAME: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?m)^[\w/.\-()+~#@]+$").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"(?m)^[0-9A-Za-z_/.\-()+~#@]+$").expect("valid regex"));
 static INVALID_SEQUENCES: Lazy<Regex> = Lazy::new(|| Regex::new(r"[./]{2,}").expect("valid regex"));
 
 /// `VARIABLE_SYNTAX`: the file part when it holds `{{ ... }}`; (file, params).
@@ -259,11 +261,13 @@ impl Tag for IncludeTag {
 }
 
 static HIGHLIGHT_SYNTAX: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?m)^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$"#)
+    Regex::new(r#"(?m)^([a-zA-Z0-9.+#_-]+)(([\t\n\x0B\x0C\r ]+[0-9A-Za-z_]+(=([0-9A-Za-z_]+|"([0-9]+[\t\n\x0B\x0C\r ])*[0-9]+"))?)*)$"#)
         .expect("valid regex")
 });
-static HIGHLIGHT_OPTIONS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#"(?:\w="[^"]*"|\w=\w|\w)+"#).expect("valid regex"));
+static HIGHLIGHT_OPTIONS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:[0-9A-Za-z_]="[^"]*"|[0-9A-Za-z_]=[0-9A-Za-z_]|[0-9A-Za-z_])+"#)
+        .expect("valid regex")
+});
 
 struct HighlightTag {
     lang: String,
@@ -373,7 +377,7 @@ impl Tag for LinkTag {
 }
 
 static POST_NAME: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(.+/)*(\d+-\d+-\d+)-(.*)$").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"^(.+/)*([0-9]+-[0-9]+-[0-9]+)-(.*)$").expect("valid regex"));
 
 struct PostUrlTag {
     name: String,
