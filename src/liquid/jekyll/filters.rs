@@ -150,6 +150,13 @@ pub fn register_filters(engine: &mut Engine) {
 
 /// Jekyll's `time(input)`: any date Liquid understands, in the local time zone.
 fn jekyll_time(v: &Value) -> LResult<Time> {
+    if let Value::Date(d) = v {
+        // Date#to_time is local midnight.
+        let midnight = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+        if let Some(t) = chrono::Local.from_local_datetime(&midnight).earliest() {
+            return Ok(t.fixed_offset());
+        }
+    }
     let t = date::to_date(v).ok_or_else(|| {
         LiquidError::new(
             ErrorKind::Internal,
