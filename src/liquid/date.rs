@@ -305,6 +305,10 @@ pub fn strftime(t: &Time, fmt: &str) -> String {
 fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> Option<String> {
     // Widths are capped so that `%999999999d` cannot allocate gigabytes.
     let width: Option<usize> = width.parse().ok().map(|w: usize| w.min(1024));
+    // Colons only modify %z; `%%` and the unknown `%+` take no flags.
+    if colons > 0 && conv != 'z' {
+        return None;
+    }
     let num = |v: i64, def_width: usize, def_pad: char| -> String {
         let pad = if flags.contains('-') {
             None
@@ -332,10 +336,10 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
             }
         }
     };
-    let text = |s: String| -> String {
+    let text_with = |s: String, change_case: bool| -> String {
         let s = if flags.contains('^') {
             s.to_uppercase()
-        } else if flags.contains('#') {
+        } else if change_case && flags.contains('#') {
             if s.chars().any(|c| c.is_lowercase()) {
                 s.to_uppercase()
             } else {
@@ -345,13 +349,16 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
             s
         };
         match width {
-            Some(w) if s.chars().count() < w => {
+            Some(w) if s.chars().count() < w && !flags.contains('-') && !s.is_empty() => {
                 let pad = if flags.contains('0') { '0' } else { ' ' };
                 format!("{}{}", pad.to_string().repeat(w - s.chars().count()), s)
             }
             _ => s,
         }
     };
+    let text = |s: String| text_with(s, true);
+    // Composite directives (%c, %r, ...) ignore `#`.
+    let composite = |s: String| text_with(s, false);
     let hour12 = |h: u32| -> i64 {
         let h = h % 12;
         if h == 0 {
@@ -395,7 +402,12 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
         'S' => num(t.second() as i64, 2, '0'),
         'L' => {
             let ms = format!("{:09}", t.nanosecond());
-            ms[..width.unwrap_or(3).min(9)].to_string()
+            let w = width.unwrap_or(3);
+            if w <= 9 {
+                ms[..w].to_string()
+            } else {
+                format!("{ms}{}", "0".repeat(w - 9))
+            }
         }
         'N' => {
             let ns = format!("{:09}", t.nanosecond());
@@ -410,10 +422,23 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
             let sign = if off < 0 { '-' } else { '+' };
             let a = off.abs();
             let (h, m, s) = (a / 3600, (a / 60) % 60, a % 60);
-            match colons {
-                0 => format!("{sign}{h:02}{m:02}"),
-                1 => format!("{sign}{h:02}:{m:02}"),
-                _ => format!("{sign}{h:02}:{m:02}:{s:02}"),
+            let rest = match colons {
+                0 => format!("{m:02}"),
+                1 => format!(":{m:02}"),
+                _ => format!(":{m:02}:{s:02}"),
+            };
+            // The hours take whatever the width leaves (`%10z` is `+000000530`); with `_`
+            // they are space-padded before the sign (`-` changes nothing here).
+            let min_width = 3 + rest.len();
+            let hours_width = width.unwrap_or(min_width).max(min_width) - 1 - rest.len();
+            let hs = h.to_string();
+            if flags.contains('_') {
+                format!(
+                    "{}{sign}{hs}{rest}",
+                    " ".repeat(hours_width.saturating_sub(hs.len()))
+                )
+            } else {
+                format!("{sign}{hs:0>hours_width$}{rest}")
             }
         }
         'Z' => text(if off == 0 {
@@ -439,17 +464,16 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
         'g' => num((t.iso_week().year() as i64).rem_euclid(100), 2, '0'),
         'V' => num(t.iso_week().week() as i64, 2, '0'),
         's' => num(t.timestamp(), 1, '0'),
-        'n' => "\n".to_string(),
-        't' => "\t".to_string(),
-        '%' => "%".to_string(),
-        'c' => text(strftime(t, "%a %b %e %H:%M:%S %Y")),
-        'D' | 'x' => text(strftime(t, "%m/%d/%y")),
-        'F' => text(strftime(t, "%Y-%m-%d")),
-        'T' | 'X' => text(strftime(t, "%H:%M:%S")),
-        'R' => text(strftime(t, "%H:%M")),
-        'r' => text(strftime(t, "%I:%M:%S %p")),
-        'v' => text(strftime(t, "%e-%^b-%Y")),
-        '+' => text(strftime(t, "%a %b %e %H:%M:%S %Z %Y")),
+        'n' => text("\n".to_string()),
+        't' => text("\t".to_string()),
+        '%' => composite("%".to_string()),
+        'c' => composite(strftime(t, "%a %b %e %H:%M:%S %Y")),
+        'D' | 'x' => composite(strftime(t, "%m/%d/%y")),
+        'F' => composite(strftime(t, "%Y-%m-%d")),
+        'T' | 'X' => composite(strftime(t, "%H:%M:%S")),
+        'R' => composite(strftime(t, "%H:%M")),
+        'r' => composite(strftime(t, "%I:%M:%S %p")),
+        'v' => composite(strftime(t, "%e-%^b-%Y")),
         _ => return None,
     })
 }

@@ -415,3 +415,8 @@ fn extreme_numbers_do_not_overflow() {
     let out = render(src);
     assert!(out.starts_with("bc..."), "{out}");
 }
+
+#[test]
+fn strftime_agrees_with_ruby() {
+    run_fixtures(include_str!("testdata/strftime.json"), false);
+}
