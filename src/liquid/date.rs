@@ -75,16 +75,16 @@ fn month_index(name: &str) -> Option<u32> {
 }
 
 static TIME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?\s*([ap])?\.?m?\b(?:\s*(z\b|utc\b|gmt\b|[+-][0-9]{2}:?[0-9]{2}\b|[+-][0-9]{1,2}\b))?|([0-9]{1,2})\s*([ap])\.?m\b")
+    Regex::new(r"(?i)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?(?:\s*([ap])\.?m\b\.?)?(?:\s*(z\b|utc\b|gmt\b|ut\b|[ecmp][sd]t\b|[+-][0-9]{2}:?[0-9]{2}\b|[+-][0-9]{1,2}\b))?|([0-9]{1,2})\s*([ap])\.?m\b")
         .expect("valid regex")
 });
 static ISO_DATE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"([-+]?[0-9]{2,})-([0-9]{1,2})-([0-9]{1,2})").expect("valid regex"));
-static SLASH_YMD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})").expect("valid regex"));
-static SLASH_DMY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})").expect("valid regex")
-});
+/// `a/b[/c]` (Ruby's `_parse_sla`) and `a.b.c` (`_parse_dot`).
+static SLASH: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b([0-9]+)/([0-9]+)(?:/([0-9]+))?").expect("valid regex"));
+static DOT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b([0-9]+)\.([0-9]+)\.([0-9]+)").expect("valid regex"));
 static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?[0-9]{3,}))?")
         .expect("valid regex")
@@ -97,10 +97,36 @@ static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+([0-9]{3,})")
         .expect("valid regex")
 });
+static MONTH_ONLY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+        .expect("valid regex")
+});
+static LONE_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b([0-9]{4})\b").expect("valid regex"));
 static COMPACT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*([0-9]{4})([0-9]{2})([0-9]{2})(?:t?([0-9]{2})([0-9]{2})([0-9]{2})?)?")
         .expect("valid regex")
 });
+
+/// Ruby completes two-digit years: 69..99 are 19xx, 00..68 are 20xx.
+fn complete_year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    Some(if digits.len() <= 2 {
+        if y >= 69 {
+            1900 + y
+        } else {
+            2000 + y
+        }
+    } else {
+        y
+    })
+}
+
+/// Ruby's `s3e` for `a/b/c` and `a.b.c`: year-month-day, unless the last part is the
+/// year (more than two digits), then day-month-year.
+fn three_part_date(a: &str, b: &str, c: &str) -> Option<(i32, u32, u32)> {
+    let (y, d) = if c.len() > 2 { (c, a) } else { (a, c) };
+    Some((complete_year(y)?, b.parse().ok()?, d.parse().ok()?))
+}
 
 /// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,
 /// `2016/03/14`, `14/03/2016`, times with zones. Missing parts come from today / midnight.
@@ -108,6 +134,8 @@ pub fn parse_time(s: &str) -> Option<Time> {
     let today = || now().date_naive();
     let mut date: Option<(i32, u32, u32)> = None;
     let mut rest = s.to_string();
+    // A date whose year was not written; a lone four-digit number elsewhere supplies it.
+    let mut year_missing = false;
     if let Some(c) = COMPACT.captures(s) {
         date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
         if let Some(h) = c.get(4) {
@@ -121,19 +149,29 @@ pub fn parse_time(s: &str) -> Option<Time> {
             rest = String::new();
         }
     } else if let Some(c) = ISO_DATE.captures(s) {
-        let y: i32 = c[1].parse().ok()?;
-        let y = if c[1].len() == 2 { 2000 + y } else { y };
-        date = Some((y, c[2].parse().ok()?, c[3].parse().ok()?));
+        date = Some((
+            complete_year(&c[1])?,
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        ));
         rest = s.replacen(&c[0], " ", 1);
-    } else if let Some(c) = SLASH_YMD.captures(s) {
-        date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+    } else if let Some(c) = SLASH
+        .captures(s)
+        .filter(|c| !s[c.get(0).map(|m| m.end()).unwrap_or(0)..].starts_with(':'))
+    {
+        date = Some(match c.get(3) {
+            Some(third) => three_part_date(&c[1], &c[2], third.as_str())?,
+            None => {
+                year_missing = true;
+                (today().year(), c[1].parse().ok()?, c[2].parse().ok()?)
+            }
+        });
         rest = s.replacen(&c[0], " ", 1);
-    } else if let Some(c) = SLASH_DMY.captures(s) {
-        let y: i32 = c[3].parse().ok()?;
-        let y = if c[3].len() == 2 { 2000 + y } else { y };
-        date = Some((y, c[2].parse().ok()?, c[1].parse().ok()?));
+    } else if let Some(c) = DOT.captures(s) {
+        date = Some(three_part_date(&c[1], &c[2], &c[3])?);
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = DAY_MONTH.captures(s) {
+        year_missing = c.get(3).is_none();
         let y = c
             .get(3)
             .and_then(|m| m.as_str().parse().ok())
@@ -141,6 +179,7 @@ pub fn parse_time(s: &str) -> Option<Time> {
         date = Some((y, month_index(&c[2])?, c[1].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_DAY.captures(s) {
+        year_missing = c.get(3).is_none();
         let y = c
             .get(3)
             .and_then(|m| m.as_str().parse().ok())
@@ -149,6 +188,10 @@ pub fn parse_time(s: &str) -> Option<Time> {
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_YEAR.captures(s) {
         date = Some((c[2].parse().ok()?, month_index(&c[1])?, 1));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = MONTH_ONLY.captures(s) {
+        year_missing = true;
+        date = Some((today().year(), month_index(&c[1])?, 1));
         rest = s.replacen(&c[0], " ", 1);
     }
     let mut time = (0u32, 0u32, 0u32, 0u32);
@@ -202,6 +245,17 @@ pub fn parse_time(s: &str) -> Option<Time> {
     if date.is_none() && !found_time {
         return None;
     }
+    if year_missing {
+        let without_time = TIME_RE.replace(&rest, " ");
+        if let Some(y) = LONE_YEAR
+            .captures(&without_time)
+            .and_then(|c| c[1].parse().ok())
+        {
+            if let Some(d) = date.as_mut() {
+                d.0 = y;
+            }
+        }
+    }
     let (y, m, d) = date.unwrap_or_else(|| {
         let t = today();
         (t.year(), t.month(), t.day())
@@ -220,8 +274,20 @@ pub fn parse_time(s: &str) -> Option<Time> {
 
 fn parse_zone(z: &str) -> Option<FixedOffset> {
     let lz = z.to_ascii_lowercase();
-    if lz == "z" || lz == "utc" || lz == "gmt" {
-        return FixedOffset::east_opt(0);
+    let named = match lz.as_str() {
+        "z" | "utc" | "gmt" | "ut" => Some(0),
+        "est" => Some(-5),
+        "edt" => Some(-4),
+        "cst" => Some(-6),
+        "cdt" => Some(-5),
+        "mst" => Some(-7),
+        "mdt" => Some(-6),
+        "pst" => Some(-8),
+        "pdt" => Some(-7),
+        _ => None,
+    };
+    if let Some(h) = named {
+        return FixedOffset::east_opt(h * 3600);
     }
     let sign = if z.starts_with('-') { -1 } else { 1 };
     let digits: String = z[1..].chars().filter(|c| c.is_ascii_digit()).collect();
@@ -369,14 +435,7 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
     };
     let off = t.offset().local_minus_utc();
     Some(match conv {
-        'Y' => {
-            let y = t.year() as i64;
-            if width.is_some() {
-                num(y, 0, '0')
-            } else {
-                y.to_string()
-            }
-        }
+        'Y' => num(t.year() as i64, 4, '0'),
         'C' => num((t.year() as i64).div_euclid(100), 2, '0'),
         'y' => num((t.year() as i64).rem_euclid(100), 2, '0'),
         'm' => num(t.month() as i64, 2, '0'),

@@ -420,3 +420,8 @@ fn extreme_numbers_do_not_overflow() {
 fn strftime_agrees_with_ruby() {
     run_fixtures(include_str!("testdata/strftime.json"), false);
 }
+
+#[test]
+fn date_strings_parse_like_ruby() {
+    run_fixtures(include_str!("testdata/date_parsing.json"), false);
+}
