@@ -107,6 +107,71 @@ static COMPACT: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
+/// `YYYY-MM-DD[( |t)HH:MM[:SS]][ ][z|±HH[:]MM]`, the shape of most dates in sites, read
+/// without regexes; anything else (or anything invalid) goes to the general parser.
+fn parse_iso_fast(s: &str) -> Option<Time> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(0, 4)? as i32, digits(5, 2)?, digits(8, 2)?);
+    let mut i = 10;
+    let (mut hh, mut mm, mut ss) = (0, 0, 0);
+    if i < b.len() && (b[i] == b' ' || b[i] == b't') {
+        if b.len() >= i + 6 && b[i + 3] == b':' {
+            hh = digits(i + 1, 2)?;
+            mm = digits(i + 4, 2)?;
+            i += 6;
+            if b.len() >= i + 3 && b[i] == b':' {
+                ss = digits(i + 1, 2)?;
+                i += 3;
+            }
+        } else {
+            return None;
+        }
+    }
+    let mut zone = None;
+    if i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    if i < b.len() {
+        match b[i] {
+            b'z' if i + 1 == b.len() => zone = FixedOffset::east_opt(0),
+            b'+' | b'-' => {
+                let sign = if b[i] == b'-' { -1 } else { 1 };
+                let h = digits(i + 1, 2)? as i32;
+                let rest = &b[i + 3..];
+                let m = match rest {
+                    [] => 0,
+                    [b':', x, y] | [x, y] if x.is_ascii_digit() && y.is_ascii_digit() => {
+                        i32::from(x - b'0') * 10 + i32::from(y - b'0')
+                    }
+                    _ => return None,
+                };
+                zone = FixedOffset::east_opt(sign * (h * 3600 + m * 60));
+            }
+            _ => return None,
+        }
+        zone?;
+    }
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let date =
+        NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_days(chrono::Days::new(u64::from(d - 1)))?;
+    let ndt = NaiveDateTime::new(date, NaiveTime::from_hms_opt(hh, mm, ss)?);
+    let off = zone.unwrap_or_else(|| local_offset_at_local(&ndt));
+    off.from_local_datetime(&ndt).single()
+}
+
 /// Ruby completes two-digit years: 69..99 are 19xx, 00..68 are 20xx.
 fn complete_year(digits: &str) -> Option<i32> {
     let y: i32 = digits.parse().ok()?;
@@ -131,6 +196,9 @@ fn three_part_date(a: &str, b: &str, c: &str) -> Option<(i32, u32, u32)> {
 /// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,
 /// `2016/03/14`, `14/03/2016`, times with zones. Missing parts come from today / midnight.
 pub fn parse_time(s: &str) -> Option<Time> {
+    if let Some(t) = parse_iso_fast(s) {
+        return Some(t);
+    }
     let today = || now().date_naive();
     let mut date: Option<(i32, u32, u32)> = None;
     let mut rest = s.to_string();

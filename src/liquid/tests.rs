@@ -274,7 +274,8 @@ fn hostile_templates_end_with_errors_not_crashes() {
 }
 
 /// Rendering speed of a 1000-item loop (`cargo test --release --lib bench_loop -- --ignored
-/// --nocapture`); Ruby Liquid 4.0.4 takes about 80 ms per render of the same template.
+/// --nocapture`). Measured on the shared 2-core machine: 2.5-4.2 ms per render, against
+/// 54-79 ms for Ruby Liquid 4.0.4 on the same template and data (about 20x).
 #[test]
 #[ignore]
 fn bench_loop() {
