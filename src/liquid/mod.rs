@@ -72,6 +72,7 @@ mod error;
 mod expr;
 pub mod filters;
 pub mod jekyll;
+mod markup;
 
 mod number;
 mod parser;

@@ -6,7 +6,7 @@ use super::{services, slugify};
 use crate::liquid::error::{ErrorKind, LResult, LiquidError};
 use crate::liquid::filters::{cgi_escape, input_items, to_integer};
 use crate::liquid::ruby::{self, to_s};
-use crate::liquid::{date, parser, Context, Engine};
+use crate::liquid::{date, markup, Context, Engine};
 use crate::value::{Hash, Time, Value};
 use chrono::{Datelike, Offset};
 use once_cell::sync::Lazy;
@@ -496,7 +496,7 @@ fn where_exp(
     let Some(items) = selectable(input) else {
         return Ok(input.clone());
     };
-    let cond = parser::strict_condition(&to_s(expr)).map_err(LiquidError::syntax)?;
+    let cond = markup::strict_condition(&to_s(expr)).map_err(LiquidError::syntax)?;
     let var = to_s(variable);
     ctx.with_scope(|ctx| {
         let mut out = Vec::new();
@@ -579,7 +579,7 @@ fn group_by_exp(
     let Some(items) = groupable(input) else {
         return Ok(input.clone());
     };
-    let output = parser::lax_output(&to_s(expr), 1);
+    let output = markup::lax_output(&to_s(expr), 1);
     let var = to_s(variable);
     ctx.with_scope(|ctx| {
         let mut groups = Vec::new();
