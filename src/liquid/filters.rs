@@ -221,30 +221,42 @@ fn nil_safe_casecmp(a: &Value, b: &Value) -> Ordering {
     }
 }
 
-/// Sorts with a fallible comparator, returning the first comparison error.
+/// Ruby's `Array#sort` on Linux: glibc's `qsort_r`, a top-down merge sort (left half
+/// `n / 2`). Sorting the same way makes equal elements keep their order and makes the
+/// first failing comparison (and so the error message) the one Ruby reports.
+pub fn ruby_sort<T: Clone>(
+    items: &mut [T],
+    cmp: &mut impl FnMut(&T, &T) -> LResult<Ordering>,
+) -> LResult<()> {
+    let n = items.len();
+    if n <= 1 {
+        return Ok(());
+    }
+    let n1 = n / 2;
+    ruby_sort(&mut items[..n1], cmp)?;
+    ruby_sort(&mut items[n1..], cmp)?;
+    let mut merged = Vec::with_capacity(n);
+    let (mut a, mut b) = (0, n1);
+    while a < n1 && b < n {
+        if cmp(&items[a], &items[b])? != Ordering::Greater {
+            merged.push(items[a].clone());
+            a += 1;
+        } else {
+            merged.push(items[b].clone());
+            b += 1;
+        }
+    }
+    merged.extend_from_slice(&items[a..n1]);
+    merged.extend_from_slice(&items[b..n]);
+    items.clone_from_slice(&merged);
+    Ok(())
+}
+
 fn try_sort(
     items: &mut [Value],
     mut cmp: impl FnMut(&Value, &Value) -> LResult<Ordering>,
 ) -> LResult<()> {
-    // Ruby's quicksort meets neighbours first: report an incomparable adjacent pair the
-    // way Ruby's error message names it.
-    for w in items.windows(2) {
-        cmp(&w[0], &w[1])?;
-    }
-    let mut err = None;
-    items.sort_by(|a, b| match cmp(a, b) {
-        Ok(o) => o,
-        Err(e) => {
-            if err.is_none() {
-                err = Some(e);
-            }
-            Ordering::Equal
-        }
-    });
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    ruby_sort(items, &mut cmp)
 }
 
 /// Ruby's `eql?`-based identity for `uniq`: 1 and 1.0 differ.
@@ -637,7 +649,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             match a0.filter(|p| !p.is_nil()) {
                 None => {
                     if natural {
-                        items.sort_by(nil_safe_casecmp);
+                        try_sort(&mut items, |a, b| Ok(nil_safe_casecmp(a, b)))?;
                     } else {
                         try_sort(&mut items, nil_safe_compare)?;
                     }
@@ -656,9 +668,18 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                         _ => Value::Nil,
                     };
                     if natural {
-                        keyed.sort_by(|a, b| nil_safe_casecmp(&key(a), &key(b)));
+                        try_sort(&mut keyed, |a, b| Ok(nil_safe_casecmp(&key(a), &key(b))))?;
                     } else {
-                        try_sort(&mut keyed, |a, b| nil_safe_compare(&key(a), &key(b)))?;
+                        // The sort block returns nil for incomparable keys; Ruby's message
+                        // then names the items themselves.
+                        let item = |v: &Value| match v {
+                            Value::Array(p) => p.get(1).cloned().unwrap_or(Value::Nil),
+                            _ => Value::Nil,
+                        };
+                        try_sort(&mut keyed, |a, b| {
+                            nil_safe_compare(&key(a), &key(b))
+                                .map_err(|_| sort_error(&item(a), &item(b)))
+                        })?;
                     }
                     items = keyed
                         .into_iter()

@@ -426,3 +426,9 @@ fn strftime_agrees_with_ruby() {
 fn date_strings_parse_like_ruby() {
     run_fixtures(include_str!("testdata/date_parsing.json"), false);
 }
+
+#[test]
+fn sorting_agrees_with_ruby() {
+    run_fixtures(include_str!("testdata/sorting.json"), false);
+    run_fixtures(include_str!("testdata/jekyll_sorting.json"), true);
+}

@@ -4,14 +4,13 @@ use super::json;
 use super::url::{normalize_component, normalize_url, parse_absolute};
 use super::{services, slugify};
 use crate::liquid::error::{ErrorKind, LResult, LiquidError};
-use crate::liquid::filters::{cgi_escape, input_items, to_integer};
+use crate::liquid::filters::{self, cgi_escape, input_items, to_integer};
 use crate::liquid::ruby::{self, to_s};
 use crate::liquid::{date, markup, Context, Engine};
 use crate::value::{Hash, Time, Value};
 use chrono::{Datelike, Offset};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::cmp::Ordering;
 
 /// Registers every Jekyll filter on `engine` (replacing Liquid's `sort` and `where`).
 pub fn register_filters(engine: &mut Engine) {
@@ -378,33 +377,16 @@ fn sort(input: &Value, args: &[Value]) -> LResult<Value> {
     };
     let Some(property) = property else {
         let mut items = items;
-        for w in items.windows(2) {
-            if ruby::compare(&w[0], &w[1]).is_none() {
-                return Err(LiquidError::argument(format!(
+        filters::ruby_sort(&mut items, &mut |a: &Value, b: &Value| {
+            ruby::compare(a, b).ok_or_else(|| {
+                LiquidError::argument(format!(
                     "comparison of {} with {} failed",
-                    w[0].ruby_class(),
-                    ruby::cmp_error_name(&w[1])
-                )));
-            }
-        }
-        let mut err = None;
-        items.sort_by(|a, b| match ruby::compare(a, b) {
-            Some(o) => o,
-            None => {
-                err.get_or_insert_with(|| {
-                    LiquidError::argument(format!(
-                        "comparison of {} with {} failed",
-                        a.ruby_class(),
-                        ruby::cmp_error_name(b)
-                    ))
-                });
-                Ordering::Equal
-            }
-        });
-        return match err {
-            Some(e) => Err(e),
-            None => Ok(Value::array(items)),
-        };
+                    a.ruby_class(),
+                    ruby::cmp_error_name(b)
+                ))
+            })
+        })?;
+        return Ok(Value::array(items));
     };
     let order = match args.get(1).map(to_s).as_deref() {
         None | Some("first") => -1,
@@ -420,11 +402,16 @@ fn sort(input: &Value, args: &[Value]) -> LResult<Value> {
     for it in items {
         keyed.push((item_property(&it, &prop)?, it));
     }
-    keyed.sort_by(|(a, _), (b, _)| match (a.is_nil(), b.is_nil()) {
-        (false, true) => (-order).cmp(&0),
-        (true, false) => order.cmp(&0),
-        _ => ruby::compare(a, b).unwrap_or_else(|| to_s(a).cmp(&to_s(b))),
-    });
+    filters::ruby_sort(
+        &mut keyed,
+        &mut |(a, _): &(Value, Value), (b, _): &(Value, Value)| {
+            Ok(match (a.is_nil(), b.is_nil()) {
+                (false, true) => (-order).cmp(&0),
+                (true, false) => order.cmp(&0),
+                _ => ruby::compare(a, b).unwrap_or_else(|| to_s(a).cmp(&to_s(b))),
+            })
+        },
+    )?;
     Ok(Value::array(keyed.into_iter().map(|(_, v)| v).collect()))
 }
 
