@@ -4,8 +4,10 @@
 //! `templates`; invalid cases render raising (`render!`), others inline their errors.
 //! Prints one JSON line per case: {"name", "output", "error"}.
 //!
-//! `--jekyll` adds Jekyll's filters, with a site whose `baseurl` is `/blog` and `url` is
-//! `https://Example.com` (for differential runs against real Jekyll's filters).
+//! `--jekyll` adds Jekyll's filters and tags, with a site whose `baseurl` is `/blog`, `url`
+//! is `https://Example.com` and includes are the case's `templates` (for differential runs
+//! against real Jekyll; see src/liquid/testdata/jekyll_adapter.rb). `--warn` parses every
+//! case in warn mode and adds `"warnings"` to each line.
 
 use hyde::liquid::{jekyll, Context, Engine, ErrorMode, FileSystem, Options};
 use hyde::value::{Hash, Value};
