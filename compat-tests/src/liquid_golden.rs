@@ -4,8 +4,10 @@
 //! `templates`; invalid cases render raising (`render!`), others inline their errors.
 //! Prints one JSON line per case: {"name", "output", "error"}.
 //!
-//! `--jekyll` adds Jekyll's filters, with a site whose `baseurl` is `/blog` and `url` is
-//! `https://Example.com` (for differential runs against real Jekyll's filters).
+//! `--jekyll` adds Jekyll's filters and tags, with a site whose `baseurl` is `/blog`, `url`
+//! is `https://Example.com` and includes are the case's `templates` (for differential runs
+//! against real Jekyll; see src/liquid/testdata/jekyll_adapter.rb). `--warn` parses every
+//! case in warn mode and adds `"warnings"` to each line.
 
 use hyde::liquid::{jekyll, Context, Engine, ErrorMode, FileSystem, Options};
 use hyde::value::{Hash, Value};
@@ -81,7 +83,13 @@ impl jekyll::JekyllServices for TestSite {
 
 pub fn run(args: &[String]) -> i32 {
     let with_jekyll = args.iter().any(|a| a == "--jekyll");
-    let args: Vec<String> = args.iter().filter(|a| *a != "--jekyll").cloned().collect();
+    // `--warn`: parse every case in warn mode and add the warnings to each line.
+    let warn = args.iter().any(|a| a == "--warn");
+    let args: Vec<String> = args
+        .iter()
+        .filter(|a| *a != "--jekyll" && *a != "--warn")
+        .cloned()
+        .collect();
     let Some(path) = args.first() else {
         eprintln!("usage: conformance liquid-golden SUITE.json");
         return 2;
@@ -114,7 +122,9 @@ pub fn run(args: &[String]) -> i32 {
         let strict = tags.iter().any(|x| *x == "strict" || *x == "strict2");
         let invalid = t["invalid"].as_bool().unwrap_or(false);
         let mut engine = Engine::with_options(Options {
-            error_mode: if strict {
+            error_mode: if warn {
+                ErrorMode::Warn
+            } else if strict {
                 ErrorMode::Strict
             } else {
                 ErrorMode::Lax
@@ -133,9 +143,11 @@ pub fn run(args: &[String]) -> i32 {
         ctx.set_file_system(Arc::new(MemoryFs(fs.clone())));
         ctx.registers
             .insert(jekyll::Services(Arc::new(TestSite(fs))));
+        let mut warnings: Vec<String> = Vec::new();
         let result = match engine.parse_liquid(template) {
             Err(e) => Err(format!("{}: {}", e.kind.ruby_class(), e)),
             Ok(tpl) => {
+                warnings = tpl.warnings().iter().map(|w| w.to_string()).collect();
                 if invalid {
                     tpl.render_liquid(&mut ctx)
                         .map_err(|e| format!("{}: {}", e.kind.ruby_class(), e))
@@ -145,10 +157,13 @@ pub fn run(args: &[String]) -> i32 {
                 }
             }
         };
-        let line = match result {
+        let mut line = match result {
             Ok(o) => json!({"name": name, "output": o, "error": null}),
             Err(e) => json!({"name": name, "output": null, "error": e}),
         };
+        if warn {
+            line["warnings"] = json!(warnings);
+        }
         if writeln!(out, "{line}").is_err() {
             return 1;
         }

@@ -72,7 +72,8 @@ impl TagNode {
                 | TagKind::Raw(_)
                 | TagKind::Comment
                 | TagKind::Ifchanged(_)
-        ) || matches!(&self.kind, TagKind::Custom(t) if t.is_block())
+                | TagKind::CustomBlock(_)
+        )
     }
 }
 
@@ -108,6 +109,8 @@ pub(crate) enum TagKind {
     Ifchanged(Body),
     Include(Box<IncludeTag>),
     Custom(Box<dyn Tag>),
+    /// A registered block tag (its body was parsed up to `end<name>`).
+    CustomBlock(Box<dyn Tag>),
 }
 
 pub(crate) struct Branch {

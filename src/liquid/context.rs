@@ -53,10 +53,30 @@ pub(crate) enum Interrupt {
     Continue,
 }
 
+/// One variable scope. Scopes are small (a loop variable and `forloop`; a page's
+/// assigns), so a linear scan beats hashing the name once per scope.
+#[derive(Default, Clone)]
+pub(crate) struct Scope {
+    vars: Vec<(String, Value)>,
+}
+
+impl Scope {
+    pub(crate) fn get(&self, name: &str) -> Option<&Value> {
+        self.vars.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    pub(crate) fn insert(&mut self, name: String, value: Value) {
+        match self.vars.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.vars.push((name, value)),
+        }
+    }
+}
+
 /// Variable scopes and state for one render. Create one per page render.
 pub struct Context {
     /// `scopes[0]` is the outermost scope (where `assign` writes); later ones are inner.
-    pub(crate) scopes: Vec<Hash>,
+    pub(crate) scopes: Vec<Scope>,
     /// The environment (Jekyll's payload: `site`, `page`, ...); `increment` writes here.
     pub(crate) globals: Hash,
     pub registers: Registers,
@@ -85,7 +105,7 @@ impl Context {
     /// A context whose global variables are `globals`.
     pub fn new(globals: Hash) -> Self {
         Context {
-            scopes: vec![Hash::new()],
+            scopes: vec![Scope::default()],
             globals,
             registers: Registers::default(),
             interrupts: Vec::new(),
@@ -140,7 +160,7 @@ impl Context {
         if self.scopes.len() >= MAX_SCOPES {
             return Err(LiquidError::new(ErrorKind::StackLevel, "Nesting too deep"));
         }
-        self.scopes.push(Hash::new());
+        self.scopes.push(Scope::default());
         Ok(())
     }
 
@@ -283,6 +303,11 @@ pub(crate) fn index(obj: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// How many integers `a..b` holds (saturating).
+pub(crate) fn range_len(a: i64, b: i64) -> i64 {
+    (i128::from(b) - i128::from(a) + 1).clamp(0, i128::from(i64::MAX)) as i64
+}
+
 /// `size`, `first` and `last` called as methods.
 fn command_method(obj: &Value, name: &str) -> Option<Value> {
     match (name, obj) {
@@ -290,7 +315,7 @@ fn command_method(obj: &Value, name: &str) -> Option<Value> {
         ("size", Value::Array(a)) => Some(Value::Int(a.len() as i64)),
         ("size", Value::Hash(h)) => Some(Value::Int(h.len() as i64)),
         ("size", Value::Int(_)) => Some(Value::Int(8)),
-        ("size", Value::Range(a, b)) => Some(Value::Int((b - a + 1).max(0))),
+        ("size", Value::Range(a, b)) => Some(Value::Int(range_len(*a, *b))),
         ("first", Value::Array(a)) => Some(a.first().cloned().unwrap_or(Value::Nil)),
         ("last", Value::Array(a)) => Some(a.last().cloned().unwrap_or(Value::Nil)),
         ("first", Value::Hash(h)) => Some(

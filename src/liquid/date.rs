@@ -71,37 +71,135 @@ fn month_index(name: &str) -> Option<u32> {
 }
 
 static TIME_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([ap])?\.?m?\b(?:\s*(z\b|utc\b|gmt\b|[+-]\d{2}:?\d{2}\b|[+-]\d{1,2}\b))?|(\d{1,2})\s*([ap])\.?m\b")
+    Regex::new(r"(?i)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?(?:\s*([ap])\.?m\b\.?)?(?:\s*(z\b|utc\b|gmt\b|ut\b|[ecmp][sd]t\b|[+-][0-9]{2}:?[0-9]{2}\b|[+-][0-9]{1,2}\b))?|([0-9]{1,2})\s*([ap])\.?m\b")
         .expect("valid regex")
 });
 static ISO_DATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"([-+]?\d{2,})-(\d{1,2})-(\d{1,2})").expect("valid regex"));
-static SLASH_YMD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
-static SLASH_DMY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"([-+]?[0-9]{2,})-([0-9]{1,2})-([0-9]{1,2})").expect("valid regex"));
+/// `a/b[/c]` (Ruby's `_parse_sla`) and `a.b.c` (`_parse_dot`).
+static SLASH: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b([0-9]+)/([0-9]+)(?:/([0-9]+))?").expect("valid regex"));
+static DOT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b([0-9]+)\.([0-9]+)\.([0-9]+)").expect("valid regex"));
 static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?\d{3,}))?")
+    Regex::new(r"(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\.?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?:\s+(-?[0-9]{3,}))?")
         .expect("valid regex")
 });
 static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(-?\d{3,}))?")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(-?[0-9]{3,}))?")
         .expect("valid regex")
 });
 static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{3,})")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+([0-9]{3,})")
         .expect("valid regex")
 });
-static COMPACT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?").expect("valid regex")
+static MONTH_ONLY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+        .expect("valid regex")
 });
+static LONE_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b([0-9]{4})\b").expect("valid regex"));
+static COMPACT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*([0-9]{4})([0-9]{2})([0-9]{2})(?:t?([0-9]{2})([0-9]{2})([0-9]{2})?)?")
+        .expect("valid regex")
+});
+
+/// `YYYY-MM-DD[( |t)HH:MM[:SS]][ ][z|±HH[:]MM]`, the shape of most dates in sites, read
+/// without regexes; anything else (or anything invalid) goes to the general parser.
+fn parse_iso_fast(s: &str) -> Option<Time> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(0, 4)? as i32, digits(5, 2)?, digits(8, 2)?);
+    let mut i = 10;
+    let (mut hh, mut mm, mut ss) = (0, 0, 0);
+    if i < b.len() && (b[i] == b' ' || b[i] == b't') {
+        if b.len() >= i + 6 && b[i + 3] == b':' {
+            hh = digits(i + 1, 2)?;
+            mm = digits(i + 4, 2)?;
+            i += 6;
+            if b.len() >= i + 3 && b[i] == b':' {
+                ss = digits(i + 1, 2)?;
+                i += 3;
+            }
+        } else {
+            return None;
+        }
+    }
+    let mut zone = None;
+    if i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    if i < b.len() {
+        match b[i] {
+            b'z' if i + 1 == b.len() => zone = FixedOffset::east_opt(0),
+            b'+' | b'-' => {
+                let sign = if b[i] == b'-' { -1 } else { 1 };
+                let h = digits(i + 1, 2)? as i32;
+                let rest = &b[i + 3..];
+                let m = match rest {
+                    [] => 0,
+                    [b':', x, y] | [x, y] if x.is_ascii_digit() && y.is_ascii_digit() => {
+                        i32::from(x - b'0') * 10 + i32::from(y - b'0')
+                    }
+                    _ => return None,
+                };
+                zone = FixedOffset::east_opt(sign * (h * 3600 + m * 60));
+            }
+            _ => return None,
+        }
+        zone?;
+    }
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let date =
+        NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_days(chrono::Days::new(u64::from(d - 1)))?;
+    let ndt = NaiveDateTime::new(date, NaiveTime::from_hms_opt(hh, mm, ss)?);
+    let off = zone.unwrap_or_else(|| local_offset_at_local(&ndt));
+    off.from_local_datetime(&ndt).single()
+}
+
+/// Ruby completes two-digit years: 69..99 are 19xx, 00..68 are 20xx.
+fn complete_year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    Some(if digits.len() <= 2 {
+        if y >= 69 {
+            1900 + y
+        } else {
+            2000 + y
+        }
+    } else {
+        y
+    })
+}
+
+/// Ruby's `s3e` for `a/b/c` and `a.b.c`: year-month-day, unless the last part is the
+/// year (more than two digits), then day-month-year.
+fn three_part_date(a: &str, b: &str, c: &str) -> Option<(i32, u32, u32)> {
+    let (y, d) = if c.len() > 2 { (c, a) } else { (a, c) };
+    Some((complete_year(y)?, b.parse().ok()?, d.parse().ok()?))
+}
 
 /// A subset of Ruby's `Time.parse`: ISO 8601, RFC 2822, `14 March 2016`, `March 14, 2016`,
 /// `2016/03/14`, `14/03/2016`, times with zones. Missing parts come from today / midnight.
 pub fn parse_time(s: &str) -> Option<Time> {
-    let today = now().date_naive();
+    if let Some(t) = parse_iso_fast(s) {
+        return Some(t);
+    }
+    let today = || now().date_naive();
     let mut date: Option<(i32, u32, u32)> = None;
     let mut rest = s.to_string();
+    // A date whose year was not written; a lone four-digit number elsewhere supplies it.
+    let mut year_missing = false;
     if let Some(c) = COMPACT.captures(s) {
         date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
         if let Some(h) = c.get(4) {
@@ -115,34 +213,49 @@ pub fn parse_time(s: &str) -> Option<Time> {
             rest = String::new();
         }
     } else if let Some(c) = ISO_DATE.captures(s) {
-        let y: i32 = c[1].parse().ok()?;
-        let y = if c[1].len() == 2 { 2000 + y } else { y };
-        date = Some((y, c[2].parse().ok()?, c[3].parse().ok()?));
+        date = Some((
+            complete_year(&c[1])?,
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        ));
         rest = s.replacen(&c[0], " ", 1);
-    } else if let Some(c) = SLASH_YMD.captures(s) {
-        date = Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+    } else if let Some(c) = SLASH
+        .captures(s)
+        .filter(|c| !s[c.get(0).map(|m| m.end()).unwrap_or(0)..].starts_with(':'))
+    {
+        date = Some(match c.get(3) {
+            Some(third) => three_part_date(&c[1], &c[2], third.as_str())?,
+            None => {
+                year_missing = true;
+                (today().year(), c[1].parse().ok()?, c[2].parse().ok()?)
+            }
+        });
         rest = s.replacen(&c[0], " ", 1);
-    } else if let Some(c) = SLASH_DMY.captures(s) {
-        let y: i32 = c[3].parse().ok()?;
-        let y = if c[3].len() == 2 { 2000 + y } else { y };
-        date = Some((y, c[2].parse().ok()?, c[1].parse().ok()?));
+    } else if let Some(c) = DOT.captures(s) {
+        date = Some(three_part_date(&c[1], &c[2], &c[3])?);
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = DAY_MONTH.captures(s) {
+        year_missing = c.get(3).is_none();
         let y = c
             .get(3)
             .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(today.year());
+            .unwrap_or_else(|| today().year());
         date = Some((y, month_index(&c[2])?, c[1].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_DAY.captures(s) {
+        year_missing = c.get(3).is_none();
         let y = c
             .get(3)
             .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(today.year());
+            .unwrap_or_else(|| today().year());
         date = Some((y, month_index(&c[1])?, c[2].parse().ok()?));
         rest = s.replacen(&c[0], " ", 1);
     } else if let Some(c) = MONTH_YEAR.captures(s) {
         date = Some((c[2].parse().ok()?, month_index(&c[1])?, 1));
+        rest = s.replacen(&c[0], " ", 1);
+    } else if let Some(c) = MONTH_ONLY.captures(s) {
+        year_missing = true;
+        date = Some((today().year(), month_index(&c[1])?, 1));
         rest = s.replacen(&c[0], " ", 1);
     }
     let mut time = (0u32, 0u32, 0u32, 0u32);
@@ -196,7 +309,21 @@ pub fn parse_time(s: &str) -> Option<Time> {
     if date.is_none() && !found_time {
         return None;
     }
-    let (y, m, d) = date.unwrap_or((today.year(), today.month(), today.day()));
+    if year_missing {
+        let without_time = TIME_RE.replace(&rest, " ");
+        if let Some(y) = LONE_YEAR
+            .captures(&without_time)
+            .and_then(|c| c[1].parse().ok())
+        {
+            if let Some(d) = date.as_mut() {
+                d.0 = y;
+            }
+        }
+    }
+    let (y, m, d) = date.unwrap_or_else(|| {
+        let t = today();
+        (t.year(), t.month(), t.day())
+    });
     // Ruby's Time.local rolls days past the month's end over (Feb 30 -> Mar 1).
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
@@ -211,8 +338,20 @@ pub fn parse_time(s: &str) -> Option<Time> {
 
 fn parse_zone(z: &str) -> Option<FixedOffset> {
     let lz = z.to_ascii_lowercase();
-    if lz == "z" || lz == "utc" || lz == "gmt" {
-        return FixedOffset::east_opt(0);
+    let named = match lz.as_str() {
+        "z" | "utc" | "gmt" | "ut" => Some(0),
+        "est" => Some(-5),
+        "edt" => Some(-4),
+        "cst" => Some(-6),
+        "cdt" => Some(-5),
+        "mst" => Some(-7),
+        "mdt" => Some(-6),
+        "pst" => Some(-8),
+        "pdt" => Some(-7),
+        _ => None,
+    };
+    if let Some(h) = named {
+        return FixedOffset::east_opt(h * 3600);
     }
     let sign = if z.starts_with('-') { -1 } else { 1 };
     let digits: String = z[1..].chars().filter(|c| c.is_ascii_digit()).collect();
@@ -294,7 +433,12 @@ pub fn strftime(t: &Time, fmt: &str) -> String {
 }
 
 fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> Option<String> {
-    let width: Option<usize> = width.parse().ok();
+    // Widths are capped so that `%999999999d` cannot allocate gigabytes.
+    let width: Option<usize> = width.parse().ok().map(|w: usize| w.min(1024));
+    // Colons only modify %z; `%%` and the unknown `%+` take no flags.
+    if colons > 0 && conv != 'z' {
+        return None;
+    }
     let num = |v: i64, def_width: usize, def_pad: char| -> String {
         let pad = if flags.contains('-') {
             None
@@ -322,10 +466,10 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
             }
         }
     };
-    let text = |s: String| -> String {
+    let text_with = |s: String, change_case: bool| -> String {
         let s = if flags.contains('^') {
             s.to_uppercase()
-        } else if flags.contains('#') {
+        } else if change_case && flags.contains('#') {
             if s.chars().any(|c| c.is_lowercase()) {
                 s.to_uppercase()
             } else {
@@ -335,13 +479,16 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
             s
         };
         match width {
-            Some(w) if s.chars().count() < w => {
+            Some(w) if s.chars().count() < w && !flags.contains('-') && !s.is_empty() => {
                 let pad = if flags.contains('0') { '0' } else { ' ' };
                 format!("{}{}", pad.to_string().repeat(w - s.chars().count()), s)
             }
             _ => s,
         }
     };
+    let text = |s: String| text_with(s, true);
+    // Composite directives (%c, %r, ...) ignore `#`.
+    let composite = |s: String| text_with(s, false);
     let hour12 = |h: u32| -> i64 {
         let h = h % 12;
         if h == 0 {
@@ -352,14 +499,7 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
     };
     let off = t.offset().local_minus_utc();
     Some(match conv {
-        'Y' => {
-            let y = t.year() as i64;
-            if width.is_some() {
-                num(y, 0, '0')
-            } else {
-                y.to_string()
-            }
-        }
+        'Y' => num(t.year() as i64, 4, '0'),
         'C' => num((t.year() as i64).div_euclid(100), 2, '0'),
         'y' => num((t.year() as i64).rem_euclid(100), 2, '0'),
         'm' => num(t.month() as i64, 2, '0'),
@@ -385,7 +525,12 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
         'S' => num(t.second() as i64, 2, '0'),
         'L' => {
             let ms = format!("{:09}", t.nanosecond());
-            ms[..width.unwrap_or(3).min(9)].to_string()
+            let w = width.unwrap_or(3);
+            if w <= 9 {
+                ms[..w].to_string()
+            } else {
+                format!("{ms}{}", "0".repeat(w - 9))
+            }
         }
         'N' => {
             let ns = format!("{:09}", t.nanosecond());
@@ -400,10 +545,23 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
             let sign = if off < 0 { '-' } else { '+' };
             let a = off.abs();
             let (h, m, s) = (a / 3600, (a / 60) % 60, a % 60);
-            match colons {
-                0 => format!("{sign}{h:02}{m:02}"),
-                1 => format!("{sign}{h:02}:{m:02}"),
-                _ => format!("{sign}{h:02}:{m:02}:{s:02}"),
+            let rest = match colons {
+                0 => format!("{m:02}"),
+                1 => format!(":{m:02}"),
+                _ => format!(":{m:02}:{s:02}"),
+            };
+            // The hours take whatever the width leaves (`%10z` is `+000000530`); with `_`
+            // they are space-padded before the sign (`-` changes nothing here).
+            let min_width = 3 + rest.len();
+            let hours_width = width.unwrap_or(min_width).max(min_width) - 1 - rest.len();
+            let hs = h.to_string();
+            if flags.contains('_') {
+                format!(
+                    "{}{sign}{hs}{rest}",
+                    " ".repeat(hours_width.saturating_sub(hs.len()))
+                )
+            } else {
+                format!("{sign}{hs:0>hours_width$}{rest}")
             }
         }
         'Z' => text(crate::utils::time::zone_abbreviation(t)),
@@ -425,17 +583,16 @@ fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> O
         'g' => num((t.iso_week().year() as i64).rem_euclid(100), 2, '0'),
         'V' => num(t.iso_week().week() as i64, 2, '0'),
         's' => num(t.timestamp(), 1, '0'),
-        'n' => "\n".to_string(),
-        't' => "\t".to_string(),
-        '%' => "%".to_string(),
-        'c' => text(strftime(t, "%a %b %e %H:%M:%S %Y")),
-        'D' | 'x' => text(strftime(t, "%m/%d/%y")),
-        'F' => text(strftime(t, "%Y-%m-%d")),
-        'T' | 'X' => text(strftime(t, "%H:%M:%S")),
-        'R' => text(strftime(t, "%H:%M")),
-        'r' => text(strftime(t, "%I:%M:%S %p")),
-        'v' => text(strftime(t, "%e-%^b-%Y")),
-        '+' => text(strftime(t, "%a %b %e %H:%M:%S %Z %Y")),
+        'n' => text("\n".to_string()),
+        't' => text("\t".to_string()),
+        '%' => composite("%".to_string()),
+        'c' => composite(strftime(t, "%a %b %e %H:%M:%S %Y")),
+        'D' | 'x' => composite(strftime(t, "%m/%d/%y")),
+        'F' => composite(strftime(t, "%Y-%m-%d")),
+        'T' | 'X' => composite(strftime(t, "%H:%M:%S")),
+        'R' => composite(strftime(t, "%H:%M")),
+        'r' => composite(strftime(t, "%I:%M:%S %p")),
+        'v' => composite(strftime(t, "%e-%^b-%Y")),
         _ => return None,
     })
 }

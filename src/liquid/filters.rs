@@ -105,12 +105,14 @@ pub fn input_items(v: &Value) -> Vec<Value> {
         }
         Value::Nil => Vec::new(),
         Value::Range(a, b) => {
-            if b - a > 10_000_000 {
+            if super::context::range_len(*a, *b) > 10_000_000 {
                 Vec::new()
             } else {
                 (*a..=*b).map(Value::Int).collect()
             }
         }
+        // `to_liquid` of the `empty`/`blank` literal is "".
+        other if super::drops::as_method_literal(other).is_some() => vec![Value::str("")],
         other => vec![other.clone()],
     }
 }
@@ -119,6 +121,7 @@ fn flatten_into(a: &[Value], out: &mut Vec<Value>) {
     for x in a {
         match x {
             Value::Array(inner) => flatten_into(inner, out),
+            other if super::drops::as_method_literal(other).is_some() => out.push(Value::str("")),
             other => out.push(other.clone()),
         }
     }
@@ -218,25 +221,42 @@ fn nil_safe_casecmp(a: &Value, b: &Value) -> Ordering {
     }
 }
 
-/// Sorts with a fallible comparator, returning the first comparison error.
+/// Ruby's `Array#sort` on Linux: glibc's `qsort_r`, a top-down merge sort (left half
+/// `n / 2`). Sorting the same way makes equal elements keep their order and makes the
+/// first failing comparison (and so the error message) the one Ruby reports.
+pub fn ruby_sort<T: Clone>(
+    items: &mut [T],
+    cmp: &mut impl FnMut(&T, &T) -> LResult<Ordering>,
+) -> LResult<()> {
+    let n = items.len();
+    if n <= 1 {
+        return Ok(());
+    }
+    let n1 = n / 2;
+    ruby_sort(&mut items[..n1], cmp)?;
+    ruby_sort(&mut items[n1..], cmp)?;
+    let mut merged = Vec::with_capacity(n);
+    let (mut a, mut b) = (0, n1);
+    while a < n1 && b < n {
+        if cmp(&items[a], &items[b])? != Ordering::Greater {
+            merged.push(items[a].clone());
+            a += 1;
+        } else {
+            merged.push(items[b].clone());
+            b += 1;
+        }
+    }
+    merged.extend_from_slice(&items[a..n1]);
+    merged.extend_from_slice(&items[b..n]);
+    items.clone_from_slice(&merged);
+    Ok(())
+}
+
 fn try_sort(
     items: &mut [Value],
     mut cmp: impl FnMut(&Value, &Value) -> LResult<Ordering>,
 ) -> LResult<()> {
-    let mut err = None;
-    items.sort_by(|a, b| match cmp(a, b) {
-        Ok(o) => o,
-        Err(e) => {
-            if err.is_none() {
-                err = Some(e);
-            }
-            Ordering::Equal
-        }
-    });
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    ruby_sort(items, &mut cmp)
 }
 
 /// Ruby's `eql?`-based identity for `uniq`: 1 and 1.0 differ.
@@ -267,7 +287,7 @@ fn chars_slice(s: &str, offset: i64, length: i64) -> Option<String> {
     if start < 0 || start > n || length < 0 {
         return None;
     }
-    let end = (start + length).min(n);
+    let end = start.saturating_add(length).min(n);
     Some(chars[start as usize..end as usize].iter().collect())
 }
 
@@ -505,7 +525,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             Value::Str(x) => x.chars().count() as i64,
             Value::Array(a) => a.len() as i64,
             Value::Hash(h) => h.len() as i64,
-            Value::Range(a, b) => (b - a + 1).max(0),
+            Value::Range(a, b) => super::context::range_len(*a, *b),
             Value::Int(_) => 8,
             _ => 0,
         }),
@@ -561,7 +581,9 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 Some(v) => to_s(v),
                 None => "...".into(),
             };
-            let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
+            let l = length
+                .saturating_sub(ellipsis.chars().count() as i64)
+                .max(0) as usize;
             if text.chars().count() as i64 > length {
                 Value::str(text.chars().take(l).collect::<String>() + &ellipsis)
             } else {
@@ -581,7 +603,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 Some(v) => to_integer(v)?,
                 None => 15,
             };
-            let l = (n - 1).max(0) as usize;
+            let l = n.saturating_sub(1).max(0) as usize;
             if words.len() > l {
                 let ellipsis = match arg(args, 1) {
                     Some(v) => to_s(v),
@@ -627,7 +649,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             match a0.filter(|p| !p.is_nil()) {
                 None => {
                     if natural {
-                        items.sort_by(nil_safe_casecmp);
+                        try_sort(&mut items, |a, b| Ok(nil_safe_casecmp(a, b)))?;
                     } else {
                         try_sort(&mut items, nil_safe_compare)?;
                     }
@@ -646,9 +668,18 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                         _ => Value::Nil,
                     };
                     if natural {
-                        keyed.sort_by(|a, b| nil_safe_casecmp(&key(a), &key(b)));
+                        try_sort(&mut keyed, |a, b| Ok(nil_safe_casecmp(&key(a), &key(b))))?;
                     } else {
-                        try_sort(&mut keyed, |a, b| nil_safe_compare(&key(a), &key(b)))?;
+                        // The sort block returns nil for incomparable keys; Ruby's message
+                        // then names the items themselves.
+                        let item = |v: &Value| match v {
+                            Value::Array(p) => p.get(1).cloned().unwrap_or(Value::Nil),
+                            _ => Value::Nil,
+                        };
+                        try_sort(&mut keyed, |a, b| {
+                            nil_safe_compare(&key(a), &key(b))
+                                .map_err(|_| sort_error(&item(a), &item(b)))
+                        })?;
                     }
                     items = keyed
                         .into_iter()

@@ -45,7 +45,6 @@
 //!         out.push_str(&inner.to_uppercase());
 //!         Ok(())
 //!     }
-//!     fn is_block(&self) -> bool { true }
 //! }
 //! let mut engine = Engine::new();
 //! engine.register_block_tag("shout", |_name, _markup, body, _info| Ok(Box::new(Shout(body)) as Box<dyn Tag>));
@@ -73,6 +72,7 @@ mod error;
 mod expr;
 pub mod filters;
 pub mod jekyll;
+mod markup;
 
 mod number;
 mod parser;
@@ -133,12 +133,9 @@ pub struct ParseInfo {
 pub trait Tag: Send + Sync {
     /// Appends the tag's output. Errors are reported with the tag's line.
     fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()>;
-    /// True when the tag never prints (lets whitespace-only blocks around it be dropped).
+    /// For simple tags: true when the tag never prints (lets whitespace-only blocks around
+    /// it be dropped). Block tags are blank when their body is, as in Liquid.
     fn blank(&self) -> bool {
-        false
-    }
-    /// True for block tags (a blank block's output is discarded, as Liquid does).
-    fn is_block(&self) -> bool {
         false
     }
 }

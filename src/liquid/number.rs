@@ -45,8 +45,11 @@ impl Dec {
             return None;
         }
         let mut m: i128 = digits.parse().ok()?;
-        let mut scale = frac.len() as i32 - exp;
+        let mut scale = i64::try_from(frac.len()).ok()? - i64::from(exp);
         if scale < 0 {
+            if scale < -38 {
+                return None;
+            }
             m = m.checked_mul(pow10((-scale) as u32)?)?;
             scale = 0;
         }
@@ -119,6 +122,7 @@ impl Dec {
 
     /// BigDecimal#round(n) with ROUND_HALF_UP (ties away from zero).
     fn round(self, n: i64) -> Dec {
+        let n = n.clamp(-40, 40);
         if n >= self.scale as i64 {
             return self;
         }

@@ -217,7 +217,14 @@ impl Context {
                     .unwrap_or(Value::Nil);
                 let cur = if cur.is_nil() { Value::Int(0) } else { cur };
                 let next = match &cur {
-                    Value::Int(i) => Value::Int(if inc { i + 1 } else { i - 1 }),
+                    Value::Int(i) => match if inc {
+                        i.checked_add(1)
+                    } else {
+                        i.checked_sub(1)
+                    } {
+                        Some(n) => Value::Int(n),
+                        None => Value::Float(*i as f64 + if inc { 1.0 } else { -1.0 }),
+                    },
                     Value::Float(f) => Value::Float(if inc { f + 1.0 } else { f - 1.0 }),
                     _ => return Err(LiquidError::internal()),
                 };
@@ -241,7 +248,7 @@ impl Context {
                 Ok(())
             }
             TagKind::Include(inc) => self.render_include(inc, out),
-            TagKind::Custom(tag) => tag.render(self, out),
+            TagKind::Custom(tag) | TagKind::CustomBlock(tag) => tag.render(self, out),
         }
     }
 
@@ -317,13 +324,13 @@ impl Context {
             }
             None => None,
         };
-        let to = limit.map(|l| l + from);
+        let to = limit.map(|l| l.saturating_add(from));
         let mut segment = slice_collection(&collection, from, to);
         if f.reversed {
             segment.reverse();
         }
         self.for_offsets
-            .insert(f.name.clone(), from + segment.len() as i64);
+            .insert(f.name.clone(), from.saturating_add(segment.len() as i64));
         if segment.is_empty() {
             if let Some(e) = &f.else_body {
                 self.render_body(e, out)?;
@@ -376,7 +383,7 @@ impl Context {
         let to = match attr("limit") {
             Some(e) => {
                 let v = self.evaluate(e)?;
-                Some(from + to_i(&v)?)
+                Some(from.saturating_add(to_i(&v)?))
             }
             None => None,
         };
@@ -419,11 +426,12 @@ impl Context {
                 "Argument error in tag 'include' - Illegal template name",
             ));
         }
+        // The file system sees the name first; only then does Ruby need it to be a String.
+        let partial = self.load_partial(&ruby::to_s(&name_v))?;
         let Value::Str(name) = &name_v else {
             return Err(LiquidError::internal());
         };
         let name = name.to_string();
-        let partial = self.load_partial(&name)?;
         let var_name = name.rsplit('/').next().unwrap_or(&name).to_string();
         let variable = match &inc.variable {
             Some(e) => self.evaluate(e)?,
@@ -569,10 +577,10 @@ pub(crate) fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -
             } else {
                 let lo = (*a).saturating_add(from.max(0));
                 let hi = match to {
-                    Some(t) => (*b).min(a.saturating_add(t) - 1),
+                    Some(t) => (*b).min(a.saturating_add(t).saturating_sub(1)),
                     None => *b,
                 };
-                if hi - lo > 10_000_000 {
+                if super::context::range_len(lo, hi) > 10_000_000 {
                     return Vec::new();
                 }
                 (lo..=hi).map(Value::Int).collect()

@@ -193,7 +193,28 @@ pub fn inspect(v: &Value) -> String {
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
-        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Date(d) => {
+            // Ruby: #<Date: 2024-01-02 ((2460312j,0s,0n),+0s,2299161j)>
+            let jd = i64::from(chrono::Datelike::num_days_from_ce(d)) + 1_721_425;
+            format!(
+                "#<Date: {} (({jd}j,0s,0n),+0s,2299161j)>",
+                d.format("%Y-%m-%d")
+            )
+        }
+        Value::Time(t) => {
+            let nanos = chrono::Timelike::nanosecond(t);
+            if nanos == 0 {
+                time_to_s(t)
+            } else {
+                let frac = format!("{nanos:09}");
+                format!(
+                    "{}.{} {}",
+                    t.format("%Y-%m-%d %H:%M:%S"),
+                    frac.trim_end_matches('0'),
+                    t.format("%z")
+                )
+            }
+        }
         Value::Drop(d) => match d.to_liquid_string() {
             Some(s) => s,
             None => d.ruby_class().to_string(),
@@ -388,6 +409,31 @@ mod tests {
         assert_eq!(float_to_s(0.00001), "1.0e-05");
         assert_eq!(float_to_s(-2.5), "-2.5");
         assert_eq!(float_to_s(0.1 + 0.2), "0.30000000000000004");
+    }
+
+    #[test]
+    fn inspect_like_ruby() {
+        use chrono::TimeZone;
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).expect("date");
+        assert_eq!(
+            inspect(&Value::Date(d)),
+            "#<Date: 2024-01-02 ((2460312j,0s,0n),+0s,2299161j)>"
+        );
+        let t = chrono::FixedOffset::east_opt(0)
+            .expect("offset")
+            .timestamp_opt(0, 500_000_000)
+            .single()
+            .expect("time");
+        assert_eq!(inspect(&Value::Time(t)), "1970-01-01 00:00:00.5 +0000");
+        let mut h = crate::value::Hash::new();
+        h.insert(
+            "a\"b".into(),
+            Value::array(vec![Value::Nil, Value::Float(1.0), Value::str("#{x}\n")]),
+        );
+        assert_eq!(
+            inspect(&Value::hash(h)),
+            r##"{"a\"b"=>[nil, 1.0, "\#{x}\n"]}"##
+        );
     }
 
     #[test]

@@ -272,3 +272,163 @@ fn hostile_templates_end_with_errors_not_crashes() {
         assert!(err.to_string().contains("Nesting too deep"), "{err}");
     });
 }
+
+/// Rendering speed of a 1000-item loop (`cargo test --release --lib bench_loop -- --ignored
+/// --nocapture`). Measured on the shared 2-core machine: 2.5-4.2 ms per render, against
+/// 54-79 ms for Ruby Liquid 4.0.4 on the same template and data (about 20x).
+#[test]
+#[ignore]
+fn bench_loop() {
+    let mut items = Vec::new();
+    for i in 0..1000i64 {
+        let mut h = Hash::new();
+        h.insert("title".into(), Value::from(format!("Post {i}")));
+        h.insert("url".into(), Value::from(format!("/p/{i}/")));
+        h.insert(
+            "date".into(),
+            Value::from(format!("2024-01-{:02}", i % 28 + 1)),
+        );
+        let tags: Vec<Value> = ["a", "b", "c"][..(i % 3 + 1) as usize]
+            .iter()
+            .map(|t| Value::from(*t))
+            .collect();
+        h.insert("tags".into(), Value::array(tags));
+        h.insert("n".into(), Value::Int(i));
+        items.push(Value::hash(h));
+    }
+    let mut globals = Hash::new();
+    globals.insert("items".into(), Value::array(items));
+    let src = "<ul>{% for p in items %}{% if p.n > 10 and p.tags contains 'b' %}<li class=\"{% cycle 'odd','even' %}\"><a href=\"{{ p.url | prepend: '/blog' }}\">{{ p.title | upcase | truncate: 20 }}</a> {{ p.date | date: '%b %d, %Y' }} {{ p.tags | join: ', ' }} {{ forloop.index }}/{{ forloop.length }}</li>{% endif %}{% endfor %}</ul>{% assign s = items | map: 'title' | join: ',' %}{{ s | size }}";
+    let t = Engine::new().parse_liquid(src).expect("parses");
+    let n = 50;
+    let start = std::time::Instant::now();
+    let mut len = 0;
+    for _ in 0..n {
+        let mut ctx = Context::new(globals.clone());
+        len += t.render_liquid(&mut ctx).expect("renders").len();
+    }
+    let per = start.elapsed() / n;
+    eprintln!("bench_loop: {per:?} per render ({len} bytes total)");
+}
+
+#[test]
+fn agrees_with_ruby_liquid_4_0_4_on_random_templates() {
+    run_fixtures(include_str!("testdata/liquid_4_0_4_fuzz.json"), false);
+}
+
+#[test]
+fn random_input_never_panics() {
+    let pieces = [
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "-",
+        "|",
+        ":",
+        ",",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        "..",
+        " ",
+        "\n",
+        "x",
+        "1",
+        "-2.5",
+        "if",
+        "endif",
+        "for",
+        "in",
+        "endfor",
+        "assign",
+        "=",
+        "capture",
+        "endcapture",
+        "case",
+        "when",
+        "else",
+        "raw",
+        "endraw",
+        "comment",
+        "endcomment",
+        "cycle",
+        "tablerow",
+        "include",
+        "upcase",
+        "size",
+        "date",
+        "plus",
+        "slice",
+        "truncate",
+        "sort",
+        "where",
+        "map",
+        "contains",
+        "and",
+        "or",
+        "==",
+        "<",
+        "empty",
+        "blank",
+        "nil",
+        "é",
+        "\u{0}",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut globals = Hash::new();
+    globals.insert(
+        "x".into(),
+        Value::array(vec![Value::Int(1), Value::str("a"), Value::Nil]),
+    );
+    for i in 0..3000 {
+        let len = next(30);
+        let src: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        let mode = [ErrorMode::Lax, ErrorMode::Warn, ErrorMode::Strict][i % 3];
+        let mut engine = Engine::with_options(Options {
+            error_mode: mode,
+            ..Options::default()
+        });
+        jekyll::register_all(&mut engine);
+        if let Ok(t) = engine.parse_liquid(&src) {
+            let mut ctx = Context::new(globals.clone());
+            let _ = t.render_lax(&mut ctx);
+        }
+    }
+}
+
+#[test]
+fn extreme_numbers_do_not_overflow() {
+    let src = "{{ 'abc' | slice: 1, 9223372036854775807 }}{{ 'abc' | truncate: -9223372036854775808 }}\
+{{ 'a b' | truncatewords: -9223372036854775808 }}{% for i in (1..3) limit: 9223372036854775807 offset: 5 %}{{ i }}{% endfor %}\
+{% for i in (-9223372036854775808..9223372036854775807) limit: 2 %}{{ i }}{% endfor %}{{ (-9223372036854775808..9223372036854775807) | size }}\
+{{ 1.5 | round: -9223372036854775808 }}{{ 1.5 | round: 9223372036854775807 }}{{ '1e-99999999999' | plus: 1 }}{{ 0 | date: '%999999999d' | size }}";
+    let out = render(src);
+    assert!(out.starts_with("bc..."), "{out}");
+}
+
+#[test]
+fn strftime_agrees_with_ruby() {
+    run_fixtures(include_str!("testdata/strftime.json"), false);
+}
+
+#[test]
+fn date_strings_parse_like_ruby() {
+    run_fixtures(include_str!("testdata/date_parsing.json"), false);
+}
+
+#[test]
+fn sorting_agrees_with_ruby() {
+    run_fixtures(include_str!("testdata/sorting.json"), false);
+    run_fixtures(include_str!("testdata/jekyll_sorting.json"), true);
+}

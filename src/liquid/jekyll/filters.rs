@@ -1,17 +1,16 @@
 //! Jekyll 4.3's filters (`Jekyll::Filters`), registered on top of Liquid's standard ones.
 
 use super::json;
-use super::url::{is_absolute, normalize_component, normalize_url};
+use super::url::{normalize_component, normalize_url, parse_absolute};
 use super::{services, slugify};
 use crate::liquid::error::{ErrorKind, LResult, LiquidError};
-use crate::liquid::filters::{cgi_escape, input_items, to_integer};
+use crate::liquid::filters::{self, cgi_escape, input_items, to_integer};
 use crate::liquid::ruby::{self, to_s};
-use crate::liquid::{date, parser, Context, Engine};
+use crate::liquid::{date, markup, Context, Engine};
 use crate::value::{Hash, Time, Value};
 use chrono::{Datelike, Offset};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::cmp::Ordering;
 
 /// Registers every Jekyll filter on `engine` (replacing Liquid's `sort` and `where`).
 pub fn register_filters(engine: &mut Engine) {
@@ -34,7 +33,8 @@ pub fn register_filters(engine: &mut Engine) {
     });
     engine.register_filter("uri_escape", 1, 1, |v, _, _| match v {
         Value::Nil => Ok(Value::Nil),
-        other => Ok(Value::str(normalize_component(&to_s(other)))),
+        Value::Str(s) => Ok(Value::str(normalize_component(s))),
+        _ => Err(LiquidError::internal()),
     });
     engine.register_filter("normalize_whitespace", 1, 1, |v, _, _| {
         Ok(Value::str(normalize_whitespace(&to_s(v))))
@@ -51,11 +51,13 @@ pub fn register_filters(engine: &mut Engine) {
         array_to_sentence(v, &connector)
     });
     engine.register_filter("slugify", 1, 2, |v, a, _| {
-        if v.is_nil() {
-            return Ok(Value::Nil);
-        }
+        let text = match v {
+            Value::Nil => return Ok(Value::Nil),
+            Value::Str(s) => s,
+            _ => return Err(LiquidError::internal()),
+        };
         let mode = a.first().filter(|m| !m.is_nil()).map(to_s);
-        Ok(Value::str(slugify(&to_s(v), mode.as_deref(), false)))
+        Ok(Value::str(slugify(text, mode.as_deref(), false)))
     });
     engine.register_filter("jsonify", 1, 1, |v, _, _| json::jsonify(v).map(Value::str));
     engine.register_filter("inspect", 1, 1, |v, _, _| {
@@ -100,7 +102,7 @@ pub fn register_filters(engine: &mut Engine) {
         Ok(Value::str(relative_url(
             &url_input(v),
             s.baseurl().as_deref(),
-        )))
+        )?))
     });
     engine.register_filter("absolute_url", 1, 1, |v, _, ctx| {
         if v.is_nil() {
@@ -111,14 +113,13 @@ pub fn register_filters(engine: &mut Engine) {
             &url_input(v),
             s.baseurl().as_deref(),
             s.url().as_deref(),
-        )))
+        )?))
     });
-    engine.register_filter("strip_index", 1, 1, |v, _, _| {
-        let s = to_s(v);
-        if v.is_nil() || s.is_empty() {
-            return Ok(Value::Nil);
-        }
-        Ok(Value::str(strip_index(&s)))
+    engine.register_filter("strip_index", 1, 1, |v, _, _| match v {
+        Value::Nil => Ok(Value::Nil),
+        Value::Str(s) if s.is_empty() => Ok(Value::Nil),
+        Value::Str(s) => Ok(Value::str(strip_index(s))),
+        _ => Err(LiquidError::internal()),
     });
     engine.register_filter("markdownify", 1, 1, |v, _, ctx| {
         let s = services(ctx)?;
@@ -148,6 +149,13 @@ pub fn register_filters(engine: &mut Engine) {
 
 /// Jekyll's `time(input)`: any date Liquid understands, in the local time zone.
 fn jekyll_time(v: &Value) -> LResult<Time> {
+    if let Value::Date(d) = v {
+        // Date#to_time is local midnight.
+        let midnight = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+        if let Some(t) = chrono::Local.from_local_datetime(&midnight).earliest() {
+            return Ok(t.fixed_offset());
+        }
+    }
     let t = date::to_date(v).ok_or_else(|| {
         LiquidError::new(
             ErrorKind::Internal,
@@ -235,7 +243,8 @@ fn normalize_whitespace(s: &str) -> String {
 static CJK: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"[\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}]").expect("valid regex"));
 static NON_CJK_WORD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"[^\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}\s]+").expect("valid regex")
+    Regex::new(r"[^\p{Han}\p{Katakana}\p{Hiragana}\p{Hangul}\t\n\x0B\x0C\r ]+")
+        .expect("valid regex")
 });
 
 fn number_of_words(s: &str, mode: Option<&str>) -> i64 {
@@ -263,18 +272,32 @@ fn interp(v: &Value) -> String {
 }
 
 fn array_to_sentence(v: &Value, connector: &str) -> LResult<Value> {
-    let Value::Array(a) = v else {
-        return Err(LiquidError::internal());
-    };
-    Ok(Value::str(match a.len() {
+    let sentence = |items: &[Value]| match items.len() {
         0 => String::new(),
-        1 => interp(&a[0]),
-        2 => format!("{} {connector} {}", interp(&a[0]), interp(&a[1])),
+        1 => interp(&items[0]),
+        2 => format!("{} {connector} {}", interp(&items[0]), interp(&items[1])),
         n => format!(
             "{}, {connector} {}",
-            ruby::join(&a[..n - 1], ", "),
-            interp(&a[n - 1])
+            ruby::join(&items[..n - 1], ", "),
+            interp(&items[n - 1])
         ),
+    };
+    Ok(Value::str(match v {
+        Value::Array(a) => sentence(a),
+        // Hashes and strings have `length` and `[]` too; Ruby gets this far with them.
+        Value::Hash(h) => match h.len() {
+            0 | 1 => String::new(),
+            2 => format!(" {connector} "),
+            _ => return Err(LiquidError::internal()),
+        },
+        Value::Str(s) => {
+            let chars: Vec<Value> = s.chars().map(|c| Value::str(c.to_string())).collect();
+            if chars.len() > 2 {
+                return Err(LiquidError::internal());
+            }
+            sentence(&chars)
+        }
+        _ => return Err(LiquidError::internal()),
     }))
 }
 
@@ -320,10 +343,13 @@ fn index_like(obj: &Value, key: &str) -> LResult<Option<Value>> {
     })
 }
 
-static INTEGER_LIKE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\A\s*-?\d+\s*\z").expect("valid regex"));
-static FLOAT_LIKE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\z").expect("valid regex"));
+static INTEGER_LIKE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\A[\t\n\x0B\x0C\r ]*-?[0-9]+[\t\n\x0B\x0C\r ]*\z").expect("valid regex")
+});
+static FLOAT_LIKE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\A[\t\n\x0B\x0C\r ]*-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[\t\n\x0B\x0C\r ]*\z")
+        .expect("valid regex")
+});
 
 fn parse_sort_input(v: Value) -> Value {
     let s = to_s(&v);
@@ -351,24 +377,16 @@ fn sort(input: &Value, args: &[Value]) -> LResult<Value> {
     };
     let Some(property) = property else {
         let mut items = items;
-        let mut err = None;
-        items.sort_by(|a, b| match ruby::compare(a, b) {
-            Some(o) => o,
-            None => {
-                err.get_or_insert_with(|| {
-                    LiquidError::argument(format!(
-                        "comparison of {} with {} failed",
-                        a.ruby_class(),
-                        ruby::cmp_error_name(b)
-                    ))
-                });
-                Ordering::Equal
-            }
-        });
-        return match err {
-            Some(e) => Err(e),
-            None => Ok(Value::array(items)),
-        };
+        filters::ruby_sort(&mut items, &mut |a: &Value, b: &Value| {
+            ruby::compare(a, b).ok_or_else(|| {
+                LiquidError::argument(format!(
+                    "comparison of {} with {} failed",
+                    a.ruby_class(),
+                    ruby::cmp_error_name(b)
+                ))
+            })
+        })?;
+        return Ok(Value::array(items));
     };
     let order = match args.get(1).map(to_s).as_deref() {
         None | Some("first") => -1,
@@ -384,11 +402,16 @@ fn sort(input: &Value, args: &[Value]) -> LResult<Value> {
     for it in items {
         keyed.push((item_property(&it, &prop)?, it));
     }
-    keyed.sort_by(|(a, _), (b, _)| match (a.is_nil(), b.is_nil()) {
-        (false, true) => (-order).cmp(&0),
-        (true, false) => order.cmp(&0),
-        _ => ruby::compare(a, b).unwrap_or_else(|| to_s(a).cmp(&to_s(b))),
-    });
+    filters::ruby_sort(
+        &mut keyed,
+        &mut |(a, _): &(Value, Value), (b, _): &(Value, Value)| {
+            Ok(match (a.is_nil(), b.is_nil()) {
+                (false, true) => (-order).cmp(&0),
+                (true, false) => order.cmp(&0),
+                _ => ruby::compare(a, b).unwrap_or_else(|| to_s(a).cmp(&to_s(b))),
+            })
+        },
+    )?;
     Ok(Value::array(keyed.into_iter().map(|(_, v)| v).collect()))
 }
 
@@ -460,7 +483,7 @@ fn where_exp(
     let Some(items) = selectable(input) else {
         return Ok(input.clone());
     };
-    let cond = parser::strict_condition(&to_s(expr)).map_err(LiquidError::syntax)?;
+    let cond = markup::strict_condition(&to_s(expr)).map_err(LiquidError::syntax)?;
     let var = to_s(variable);
     ctx.with_scope(|ctx| {
         let mut out = Vec::new();
@@ -543,7 +566,7 @@ fn group_by_exp(
     let Some(items) = groupable(input) else {
         return Ok(input.clone());
     };
-    let output = parser::lax_output(&to_s(expr), 1);
+    let output = markup::lax_output(&to_s(expr), 1);
     let var = to_s(variable);
     ctx.with_scope(|ctx| {
         let mut groups = Vec::new();
@@ -656,29 +679,34 @@ fn ensure_leading_slash(s: &str) -> String {
 }
 
 /// Jekyll's `relative_url`: baseurl + input, normalized like Addressable does.
-pub fn relative_url(input: &str, baseurl: Option<&str>) -> String {
-    if is_absolute(input) {
-        return input.to_string();
+/// Errors are Addressable's (an invalid scheme before a `:`).
+pub fn relative_url(input: &str, baseurl: Option<&str>) -> LResult<String> {
+    if parse_absolute(input).map_err(ruby_error)? {
+        return Ok(input.to_string());
     }
     let base = baseurl
         .map(|b| b.strip_suffix('/').unwrap_or(b).to_string())
         .unwrap_or_default();
-    normalize_url(&format!(
+    Ok(normalize_url(&format!(
         "{}{}",
         ensure_leading_slash(&base),
         ensure_leading_slash(input)
-    ))
+    )))
+}
+
+fn ruby_error(message: String) -> LiquidError {
+    LiquidError::new(ErrorKind::Internal, message)
 }
 
 /// Jekyll's `absolute_url`: site url + relative url.
-pub fn absolute_url(input: &str, baseurl: Option<&str>, url: Option<&str>) -> String {
-    if is_absolute(input) {
-        return input.to_string();
+pub fn absolute_url(input: &str, baseurl: Option<&str>, url: Option<&str>) -> LResult<String> {
+    if parse_absolute(input).map_err(ruby_error)? {
+        return Ok(input.to_string());
     }
-    match url.filter(|u| !u.is_empty()) {
-        None => relative_url(input, baseurl),
-        Some(site) => normalize_absolute(&format!("{site}{}", relative_url(input, baseurl))),
-    }
+    Ok(match url.filter(|u| !u.is_empty()) {
+        None => relative_url(input, baseurl)?,
+        Some(site) => normalize_absolute(&format!("{site}{}", relative_url(input, baseurl)?)),
+    })
 }
 
 /// Addressable's normalize of an absolute URL: lower-case scheme and host, default port
@@ -748,10 +776,15 @@ mod tests {
             render("{{ 'a b/é?x=[1]%20' | cgi_escape }}"),
             "a+b%2F%C3%A9%3Fx%3D%5B1%5D%2520"
         );
-        assert_eq!(relative_url("about/", Some("/blog/")), "/blog/about/");
         assert_eq!(
-            absolute_url("/x y", Some(""), Some("https://Example.com")),
-            "https://example.com/x%20y"
+            relative_url("about/", Some("/blog/")).ok().as_deref(),
+            Some("/blog/about/")
+        );
+        assert_eq!(
+            absolute_url("/x y", Some(""), Some("https://Example.com"))
+                .ok()
+                .as_deref(),
+            Some("https://example.com/x%20y")
         );
     }
 

@@ -58,14 +58,16 @@ struct IncludeTag {
 
 static VALID_SYNTAX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"#,
+        r#"([0-9A-Za-z_-]+)[\t\n\x0B\x0C\r ]*=[\t\n\x0B\x0C\r ]*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([0-9A-Za-z_.-]+))"#,
     )
     .expect("valid regex")
 });
-static VARIABLE_PART: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\{\{\s*[\w\-.]+\s*(\|.*)?\}\}").expect("valid regex"));
+static VARIABLE_PART: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\{\{[\t\n\x0B\x0C\r ]*[0-9A-Za-z_\-.]+[\t\n\x0B\x0C\r ]*(\|.*)?\}\}")
+        .expect("valid regex")
+});
 static VALID_FILENAME: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?m)^[\w/.\-()+~#@]+$").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"(?m)^[0-9A-Za-z_/.\-()+~#@]+$").expect("valid regex"));
 static INVALID_SEQUENCES: Lazy<Regex> = Lazy::new(|| Regex::new(r"[./]{2,}").expect("valid regex"));
 
 /// `VARIABLE_SYNTAX`: the file part when it holds `{{ ... }}`; (file, params).
@@ -259,11 +261,13 @@ impl Tag for IncludeTag {
 }
 
 static HIGHLIGHT_SYNTAX: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?m)^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$"#)
+    Regex::new(r#"(?m)^([a-zA-Z0-9.+#_-]+)(([\t\n\x0B\x0C\r ]+[0-9A-Za-z_]+(=([0-9A-Za-z_]+|"([0-9]+[\t\n\x0B\x0C\r ])*[0-9]+"))?)*)$"#)
         .expect("valid regex")
 });
-static HIGHLIGHT_OPTIONS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#"(?:\w="[^"]*"|\w=\w|\w)+"#).expect("valid regex"));
+static HIGHLIGHT_OPTIONS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:[0-9A-Za-z_]="[^"]*"|[0-9A-Za-z_]=[0-9A-Za-z_]|[0-9A-Za-z_])+"#)
+        .expect("valid regex")
+});
 
 struct HighlightTag {
     lang: String,
@@ -342,10 +346,6 @@ impl Tag for HighlightTag {
         out.push_str(&suffix);
         Ok(())
     }
-
-    fn is_block(&self) -> bool {
-        true
-    }
 }
 
 struct LinkTag {
@@ -366,7 +366,7 @@ impl Tag for LinkTag {
         };
         match site.link(&path).or_else(|| site.link(&with_slash)) {
             Some(url) => {
-                out.push_str(&relative_url(&url, site.baseurl().as_deref()));
+                out.push_str(&relative_url(&url, site.baseurl().as_deref())?);
                 Ok(())
             }
             None => Err(ruby_error(format!(
@@ -377,7 +377,7 @@ impl Tag for LinkTag {
 }
 
 static POST_NAME: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(.+/)*(\d+-\d+-\d+)-(.*)$").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"^(.+/)*([0-9]+-[0-9]+-[0-9]+)-(.*)$").expect("valid regex"));
 
 struct PostUrlTag {
     name: String,
@@ -401,7 +401,7 @@ impl Tag for PostUrlTag {
         let site = services(ctx)?;
         match site.post_url(&self.name) {
             Some(url) => {
-                out.push_str(&relative_url(&url, site.baseurl().as_deref()));
+                out.push_str(&relative_url(&url, site.baseurl().as_deref())?);
                 Ok(())
             }
             None => Err(ruby_error(format!(
@@ -433,5 +433,62 @@ mod tests {
             rouge_table("a\nb", "a\nb"),
             "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n2\n</pre></td><td class=\"code\"><pre>a\nb\n</pre></td></tr></tbody></table>"
         );
+    }
+}
+
+/// Jekyll's message when an include cannot be found (`IncludeTag#could_not_locate_message`);
+/// `dirs` are the include directories searched, printed as a Ruby array.
+pub fn could_not_locate_message(file: &str, dirs: &[String], safe: bool) -> String {
+    let list: Vec<String> = dirs.iter().map(|d| ruby::inspect_str(d)).collect();
+    let tail = if safe {
+        " is not a symlink as those are not allowed in safe mode."
+    } else {
+        ", if it is a symlink, does not point outside your site source."
+    };
+    format!(
+        "Could not locate the included file '{file}' in any of [{}]. Ensure it exists in one of those directories and{tail}",
+        list.join(", ")
+    )
+}
+
+/// Whether `{% post_url name %}` names the post at `relative_path` (Jekyll's
+/// `PostComparer#==`: `[dir/]YYYY-MM-DD-slug` against `_posts/...` or `dir/_posts/...`).
+pub fn post_url_matches(name: &str, relative_path: &str) -> bool {
+    let bare = name.strip_prefix('/').unwrap_or(name);
+    let Some(c) = POST_NAME.captures(bare) else {
+        return false;
+    };
+    let path = c.get(1).map(|m| m.as_str()).unwrap_or("");
+    let basename = format!("{}-{}", &c[2], regex::escape(&c[3]));
+    let path = regex::escape(path);
+    let pattern = format!(r"^_posts/{path}{basename}\.[^.]+|^{path}_posts/?{basename}\.[^.]+");
+    Regex::new(&pattern)
+        .map(|re| re.is_match(relative_path))
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod helper_tests {
+    use super::*;
+
+    #[test]
+    fn post_names_match_like_jekyll() {
+        assert!(post_url_matches(
+            "2024-01-02-hello",
+            "_posts/2024-01-02-hello.md"
+        ));
+        assert!(post_url_matches(
+            "news/2024-01-02-hello",
+            "news/_posts/2024-01-02-hello.md"
+        ));
+        assert!(post_url_matches(
+            "news/2024-01-02-hello",
+            "_posts/news/2024-01-02-hello.markdown"
+        ));
+        assert!(!post_url_matches(
+            "2024-01-02-hello",
+            "_posts/2024-01-02-hello-world.md"
+        ));
+        assert!(!post_url_matches("hello", "_posts/2024-01-02-hello.md"));
     }
 }

@@ -82,6 +82,22 @@ pub fn normalize_url(url: &str) -> String {
     out
 }
 
+/// Addressable's parse: `Err` when the text before the first `:` (and before any `/?#`)
+/// is not a valid scheme; `Ok(true)` when there is a valid scheme (absolute URL).
+pub fn parse_absolute(s: &str) -> Result<bool, String> {
+    let end = s.find(['/', '?', '#']).unwrap_or(s.len());
+    match s[..end].find(':') {
+        Some(i) if i > 0 => {
+            if is_absolute(s) {
+                Ok(true)
+            } else {
+                Err(format!("Invalid scheme format: '{}'", &s[..i]))
+            }
+        }
+        _ => Ok(false),
+    }
+}
+
 /// Whether Addressable would call `s` absolute (it has a scheme).
 pub fn is_absolute(s: &str) -> bool {
     match s.find(':') {
