@@ -64,7 +64,9 @@ mod hcl;
 mod ocaml;
 mod gherkin;
 mod awk;
+mod jinja;
 mod plaintext;
+mod vue;
 mod small;
 mod small2;
 mod small3;
@@ -202,6 +204,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "reasonml" => ocaml::reasonml(),
         "gherkin" => gherkin::def(),
         "awk" => awk::def(),
+        "jinja" => jinja::def(),
+        "twig" => jinja::def(),
+        "vue" => vue::def(),
         _ => return None,
     })
 }
