@@ -65,6 +65,7 @@ mod ocaml;
 mod gherkin;
 mod awk;
 mod jinja;
+mod coffeescript;
 mod plaintext;
 mod vue;
 mod small;
@@ -207,6 +208,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "jinja" => jinja::def(),
         "twig" => jinja::def(),
         "vue" => vue::def(),
+        "coffeescript" => coffeescript::def(),
         _ => return None,
     })
 }
