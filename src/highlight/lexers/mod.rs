@@ -209,6 +209,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "twig" => jinja::def(),
         "vue" => vue::def(),
         "coffeescript" => coffeescript::def(),
+        "sass" => scss::sass(),
         _ => return None,
     })
 }
