@@ -66,6 +66,7 @@ mod gherkin;
 mod awk;
 mod jinja;
 mod coffeescript;
+mod literate;
 mod plaintext;
 mod vue;
 mod small;
@@ -210,6 +211,13 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "vue" => vue::def(),
         "coffeescript" => coffeescript::def(),
         "sass" => scss::sass(),
+        "objective_cpp" => objective_c::objective_cpp(),
+        "hack" => php::hack(),
+        "digdag" => yaml::digdag(),
+        "literate_haskell" => literate::literate_haskell(),
+        "literate_coffeescript" => literate::literate_coffeescript(),
+        "eex" => literate::eex(),
+        "biml" => literate::biml(),
         _ => return None,
     })
 }
