@@ -32,15 +32,44 @@ fn word(cx: &mut Ctx, m: &Caps) {
             KEYWORD_RESERVED
         } else if matches!(
             w,
-            "CONVFMT" | "FS" | "NF" | "NR" | "FNR" | "FILENAME" | "RS" | "OFS" | "ORS" | "OFMT"
-                | "SUBSEP" | "ARGC" | "ARGV" | "ENVIRON"
+            "CONVFMT"
+                | "FS"
+                | "NF"
+                | "NR"
+                | "FNR"
+                | "FILENAME"
+                | "RS"
+                | "OFS"
+                | "ORS"
+                | "OFMT"
+                | "SUBSEP"
+                | "ARGC"
+                | "ARGV"
+                | "ENVIRON"
         ) {
             KEYWORD_CONSTANT
         } else if matches!(
             w,
-            "exp" | "log" | "sqrt" | "sin" | "cos" | "atan2" | "length" | "rand" | "srand"
-                | "int" | "substr" | "index" | "match" | "split" | "sub" | "gsub" | "sprintf"
-                | "system" | "tolower" | "toupper"
+            "exp"
+                | "log"
+                | "sqrt"
+                | "sin"
+                | "cos"
+                | "atan2"
+                | "length"
+                | "rand"
+                | "srand"
+                | "int"
+                | "substr"
+                | "index"
+                | "match"
+                | "split"
+                | "sub"
+                | "gsub"
+                | "sprintf"
+                | "system"
+                | "tolower"
+                | "toupper"
         ) {
             NAME_BUILTIN
         } else if w.starts_with('$') {

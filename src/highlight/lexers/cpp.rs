@@ -6,7 +6,8 @@ use super::c::{self, Words, ID};
 use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
-pub const CPP_KEYWORDS: &str = "asm auto catch char8_t concept consteval constexpr constinit const_cast co_await \
+pub const CPP_KEYWORDS: &str =
+    "asm auto catch char8_t concept consteval constexpr constinit const_cast co_await \
      co_return co_yield delete dynamic_cast explicit export friend mutable namespace new \
      operator private protected public reinterpret_cast requires restrict size_of \
      static_cast this throw throws typeid typename using virtual final override alignas \
@@ -16,10 +17,7 @@ pub const CPP_RESERVED: &str = "__virtual_inheritance __uuidof __super __single_
 
 static WORDS: Lazy<Words> = Lazy::new(|| {
     Words::new(
-        &[
-            c::C_KEYWORDS,
-            CPP_KEYWORDS,
-        ],
+        &[c::C_KEYWORDS, CPP_KEYWORDS],
         &[c::C_TYPES, "bool"],
         &[c::C_RESERVED, CPP_RESERVED],
     )

@@ -60,7 +60,10 @@ pub fn def() -> LexerDef {
                 rule(r"\n", TEXT),
             ],
         ),
-        ("class", vec![rule(r"\s+", TEXT), rule(ID, NAME_CLASS).pop()]),
+        (
+            "class",
+            vec![rule(r"\s+", TEXT), rule(ID, NAME_CLASS).pop()],
+        ),
         (
             "dqs",
             vec![
@@ -87,10 +90,7 @@ pub fn def() -> LexerDef {
         ),
         (
             "string",
-            vec![
-                include("interpolation"),
-                rule(r#"\\[nrt"'\\]"#, STR_ESCAPE),
-            ],
+            vec![include("interpolation"), rule(r#"\\[nrt"'\\]"#, STR_ESCAPE)],
         ),
         (
             "interpolation",

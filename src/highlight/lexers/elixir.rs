@@ -14,7 +14,11 @@ fn current(cx: &Ctx) -> Option<Sigil> {
     let mut it = s.splitn(3, '\u{0}');
     let open = it.next()?.chars().next()?;
     let close = it.next()?.chars().next()?;
-    let tok = if it.next()? == "sr" { STR_REGEX } else { STR_OTHER };
+    let tok = if it.next()? == "sr" {
+        STR_REGEX
+    } else {
+        STR_OTHER
+    };
     Some(Sigil { open, close, tok })
 }
 
@@ -41,7 +45,11 @@ fn sigil_start(cx: &mut Ctx, m: &Caps) {
     }
     cx.token(tok, m.all());
     cx.st.list.push(format!("{open}\u{0}{close}\u{0}{tok}"));
-    cx.push(if interp { "sigil_interp" } else { "sigil_plain" });
+    cx.push(if interp {
+        "sigil_interp"
+    } else {
+        "sigil_plain"
+    });
 }
 
 fn sigil_close(cx: &mut Ctx, m: &Caps) {

@@ -44,7 +44,10 @@ pub fn def() -> LexerDef {
                     OPERATOR_WORD,
                 ),
                 rule("^-", PUNCTUATION).push("directive"),
-                rule(r"(\+\+?|--?|\*|/|<|>|/=|=:=|=/=|=<|>=|==?|<-|!|\?)", OPERATOR),
+                rule(
+                    r"(\+\+?|--?|\*|/|<|>|/=|=:=|=/=|=<|>=|==?|<-|!|\?)",
+                    OPERATOR,
+                ),
                 rule("\"", STR).push("string"),
                 rule("<<", NAME_LABEL),
                 rule(">>", NAME_LABEL),

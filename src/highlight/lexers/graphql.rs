@@ -90,8 +90,11 @@ pub fn def() -> LexerDef {
         (
             "has_directives",
             vec![
-                groups(format!(r"(@{NAME_RE})(\s*)(\()"), &[KEYWORD, WHITESPACE, PUNCTUATION])
-                    .push("arguments"),
+                groups(
+                    format!(r"(@{NAME_RE})(\s*)(\()"),
+                    &[KEYWORD, WHITESPACE, PUNCTUATION],
+                )
+                .push("arguments"),
                 rule(format!(r"@{NAME_RE}\b"), KEYWORD),
             ],
         ),
@@ -129,7 +132,10 @@ pub fn def() -> LexerDef {
         ),
         (
             "union_definition_variant",
-            vec![rule(word.clone(), NAME).goto("union_definition_pipe"), include("basic")],
+            vec![
+                rule(word.clone(), NAME).goto("union_definition_pipe"),
+                include("basic"),
+            ],
         ),
         (
             "union_definition_pipe",
@@ -143,8 +149,11 @@ pub fn def() -> LexerDef {
             "type_definition_set",
             vec![
                 rule(r"\}", PUNCTUATION).pop_n(2),
-                groups(format!(r"\b({NAME_RE})(\s*)(\()"), &[NAME, WHITESPACE, PUNCTUATION])
-                    .push("variable_definitions"),
+                groups(
+                    format!(r"\b({NAME_RE})(\s*)(\()"),
+                    &[NAME, WHITESPACE, PUNCTUATION],
+                )
+                .push("variable_definitions"),
                 rule(word.clone(), NAME),
                 rule(":", PUNCTUATION).push("type_names"),
                 include("basic"),
@@ -193,9 +202,15 @@ pub fn def() -> LexerDef {
             vec![
                 include("has_directives"),
                 call(r"\}", selection_end),
-                groups(format!(r"\b({NAME_RE})(\s*)(\()"), &[NAME, WHITESPACE, PUNCTUATION])
-                    .push("arguments"),
-                groups(format!(r"\b({NAME_RE})(\s*)(:)"), &[NAME, WHITESPACE, PUNCTUATION]),
+                groups(
+                    format!(r"\b({NAME_RE})(\s*)(\()"),
+                    &[NAME, WHITESPACE, PUNCTUATION],
+                )
+                .push("arguments"),
+                groups(
+                    format!(r"\b({NAME_RE})(\s*)(:)"),
+                    &[NAME, WHITESPACE, PUNCTUATION],
+                ),
                 rule(word.clone(), NAME),
                 groups(r"(\.\.\.)(\s+)(on)\b", &[PUNCTUATION, WHITESPACE, KEYWORD]),
                 rule(r"\.\.\.", PUNCTUATION),
@@ -208,8 +223,11 @@ pub fn def() -> LexerDef {
             "object",
             vec![
                 call(r"\}", value_end),
-                groups(format!(r"\b({NAME_RE})(\s*)(:)"), &[NAME, WHITESPACE, PUNCTUATION])
-                    .push("value"),
+                groups(
+                    format!(r"\b({NAME_RE})(\s*)(:)"),
+                    &[NAME, WHITESPACE, PUNCTUATION],
+                )
+                .push("value"),
                 include("basic"),
             ],
         ),

@@ -94,7 +94,10 @@ fn states(word: Callback) -> LexerDef {
         ),
         (
             "import",
-            vec![rule(r"\s+", TEXT), rule(r"[\w.]+[*]?", NAME_NAMESPACE).pop()],
+            vec![
+                rule(r"\s+", TEXT),
+                rule(r"[\w.]+[*]?", NAME_NAMESPACE).pop(),
+            ],
         ),
     ])
 }

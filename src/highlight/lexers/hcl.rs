@@ -5,12 +5,26 @@ use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
 const TF_KEYWORDS: &[&str] = &[
-    "terraform", "module", "provider", "variable", "resource", "data", "provisioner", "output",
+    "terraform",
+    "module",
+    "provider",
+    "variable",
+    "resource",
+    "data",
+    "provisioner",
+    "output",
 ];
 const TF_DECLARATIONS: &[&str] = &["var", "local"];
 
 fn heredoc_start(cx: &mut Ctx, m: &Caps) {
-    let toks = [OPERATOR, TEXT, STR_HEREDOC, STR_HEREDOC, NAME_CONSTANT, STR_HEREDOC];
+    let toks = [
+        OPERATOR,
+        TEXT,
+        STR_HEREDOC,
+        STR_HEREDOC,
+        NAME_CONSTANT,
+        STR_HEREDOC,
+    ];
     for (i, t) in toks.iter().enumerate() {
         cx.token(t, m.get(i + 1));
     }
@@ -86,7 +100,10 @@ fn base(word: Callback) -> LexerDef {
         (
             "primitives",
             vec![
-                rule(r"[0-9][0-9]*\.[0-9]+([eE][0-9]+)?[fd]?([kKmMgG]b?)?", NUM_FLOAT),
+                rule(
+                    r"[0-9][0-9]*\.[0-9]+([eE][0-9]+)?[fd]?([kKmMgG]b?)?",
+                    NUM_FLOAT,
+                ),
                 rule("[0-9]+([kKmMgG]b?)?", NUM_INTEGER),
                 rule("\"", STR_DOUBLE).push("dq"),
                 rule("'", STR_SINGLE).push("sq"),

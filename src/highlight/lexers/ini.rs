@@ -13,8 +13,11 @@ fn states(comment: &str, ident: &str, sep: &str, unicode: bool) -> LexerDef {
     esc.push(rule(r"(?s)\\.", STR_ESCAPE));
     let mut root = vec![
         include("basic"),
-        groups(format!(r"({ident})(\s*)({sep})"), &[NAME_PROPERTY, TEXT, PUNCTUATION])
-            .push("value"),
+        groups(
+            format!(r"({ident})(\s*)({sep})"),
+            &[NAME_PROPERTY, TEXT, PUNCTUATION],
+        )
+        .push("value"),
     ];
     if !unicode {
         root.push(rule(r"\[.*?\]", NAME_NAMESPACE));

@@ -8,7 +8,10 @@ pub fn def() -> LexerDef {
     json::def()
         .prepend(
             "key",
-            vec![groups(r"([$\w]+)(\s*)(:)", &[NAME_ATTRIBUTE, TEXT, PUNCTUATION])],
+            vec![groups(
+                r"([$\w]+)(\s*)(:)",
+                &[NAME_ATTRIBUTE, TEXT, PUNCTUATION],
+            )],
         )
         .prepend(
             "value",

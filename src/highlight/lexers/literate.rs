@@ -53,7 +53,10 @@ pub fn literate_coffeescript() -> LexerDef {
 
 fn eex_start(st: &mut LexState) {
     start_parent(st);
-    st.set_sub("elixir", crate::highlight::new_state("elixir", HashMap::new()));
+    st.set_sub(
+        "elixir",
+        crate::highlight::new_state("elixir", HashMap::new()),
+    );
 }
 
 fn parent(cx: &mut Ctx, m: &Caps) {

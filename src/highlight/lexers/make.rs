@@ -6,7 +6,10 @@ use crate::highlight::token::*;
 const FUNCTIONS: &str = "abspath|addprefix|addsuffix|and|basename|call|dir|error|eval|file|filter|filter-out|findstring|firstword|flavor|foreach|if|join|lastword|notdir|or|origin|patsubst|realpath|shell|sort|strip|subst|suffix|value|warning|wildcard|word|wordlist|words";
 
 fn start(st: &mut LexState) {
-    st.set_sub("shell", crate::highlight::new_state("shell", st.opts.clone()));
+    st.set_sub(
+        "shell",
+        crate::highlight::new_state("shell", st.opts.clone()),
+    );
 }
 
 fn assignment(cx: &mut Ctx, m: &Caps) {
@@ -39,14 +42,16 @@ pub fn def() -> LexerDef {
             vec![
                 rule(r"\s+", TEXT),
                 rule(r"#.*?\n", COMMENT),
-                groups(r"([-s]?include)((?:[\t ]+[^\t\n #]+)+)", &[KEYWORD, STR_OTHER]),
+                groups(
+                    r"([-s]?include)((?:[\t ]+[^\t\n #]+)+)",
+                    &[KEYWORD, STR_OTHER],
+                ),
                 groups(
                     r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)",
                     &[KEYWORD, TEXT, NAME_VARIABLE],
                 ),
                 rule(r"(?:else|endif)[\t ]*(?=[#\n])", KEYWORD),
-                groups(r"(export)([\t ]+)(?=[\w\${}()\t -]+\n)", &[KEYWORD, TEXT])
-                    .push("export"),
+                groups(r"(export)([\t ]+)(?=[\w\${}()\t -]+\n)", &[KEYWORD, TEXT]).push("export"),
                 rule(r"export[\t ]+", KEYWORD),
                 call(r"(?s)([\w${}().-]+)([\t ]*)([!?:+]?=)", assignment),
                 rule(r#""(\\\\|\\.|[^"\\])*""#, STR_DOUBLE),
@@ -111,7 +116,10 @@ pub fn def() -> LexerDef {
                 include("shell"),
             ],
         ),
-        ("shell_line", vec![rule(r"\n", TEXT).pop(), include("shell")]),
+        (
+            "shell_line",
+            vec![rule(r"\n", TEXT).pop(), include("shell")],
+        ),
     ])
     .with_start(start)
 }

@@ -15,77 +15,77 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
+mod apache;
+mod awk;
+mod batchfile;
 mod bibtex;
 mod c;
+mod clojure;
+mod cmake;
+mod coffeescript;
+mod conf;
 mod console;
 mod cpp;
+mod csharp;
 mod css;
+mod cuda;
+mod dart;
 mod diff;
 mod docker;
+mod elixir;
 mod erb;
+mod erlang;
+mod gherkin;
 mod go;
+mod graphql;
+mod groovy;
 mod haskell;
+mod hcl;
 mod html;
+mod http;
+mod ini;
 mod java;
 mod javascript;
+mod jinja;
 mod json;
+mod json_doc;
+mod jsx;
 mod julia;
 mod kotlin;
 mod liquid;
+mod literate;
+mod lua;
+mod make;
 mod markdown;
 mod matlab;
-mod php;
-mod conf;
-mod cuda;
-mod ini;
-mod json_doc;
-mod make;
-mod http;
 mod nginx;
-mod lua;
-mod protobuf;
-mod dart;
-mod groovy;
-mod csharp;
-mod powershell;
-mod batchfile;
 mod objective_c;
-mod scala;
-mod jsx;
-mod apache;
-mod viml;
-mod cmake;
-mod graphql;
-mod clojure;
-mod erlang;
-mod perl;
-mod elixir;
-mod hcl;
 mod ocaml;
-mod gherkin;
-mod awk;
-mod jinja;
-mod coffeescript;
-mod literate;
+mod perl;
+mod php;
 mod plaintext;
-mod vue;
+mod powershell;
+mod protobuf;
+mod python;
+mod r;
+mod ruby;
+mod rust;
+mod scala;
+mod scss;
+mod shell;
 mod small;
 mod small2;
 mod small3;
 mod small4;
 mod small5;
-mod template;
-mod python;
-mod r;
-mod ruby;
-mod rust;
-mod scss;
-mod shell;
 mod sql;
 mod swift;
+mod template;
 mod tex;
 mod toml;
 mod typescript;
+mod viml;
+mod vue;
 mod xml;
 mod yaml;
 
@@ -218,6 +218,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "literate_coffeescript" => literate::literate_coffeescript(),
         "eex" => literate::eex(),
         "biml" => literate::biml(),
+        "irb" => console::irb(),
+        "irb_output" => ruby::irb_output(),
         _ => return None,
     })
 }

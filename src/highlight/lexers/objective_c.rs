@@ -9,15 +9,30 @@ use crate::highlight::token::*;
 
 const ID: &str = r"(?i:[a-z$_][a-z0-9$_]*)";
 const AT_KEYWORDS: &[&str] = &[
-    "selector", "private", "protected", "public", "encode", "synchronized", "try", "throw",
-    "catch", "finally", "end", "property", "synthesize", "dynamic", "optional", "interface",
-    "implementation", "import", "autoreleasepool",
+    "selector",
+    "private",
+    "protected",
+    "public",
+    "encode",
+    "synchronized",
+    "try",
+    "throw",
+    "catch",
+    "finally",
+    "end",
+    "property",
+    "synthesize",
+    "dynamic",
+    "optional",
+    "interface",
+    "implementation",
+    "import",
+    "autoreleasepool",
 ];
 
 static WORDS: Lazy<Words> = Lazy::new(|| {
-    Words::new(&[c::C_KEYWORDS], &[c::C_TYPES], &[c::C_RESERVED]).with_builtins(&[
-        "YES", "NO", "nil",
-    ])
+    Words::new(&[c::C_KEYWORDS], &[c::C_TYPES], &[c::C_RESERVED])
+        .with_builtins(&["YES", "NO", "nil"])
 });
 
 fn word(cx: &mut Ctx, m: &Caps) {
@@ -77,7 +92,9 @@ pub fn extend(base: LexerDef) -> LexerDef {
         format!(r"(?i)([-+])(\s*)([(].*?[)])?(\s*)(?={ID}:?)"),
         method_start,
     )];
-    let mut def = base.prepend("statements", stmt_pre).prepend("root", root_pre);
+    let mut def = base
+        .prepend("statements", stmt_pre)
+        .prepend("root", root_pre);
     for (name, rules) in [
         (
             "ternary",
@@ -95,9 +112,16 @@ pub fn extend(base: LexerDef) -> LexerDef {
         (
             "message",
             vec![
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_FUNCTION, TEXT, PUNCTUATION])
-                    .goto("message_with_args"),
-                groups(format!(r"({ID})(\s*)(\])"), &[NAME_FUNCTION, TEXT, PUNCTUATION]).pop(),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                )
+                .goto("message_with_args"),
+                groups(
+                    format!(r"({ID})(\s*)(\])"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                )
+                .pop(),
                 include("message_shared"),
             ],
         ),
@@ -105,7 +129,11 @@ pub fn extend(base: LexerDef) -> LexerDef {
             "message_with_args",
             vec![
                 rule(r"\{", PUNCTUATION).push("function"),
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_FUNCTION, TEXT, PUNCTUATION]).pop(),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                )
+                .pop(),
                 include("message_shared"),
             ],
         ),
@@ -159,7 +187,11 @@ pub fn extend(base: LexerDef) -> LexerDef {
                     &[NAME_CLASS, TEXT, PUNCTUATION, TEXT],
                 )
                 .push_self(),
-                groups(format!(r"({ID})(\s*)(;?)"), &[NAME_CLASS, TEXT, PUNCTUATION]).pop(),
+                groups(
+                    format!(r"({ID})(\s*)(;?)"),
+                    &[NAME_CLASS, TEXT, PUNCTUATION],
+                )
+                .pop(),
             ],
         ),
         (
@@ -168,7 +200,10 @@ pub fn extend(base: LexerDef) -> LexerDef {
                 rule(",", PUNCTUATION),
                 rule("[.][.][.]", PUNCTUATION),
                 call(format!(r"([(].*?[)])({ID})"), typed_arg),
-                groups(format!(r"(?s)({ID})(\s*)(:)"), &[NAME_FUNCTION, TEXT, PUNCTUATION]),
+                groups(
+                    format!(r"(?s)({ID})(\s*)(:)"),
+                    &[NAME_FUNCTION, TEXT, PUNCTUATION],
+                ),
                 rule(";", PUNCTUATION).pop(),
                 rule(r"\{", PUNCTUATION).goto("function"),
                 include("inline_whitespace"),

@@ -7,17 +7,59 @@ const ID: &str = r"(?i:[a-z_][\w']*)";
 const UPPER_ID: &str = r"[A-Z][\w']*";
 const OPERATOR_RE: &str = r"[;,_!$%&*+./:<=>?@^|~#-]+";
 const KEYWORDS: &[&str] = &[
-    "as", "assert", "begin", "class", "constraint", "do", "done", "downto", "else", "end",
-    "exception", "external", "false", "for", "fun", "function", "functor", "if", "in",
-    "include", "inherit", "initializer", "lazy", "let", "module", "mutable", "new", "nonrec",
-    "object", "of", "open", "rec", "sig", "struct", "then", "to", "true", "try", "type", "val",
-    "virtual", "when", "while", "with",
+    "as",
+    "assert",
+    "begin",
+    "class",
+    "constraint",
+    "do",
+    "done",
+    "downto",
+    "else",
+    "end",
+    "exception",
+    "external",
+    "false",
+    "for",
+    "fun",
+    "function",
+    "functor",
+    "if",
+    "in",
+    "include",
+    "inherit",
+    "initializer",
+    "lazy",
+    "let",
+    "module",
+    "mutable",
+    "new",
+    "nonrec",
+    "object",
+    "of",
+    "open",
+    "rec",
+    "sig",
+    "struct",
+    "then",
+    "to",
+    "true",
+    "try",
+    "type",
+    "val",
+    "virtual",
+    "when",
+    "while",
+    "with",
 ];
 
 fn classify(cx: &mut Ctx, w: &str, extra: &[&str]) {
     let t = if KEYWORDS.contains(&w) || extra.contains(&w) {
         KEYWORD
-    } else if matches!(w, "and" | "asr" | "land" | "lor" | "lsl" | "lxor" | "mod" | "or") {
+    } else if matches!(
+        w,
+        "and" | "asr" | "land" | "lor" | "lsl" | "lxor" | "mod" | "or"
+    ) {
         OPERATOR_WORD
     } else if matches!(
         w,
@@ -56,10 +98,7 @@ fn common(word: Callback, comments: Vec<RuleDef>, char_rule: &str) -> Vec<RuleDe
         rule("(?i)0o[0-7][0-7_]*", NUM_OCT),
         rule("(?i)0b[01][01_]*", NUM_BIN),
         rule(r"\d[\d_]*", NUM_INTEGER),
-        rule(
-            r#"'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'"#,
-            STR_CHAR,
-        ),
+        rule(r#"'(?:(\\[\\"'ntbr ])|(\\[0-9]{3})|(\\x\h{2}))'"#, STR_CHAR),
         rule(char_rule.to_string(), STR_CHAR),
         rule("'", KEYWORD),
         rule("\"", STR_DOUBLE).push("string"),

@@ -78,7 +78,10 @@ pub fn def() -> LexerDef {
                 ),
                 rule(r"m?/(\\\\|\\/|[^/\n])*/[msixpodualngc]*", re),
                 rule(r"m(?=[/!\\{<\[\(@%\$])", re).push("balanced_regex"),
-                rule(r"(?s)m\s*([^\w\s])((\\\\|\\\1)|[^\x01])*?\1[msixpodualngc]*", re),
+                rule(
+                    r"(?s)m\s*([^\w\s])((\\\\|\\\1)|[^\x01])*?\1[msixpodualngc]*",
+                    re,
+                ),
                 rule(r"(?s)m\s+(\w)((\\\\|\\\1)|[^\x01])*?\1[msixpodualngc]*", re),
                 rule(
                     r"((?<==~)|(?<=\())\s*/(\\\\|\\/|[^/])*/[msixpodualngc]*",
@@ -88,11 +91,20 @@ pub fn def() -> LexerDef {
                 rule(r"\s+", TEXT),
                 jump(r"(?i)(?=[a-z_]\w*(\s*#.*\n)*\s*=>)").push("fat_comma"),
                 rule(format!(r"(?:{builtins})\b"), NAME_BUILTIN),
-                rule(r"((__(DIE|WARN)__)|(DATA|STD(IN|OUT|ERR)))\b", NAME_BUILTIN_PSEUDO),
-                rule(r#"(?s)<<(['"]?)([a-zA-Z_][a-zA-Z0-9_]*)\1;?\n.*?\n\2\n"#, STR),
+                rule(
+                    r"((__(DIE|WARN)__)|(DATA|STD(IN|OUT|ERR)))\b",
+                    NAME_BUILTIN_PSEUDO,
+                ),
+                rule(
+                    r#"(?s)<<(['"]?)([a-zA-Z_][a-zA-Z0-9_]*)\1;?\n.*?\n\2\n"#,
+                    STR,
+                ),
                 rule(r"(__(END|DATA)__)\b", COMMENT_PREPROC).push("end_part"),
                 rule(r"\$\^[ADEFHILMOPSTWX]", NAME_VARIABLE_GLOBAL),
-                rule(r#"\$[\\"'\[\]&`+*.,;=%~?@$!<>(^\|/_-](?!\w)"#, NAME_VARIABLE_GLOBAL),
+                rule(
+                    r#"\$[\\"'\[\]&`+*.,;=%~?@$!<>(^\|/_-](?!\w)"#,
+                    NAME_VARIABLE_GLOBAL,
+                ),
                 rule(r"(?i)[$@%&*][$@%&*#_]*(?=[a-z{\[;])", NAME_VARIABLE).push("varname"),
                 rule(r"[-+/*%=<>&^\|!\\~]=?", OPERATOR),
                 rule("0_?[0-7]+(_[0-7]+)*", NUM_OCT),
@@ -164,7 +176,10 @@ pub fn def() -> LexerDef {
                 jump(r"(?=\W)").pop(),
             ],
         ),
-        ("modulename", vec![rule(r"(?i)[a-z_]\w*", NAME_NAMESPACE).pop()]),
+        (
+            "modulename",
+            vec![rule(r"(?i)[a-z_]\w*", NAME_NAMESPACE).pop()],
+        ),
         (
             "funcname",
             vec![

@@ -396,18 +396,19 @@ pub fn hack() -> LexerDef {
     def()
         .prepend(
             "root",
-            vec![rule(
-                r"<\?hh(\s*//\s*(strict|decl|partial))?$",
-                COMMENT_PREPROC,
-            )
-            .push("php")],
+            vec![rule(r"<\?hh(\s*//\s*(strict|decl|partial))?$", COMMENT_PREPROC).push("php")],
         )
         .prepend(
             "php",
             vec![
                 groups(
                     r"(/\*\s*)(HH_(?:IGNORE_ERROR|FIXME)\[\d+\])([^*]*)(\*/)",
-                    &[COMMENT_PREPROC, COMMENT_PREPROC, COMMENT_MULTILINE, COMMENT_PREPROC],
+                    &[
+                        COMMENT_PREPROC,
+                        COMMENT_PREPROC,
+                        COMMENT_MULTILINE,
+                        COMMENT_PREPROC,
+                    ],
                 ),
                 rule("// UNSAFE(?:_EXPR|_BLOCK)?", COMMENT_PREPROC),
                 rule(r"/\*\s*UNSAFE_EXPR\s*\*/", COMMENT_PREPROC),

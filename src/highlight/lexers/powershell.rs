@@ -137,7 +137,10 @@ pub fn def() -> LexerDef {
                 include("variable"),
             ],
         ),
-        ("brace", vec![rule("[}]", PUNCTUATION).pop(), include("root")]),
+        (
+            "brace",
+            vec![rule("[}]", PUNCTUATION).pop(), include("root")],
+        ),
         (
             "bracket",
             vec![
@@ -174,8 +177,11 @@ pub fn def() -> LexerDef {
                 rule(r"#requires\s-version \d(?:\.\d+)?", COMMENT_PREPROC),
                 rule(r"\.\.(?=\.?\d)", OPERATOR),
                 rule(format!(r"(?i)(?:{OPERATORS})\b"), OPERATOR),
-                groups(r"(?i)(class)(\s+)(\w+)", &[KEYWORD_RESERVED, WHITESPACE, NAME_CLASS])
-                    .push("class"),
+                groups(
+                    r"(?i)(class)(\s+)(\w+)",
+                    &[KEYWORD_RESERVED, WHITESPACE, NAME_CLASS],
+                )
+                .push("class"),
                 groups(
                     r"(?i)(function)(\s+)(?:(\w+)(:))?(\w[-\w]+)",
                     &[
@@ -189,8 +195,7 @@ pub fn def() -> LexerDef {
                 rule(format!(r"(?i)(?:{keywords})\b(?![-.])"), KEYWORD_RESERVED),
                 rule(r"-{1,2}\w+", NAME_TAG),
                 groups(r"(\.)?([-\w]+)(\[)", &[OPERATOR, NAME, PUNCTUATION]).push("bracket"),
-                groups(r"(?i)([/\\~a-z][-.:/\\~\w]*)(\n)?", &[NAME, WHITESPACE])
-                    .push("parameters"),
+                groups(r"(?i)([/\\~a-z][-.:/\\~\w]*)(\n)?", &[NAME, WHITESPACE]).push("parameters"),
                 call(r"(\.)([-\w]+)(?:(\()|(\n))?", member),
                 rule(r"\?", NAME_FUNCTION).push("parameters"),
                 include("expr"),

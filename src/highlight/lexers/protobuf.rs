@@ -33,7 +33,10 @@ pub fn def() -> LexerDef {
                 rule("0[0-7]+[LlUu]*", NUM_OCT),
                 rule(r"\d+[LlUu]*", NUM_INTEGER),
                 rule("[+-=]", OPERATOR),
-                groups(r"([a-zA-Z_][\w.]*)([ \t]*)(=)", &[NAME_ATTRIBUTE, TEXT, OPERATOR]),
+                groups(
+                    r"([a-zA-Z_][\w.]*)([ \t]*)(=)",
+                    &[NAME_ATTRIBUTE, TEXT, OPERATOR],
+                ),
                 rule(r"[a-zA-Z_][\w.]*", NAME),
             ],
         ),
@@ -45,6 +48,9 @@ pub fn def() -> LexerDef {
             "message",
             vec![rule(r"[a-zA-Z_]\w*", NAME_CLASS).pop(), jump("").pop()],
         ),
-        ("type", vec![rule(r"[a-zA-Z_]\w*", NAME).pop(), jump("").pop()]),
+        (
+            "type",
+            vec![rule(r"[a-zA-Z_]\w*", NAME).pop(), jump("").pop()],
+        ),
     ])
 }

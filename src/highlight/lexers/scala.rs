@@ -25,8 +25,14 @@ pub fn def() -> LexerDef {
                 rule("//.*", COMMENT_SINGLE),
                 rule(r"/\*", COMMENT_MULTILINE).push("comment"),
                 rule(format!("@{idrest}"), NAME_DECORATOR),
-                groups(format!(r"(def)(\s+)({name})(\s*)"), &[KEYWORD, TEXT, NAME_FUNCTION, TEXT]),
-                groups(format!(r"(val)(\s+)({name})(\s*)"), &[KEYWORD, TEXT, NAME_VARIABLE, TEXT]),
+                groups(
+                    format!(r"(def)(\s+)({name})(\s*)"),
+                    &[KEYWORD, TEXT, NAME_FUNCTION, TEXT],
+                ),
+                groups(
+                    format!(r"(val)(\s+)({name})(\s*)"),
+                    &[KEYWORD, TEXT, NAME_VARIABLE, TEXT],
+                ),
                 groups(
                     format!(r"(this)(\n*)(\.)({idrest})"),
                     &[KEYWORD, TEXT, OPERATOR, NAME_PROPERTY],
@@ -42,7 +48,9 @@ pub fn def() -> LexerDef {
                 ),
                 groups(format!(r"(\.)({idrest})"), &[OPERATOR, NAME_PROPERTY]),
                 rule(
-                    format!(r"({KEYWORDS})\b|(<[%:-]|=>|>:|[#=@_\x{{21D2}}\x{{2190}}])(\b|(?=\s)|$)"),
+                    format!(
+                        r"({KEYWORDS})\b|(<[%:-]|=>|>:|[#=@_\x{{21D2}}\x{{2190}}])(\b|(?=\s)|$)"
+                    ),
                     KEYWORD,
                 ),
                 rule(format!(":(?!{op})"), KEYWORD).push("type"),
@@ -57,7 +65,10 @@ pub fn def() -> LexerDef {
                 rule(r"\[", OPERATOR).push("typeparam"),
                 rule(r"[\(\)\{\};,.#]", OPERATOR),
                 rule(format!("{op}+"), OPERATOR),
-                rule(r"([0-9][0-9]*\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?[fFdD]?", NUM_FLOAT),
+                rule(
+                    r"([0-9][0-9]*\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?[fFdD]?",
+                    NUM_FLOAT,
+                ),
                 rule("([0-9][0-9]*[fFdD])", NUM_FLOAT),
                 rule("0x[0-9a-fA-F]+", NUM_HEX),
                 rule("[0-9]+L?", NUM_INTEGER),

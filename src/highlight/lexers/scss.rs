@@ -293,7 +293,10 @@ pub fn sass() -> LexerDef {
             ],
         ),
         ("single_comment", vec![rule(".*?$", COMMENT_SINGLE).pop()]),
-        ("multi_comment", vec![rule(r".*?\n", COMMENT_MULTILINE).pop()]),
+        (
+            "multi_comment",
+            vec![rule(r".*?\n", COMMENT_MULTILINE).pop()],
+        ),
         (
             "import",
             vec![

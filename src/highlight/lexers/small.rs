@@ -35,7 +35,10 @@ pub fn brainfuck() -> LexerDef {
                 rule(r"(?s)[^\[\]]+?", COMMENT_MULTILINE),
             ],
         ),
-        ("comment_single", vec![rule(r"[^><+\-.,\[\]]+", COMMENT_SINGLE)]),
+        (
+            "comment_single",
+            vec![rule(r"[^><+\-.,\[\]]+", COMMENT_SINGLE)],
+        ),
         (
             "loop",
             vec![
@@ -47,7 +50,10 @@ pub fn brainfuck() -> LexerDef {
         ),
         (
             "commands",
-            vec![rule("[><]+", NAME_BUILTIN), rule(r"[+\-.,]+", NAME_FUNCTION)],
+            vec![
+                rule("[><]+", NAME_BUILTIN),
+                rule(r"[+\-.,]+", NAME_FUNCTION),
+            ],
         ),
     ])
     .with_start(push_bol)
@@ -146,7 +152,10 @@ pub fn ssh() -> LexerDef {
                 include("base"),
             ],
         ),
-        ("base", vec![rule(r"\s+", TEXT), rule("#.*", COMMENT_SINGLE)]),
+        (
+            "base",
+            vec![rule(r"\s+", TEXT), rule("#.*", COMMENT_SINGLE)],
+        ),
     ])
 }
 

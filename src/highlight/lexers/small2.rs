@@ -35,7 +35,11 @@ pub fn escape() -> LexerDef {
 fn lex_escape(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
     let start = st.opts.get("start").cloned().unwrap_or_else(|| "<!".into());
     let end = st.opts.get("end").cloned().unwrap_or_else(|| "!>".into());
-    let lang = st.opts.get("lang").cloned().unwrap_or_else(|| "plaintext".into());
+    let lang = st
+        .opts
+        .get("lang")
+        .cloned()
+        .unwrap_or_else(|| "plaintext".into());
     let mut inner = crate::highlight::registry::meta(&lang)
         .map(|m| crate::highlight::new_state(m.0, HashMap::new()))
         .unwrap_or_else(|| crate::highlight::new_state("plaintext", HashMap::new()));
@@ -133,7 +137,10 @@ pub fn jsl() -> LexerDef {
                     r"(?i)\d{2}(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d{2}(\d{2})?(:\d{2}:\d{2}(:\d{2}(\.\d*)?)?)?",
                     LITERAL_DATE,
                 ),
-                rule(r"(?i)-?(?:[0-9]+(?:[.][0-9]+)?|[.][0-9]*)(?:e[+-]?[0-9]+)?i?", NUM),
+                rule(
+                    r"(?i)-?(?:[0-9]+(?:[.][0-9]+)?|[.][0-9]*)(?:e[+-]?[0-9]+)?i?",
+                    NUM,
+                ),
                 groups(
                     r#"(?i)(::|:)?([a-z_][\w\s'%.\\]*|"(?:\\!"|[^"])*?"n)"#,
                     &[PUNCTUATION, NAME_VARIABLE],
@@ -183,10 +190,7 @@ fn push_bol(st: &mut LexState) {
 
 pub fn prolog() -> LexerDef {
     LexerDef::new(vec![
-        (
-            "bol",
-            vec![rule("#.*", COMMENT_SINGLE), jump("").pop()],
-        ),
+        ("bol", vec![rule("#.*", COMMENT_SINGLE), jump("").pop()]),
         (
             "basic",
             vec![
@@ -279,7 +283,10 @@ pub fn dot() -> LexerDef {
         (
             "ID",
             vec![
-                groups(r"([a-zA-Z][a-zA-Z_0-9]*)(\s*)(=)", &[NAME, TEXT, PUNCTUATION]),
+                groups(
+                    r"([a-zA-Z][a-zA-Z_0-9]*)(\s*)(=)",
+                    &[NAME, TEXT, PUNCTUATION],
+                ),
                 rule("[a-zA-Z][a-zA-Z_0-9]*", NAME_VARIABLE),
                 rule(r"([0-9]+)?\.[0-9]+", NUM_FLOAT),
                 rule("[0-9]+", NUM_INTEGER),
@@ -300,7 +307,10 @@ pub fn dot() -> LexerDef {
             "root",
             vec![
                 include("comments_and_whitespace"),
-                rule(r"(?i)\b(strict|graph|digraph|subgraph|node|edge)\b", KEYWORD),
+                rule(
+                    r"(?i)\b(strict|graph|digraph|subgraph|node|edge)\b",
+                    KEYWORD,
+                ),
                 rule("[{};:=]", PUNCTUATION),
                 rule("-[->]", OPERATOR),
                 rule(r"\[", OPERATOR).push("a_list"),

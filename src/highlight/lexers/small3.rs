@@ -107,7 +107,10 @@ pub fn eiffel() -> LexerDef {
         ),
         (
             "aligned",
-            vec![rule("]\"", STR_OTHER).pop(), rule(simple.clone(), STR_OTHER)],
+            vec![
+                rule("]\"", STR_OTHER).pop(),
+                rule(simple.clone(), STR_OTHER),
+            ],
         ),
         (
             "non_aligned",

@@ -65,10 +65,16 @@ pub fn tap() -> LexerDef {
             vec![
                 rule(r"^TAP version \d+\n", NAME_NAMESPACE),
                 rule(r"^1\.\.\d+", KEYWORD_DECLARATION).push("plan"),
-                groups(r"^(not ok)([^\S\n]*)(\d*)", &[GENERIC_ERROR, TEXT, NUM_INTEGER])
-                    .push("test"),
-                groups(r"^(ok)([^\S\n]*)(\d*)", &[KEYWORD_RESERVED, TEXT, NUM_INTEGER])
-                    .push("test"),
+                groups(
+                    r"^(not ok)([^\S\n]*)(\d*)",
+                    &[GENERIC_ERROR, TEXT, NUM_INTEGER],
+                )
+                .push("test"),
+                groups(
+                    r"^(ok)([^\S\n]*)(\d*)",
+                    &[KEYWORD_RESERVED, TEXT, NUM_INTEGER],
+                )
+                .push("test"),
                 rule(r"^#.*\n", COMMENT),
                 rule(r"^Bail out!.*\n", GENERIC_ERROR),
                 rule(r"^.*\n", TEXT),
@@ -170,7 +176,10 @@ pub fn hocon() -> LexerDef {
     json::def()
         .with_state(
             "comments",
-            vec![rule("//.*?$", COMMENT_SINGLE), rule("#.*?$", COMMENT_SINGLE)],
+            vec![
+                rule("//.*?$", COMMENT_SINGLE),
+                rule("#.*?$", COMMENT_SINGLE),
+            ],
         )
         .prepend("root", vec![include("comments")])
         .prepend(

@@ -28,7 +28,10 @@ pub fn velocity() -> LexerDef {
             "root",
             vec![
                 call("[^{#$]+", parent),
-                groups(r"(?s)(#)(\*.*?\*)(#)", &[COMMENT_MULTILINE, COMMENT_MULTILINE, COMMENT_MULTILINE]),
+                groups(
+                    r"(?s)(#)(\*.*?\*)(#)",
+                    &[COMMENT_MULTILINE, COMMENT_MULTILINE, COMMENT_MULTILINE],
+                ),
                 groups("(##)(.*?$)", &[COMMENT_SINGLE, COMMENT_SINGLE]),
                 groups(
                     format!(r"(?s)(#\{{?)({ID})(\}}?)(\s?\()"),
@@ -178,11 +181,22 @@ pub fn qml() -> LexerDef {
         .prepend(
             "root",
             vec![
-                groups(format!(r"({idd})(\s*)(\{{)"), &[KEYWORD_TYPE, TEXT, PUNCTUATION])
-                    .push("type_block"),
+                groups(
+                    format!(r"({idd})(\s*)(\{{)"),
+                    &[KEYWORD_TYPE, TEXT, PUNCTUATION],
+                )
+                .push("type_block"),
                 groups(
                     format!(r"({idd})(\s+)(on)(\s+)({idd})(\s*)(\{{)"),
-                    &[KEYWORD_TYPE, TEXT, KEYWORD, TEXT, NAME_LABEL, TEXT, PUNCTUATION],
+                    &[
+                        KEYWORD_TYPE,
+                        TEXT,
+                        KEYWORD,
+                        TEXT,
+                        NAME_LABEL,
+                        TEXT,
+                        PUNCTUATION,
+                    ],
                 )
                 .push("type_block"),
                 rule("[{]", PUNCTUATION).push_self(),
@@ -195,8 +209,11 @@ pub fn qml() -> LexerDef {
                     format!(r"(id)(\s*)(:)(\s*)({idd})"),
                     &[NAME_LABEL, TEXT, PUNCTUATION, TEXT, KEYWORD_DECLARATION],
                 ),
-                groups(format!(r"({idd})(\s*)(:)"), &[NAME_LABEL, TEXT, PUNCTUATION])
-                    .push("expr_start"),
+                groups(
+                    format!(r"({idd})(\s*)(:)"),
+                    &[NAME_LABEL, TEXT, PUNCTUATION],
+                )
+                .push("expr_start"),
                 groups(
                     format!(r"(signal)(\s+)({idd})"),
                     &[KEYWORD_DECLARATION, TEXT, NAME_LABEL],

@@ -60,7 +60,12 @@ fn js_pop(cx: &mut Ctx, m: &Caps) {
 }
 
 fn embed(cx: &mut Ctx, m: &Caps) {
-    let lang = cx.st.vars.get("lang").cloned().unwrap_or_else(|| "plaintext".into());
+    let lang = cx
+        .st
+        .vars
+        .get("lang")
+        .cloned()
+        .unwrap_or_else(|| "plaintext".into());
     cx.delegate(&lang, m.all());
 }
 
