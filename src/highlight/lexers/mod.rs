@@ -63,6 +63,7 @@ mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
+mod glsl;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -220,6 +221,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "biml" => literate::biml(),
         "irb" => console::irb(),
         "irb_output" => ruby::irb_output(),
+        "apiblueprint" => markdown::apiblueprint(),
+        "glsl" => glsl::def(),
         _ => return None,
     })
 }
