@@ -64,6 +64,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod glsl;
+mod d;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -223,6 +224,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "irb_output" => ruby::irb_output(),
         "apiblueprint" => markdown::apiblueprint(),
         "glsl" => glsl::def(),
+        "hlsl" => glsl::hlsl(),
+        "d" => d::def(),
         _ => return None,
     })
 }
