@@ -39,9 +39,22 @@ pub fn implemented(name: &str) -> bool {
     meta(name).is_some_and(|m| lexers::definition(m.0).is_some())
 }
 
+/// Helper lexers Rouge defines inside other lexers (not in its registry), by internal name.
+static INTERNAL: Lazy<Vec<(&'static str, OnceCell<Option<Lexer>>)>> = Lazy::new(|| {
+    lexers::INTERNAL
+        .iter()
+        .map(|&n| (n, OnceCell::new()))
+        .collect()
+});
+
 /// The compiled lexer for a Rouge tag or alias, if hyde implements it.
 pub fn find(name: &str) -> Option<&'static Lexer> {
-    let &i = NAMES.get(name)?;
+    let Some(&i) = NAMES.get(name) else {
+        let (tag, cell) = INTERNAL.iter().find(|(n, _)| *n == name)?;
+        return cell
+            .get_or_init(|| Some(Lexer::compile(tag, lexers::definition(tag)?)))
+            .as_ref();
+    };
     let tag = ALL[i].0;
     CACHE[i]
         .get_or_init(|| {

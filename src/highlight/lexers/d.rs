@@ -47,7 +47,10 @@ pub fn def() -> LexerDef {
                     r"[0-9_]+(\.[0-9_]+[eE][+\-]?[0-9_]+|\.[0-9_]*|[eE][+\-]?[0-9_]+)[fFL]?[i]?",
                     NUM_FLOAT,
                 ),
-                rule(r"\.(0|[1-9][0-9_]*)([eE][+\-]?[0-9_]+)?[fFL]?[i]?", NUM_FLOAT),
+                rule(
+                    r"\.(0|[1-9][0-9_]*)([eE][+\-]?[0-9_]+)?[fFL]?[i]?",
+                    NUM_FLOAT,
+                ),
                 rule("0[Bb][01_]+", NUM_BIN),
                 rule("0[0-7_]+", NUM_OCT),
                 rule("0[xX][0-9a-fA-F_]+", NUM_HEX),
@@ -115,7 +118,10 @@ pub fn def() -> LexerDef {
             delimited(r"\(", r"\)", "delimited_inside_parenthesis"),
         ),
         ("delimited_inside_parenthesis", inside(r"\(", r"\)")),
-        ("delimited_angle", delimited("<", ">", "delimited_inside_angle")),
+        (
+            "delimited_angle",
+            delimited("<", ">", "delimited_inside_angle"),
+        ),
         ("delimited_inside_angle", inside("<", ">")),
         (
             "delimited_curly",

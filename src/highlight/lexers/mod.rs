@@ -29,6 +29,7 @@ mod cpp;
 mod csharp;
 mod css;
 mod cuda;
+mod d;
 mod dart;
 mod diff;
 mod docker;
@@ -36,6 +37,7 @@ mod elixir;
 mod erb;
 mod erlang;
 mod gherkin;
+mod glsl;
 mod go;
 mod graphql;
 mod groovy;
@@ -63,8 +65,6 @@ mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
-mod glsl;
-mod d;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -80,6 +80,7 @@ mod small2;
 mod small3;
 mod small4;
 mod small5;
+mod small6;
 mod sql;
 mod swift;
 mod template;
@@ -108,6 +109,9 @@ pub fn word_re(tag: &str, key: &str) -> String {
         .unwrap_or("[^\\s\\S]")
         .to_string()
 }
+
+/// Internal helper lexers (Rouge classes nested in other lexers, absent from its registry).
+pub const INTERNAL: &[&str] = &["sed_regex", "sed_replacement"];
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
 pub fn definition(tag: &str) -> Option<LexerDef> {
@@ -226,6 +230,10 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "glsl" => glsl::def(),
         "hlsl" => glsl::hlsl(),
         "d" => d::def(),
+        "zig" => small6::zig(),
+        "sed" => small6::sed(),
+        "sed_regex" => small6::sed_regex(),
+        "sed_replacement" => small6::sed_replacement(),
         _ => return None,
     })
 }
