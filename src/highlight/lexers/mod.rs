@@ -81,6 +81,7 @@ mod small3;
 mod small4;
 mod small5;
 mod small6;
+mod small7;
 mod sql;
 mod swift;
 mod template;
@@ -234,6 +235,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sed" => small6::sed(),
         "sed_regex" => small6::sed_regex(),
         "sed_replacement" => small6::sed_replacement(),
+        "scheme" => small7::scheme(),
+        "vb" => small7::vb(),
         _ => return None,
     })
 }
