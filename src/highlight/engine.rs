@@ -454,6 +454,14 @@ impl LexState {
         self.lexer.state_id(name) == self.stack.last().copied()
     }
 
+    /// Whether `name` is anywhere on the stack (Rouge's `in_state?`).
+    pub fn in_state(&self, name: &str) -> bool {
+        match self.lexer.state_id(name) {
+            Some(id) => self.stack.contains(&id),
+            None => false,
+        }
+    }
+
     pub fn push(&mut self, name: &str) {
         if let Some(id) = self.lexer.state_id(name) {
             self.stack.push(id);

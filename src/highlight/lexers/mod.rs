@@ -65,6 +65,7 @@ mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
+mod tcl;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -237,6 +238,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sed_replacement" => small6::sed_replacement(),
         "scheme" => small7::scheme(),
         "vb" => small7::vb(),
+        "tcl" => tcl::def(),
         _ => return None,
     })
 }
