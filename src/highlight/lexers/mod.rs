@@ -66,6 +66,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod tcl;
+mod nix;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -239,6 +240,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "scheme" => small7::scheme(),
         "vb" => small7::vb(),
         "tcl" => tcl::def(),
+        "nix" => nix::def(),
         _ => return None,
     })
 }
