@@ -67,6 +67,7 @@ mod perl;
 mod php;
 mod tcl;
 mod nix;
+mod fortran;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -241,6 +242,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "vb" => small7::vb(),
         "tcl" => tcl::def(),
         "nix" => nix::def(),
+        "fortran" => fortran::def(),
         _ => return None,
     })
 }
