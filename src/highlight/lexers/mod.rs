@@ -68,6 +68,8 @@ mod php;
 mod tcl;
 mod nix;
 mod fortran;
+mod solidity;
+mod fsharp;
 mod plaintext;
 mod powershell;
 mod protobuf;
@@ -243,6 +245,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "tcl" => tcl::def(),
         "nix" => nix::def(),
         "fortran" => fortran::def(),
+        "solidity" => solidity::def(),
+        "fsharp" => fsharp::def(),
         _ => return None,
     })
 }
