@@ -71,6 +71,7 @@ mod fortran;
 mod solidity;
 mod fsharp;
 mod plaintext;
+mod puppet;
 mod powershell;
 mod protobuf;
 mod python;
@@ -247,6 +248,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "fortran" => fortran::def(),
         "solidity" => solidity::def(),
         "fsharp" => fsharp::def(),
+        "puppet" => puppet::def(),
+        "epp" => puppet::epp(),
         _ => return None,
     })
 }
