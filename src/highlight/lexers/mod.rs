@@ -88,6 +88,7 @@ mod small4;
 mod small5;
 mod small6;
 mod small7;
+mod small8;
 mod sql;
 mod swift;
 mod template;
@@ -250,6 +251,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "fsharp" => fsharp::def(),
         "puppet" => puppet::def(),
         "epp" => puppet::epp(),
+        "prometheus" => small8::prometheus(),
+        "sieve" => small8::sieve(),
         _ => return None,
     })
 }
