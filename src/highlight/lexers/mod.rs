@@ -253,6 +253,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "epp" => puppet::epp(),
         "prometheus" => small8::prometheus(),
         "sieve" => small8::sieve(),
+        "cython" => python::cython(),
         _ => return None,
     })
 }
