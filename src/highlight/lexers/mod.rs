@@ -70,6 +70,7 @@ mod nix;
 mod fortran;
 mod solidity;
 mod fsharp;
+mod verilog;
 mod plaintext;
 mod puppet;
 mod powershell;
@@ -254,6 +255,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "prometheus" => small8::prometheus(),
         "sieve" => small8::sieve(),
         "cython" => python::cython(),
+        "verilog" => verilog::def(),
         _ => return None,
     })
 }
