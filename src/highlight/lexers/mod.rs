@@ -71,6 +71,7 @@ mod fortran;
 mod solidity;
 mod fsharp;
 mod verilog;
+mod vhdl;
 mod plaintext;
 mod puppet;
 mod powershell;
@@ -256,6 +257,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sieve" => small8::sieve(),
         "cython" => python::cython(),
         "verilog" => verilog::def(),
+        "vhdl" => vhdl::def(),
         _ => return None,
     })
 }
