@@ -72,6 +72,7 @@ mod solidity;
 mod fsharp;
 mod verilog;
 mod vhdl;
+mod lustre;
 mod plaintext;
 mod puppet;
 mod powershell;
@@ -258,6 +259,9 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "cython" => python::cython(),
         "verilog" => verilog::def(),
         "vhdl" => vhdl::def(),
+        "lustre" => lustre::lustre(),
+        "lutin" => lustre::lutin(),
+        "slice" => lustre::slice(),
         _ => return None,
     })
 }
