@@ -73,6 +73,7 @@ mod fsharp;
 mod verilog;
 mod vhdl;
 mod lustre;
+mod actionscript;
 mod plaintext;
 mod puppet;
 mod powershell;
@@ -262,6 +263,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "lustre" => lustre::lustre(),
         "lutin" => lustre::lutin(),
         "slice" => lustre::slice(),
+        "actionscript" => actionscript::def(),
+        "mxml" => actionscript::mxml(),
         _ => return None,
     })
 }
