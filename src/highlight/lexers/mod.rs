@@ -93,6 +93,7 @@ mod small5;
 mod small6;
 mod small7;
 mod small8;
+mod small9;
 mod sql;
 mod swift;
 mod template;
@@ -265,6 +266,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "slice" => lustre::slice(),
         "actionscript" => actionscript::def(),
         "mxml" => actionscript::mxml(),
+        "mathematica" => small9::mathematica(),
+        "minizinc" => small9::minizinc(),
         _ => return None,
     })
 }
