@@ -75,6 +75,7 @@ mod vhdl;
 mod lustre;
 mod actionscript;
 mod plaintext;
+mod pony;
 mod puppet;
 mod powershell;
 mod protobuf;
@@ -268,6 +269,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "mxml" => actionscript::mxml(),
         "mathematica" => small9::mathematica(),
         "minizinc" => small9::minizinc(),
+        "hylang" => clojure::def(),
+        "pony" => pony::def(),
         _ => return None,
     })
 }
