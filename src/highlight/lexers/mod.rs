@@ -95,6 +95,7 @@ mod small6;
 mod small7;
 mod small8;
 mod small9;
+mod small10;
 mod sql;
 mod swift;
 mod template;
@@ -271,6 +272,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "minizinc" => small9::minizinc(),
         "hylang" => clojure::def(),
         "pony" => pony::def(),
+        "ocl" => small10::ocl(),
+        "augeas" => small10::augeas(),
         _ => return None,
     })
 }
