@@ -74,6 +74,8 @@ mod verilog;
 mod vhdl;
 mod lustre;
 mod actionscript;
+mod fluent;
+mod bsl;
 mod plaintext;
 mod pony;
 mod puppet;
@@ -274,6 +276,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "pony" => pony::def(),
         "ocl" => small10::ocl(),
         "augeas" => small10::augeas(),
+        "fluent" => fluent::def(),
+        "bsl" => bsl::def(),
         _ => return None,
     })
 }
