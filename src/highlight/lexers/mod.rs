@@ -76,6 +76,7 @@ mod lustre;
 mod actionscript;
 mod fluent;
 mod bsl;
+mod ceylon;
 mod plaintext;
 mod pony;
 mod puppet;
@@ -278,6 +279,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "augeas" => small10::augeas(),
         "fluent" => fluent::def(),
         "bsl" => bsl::def(),
+        "ceylon" => ceylon::ceylon(),
+        "cypher" => ceylon::cypher(),
         _ => return None,
     })
 }
