@@ -78,6 +78,7 @@ mod fluent;
 mod bsl;
 mod ceylon;
 mod plaintext;
+mod smalltalk;
 mod pony;
 mod puppet;
 mod powershell;
@@ -281,6 +282,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "bsl" => bsl::def(),
         "ceylon" => ceylon::ceylon(),
         "cypher" => ceylon::cypher(),
+        "smalltalk" => smalltalk::smalltalk(),
+        "sparql" => smalltalk::sparql(),
         _ => return None,
     })
 }
