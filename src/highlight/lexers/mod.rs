@@ -77,6 +77,7 @@ mod actionscript;
 mod fluent;
 mod bsl;
 mod ceylon;
+mod apex;
 mod plaintext;
 mod smalltalk;
 mod pony;
@@ -284,6 +285,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "cypher" => ceylon::cypher(),
         "smalltalk" => smalltalk::smalltalk(),
         "sparql" => smalltalk::sparql(),
+        "apex" => apex::apex(),
+        "moonscript" => apex::moonscript(),
         _ => return None,
     })
 }
