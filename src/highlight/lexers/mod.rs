@@ -78,6 +78,7 @@ mod fluent;
 mod bsl;
 mod ceylon;
 mod apex;
+mod jsp;
 mod plaintext;
 mod smalltalk;
 mod pony;
@@ -287,6 +288,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sparql" => smalltalk::sparql(),
         "apex" => apex::apex(),
         "moonscript" => apex::moonscript(),
+        "jsp" => jsp::jsp(),
+        "bpf" => jsp::bpf(),
         _ => return None,
     })
 }
