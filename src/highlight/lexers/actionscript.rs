@@ -9,26 +9,29 @@ const ID: &str = "[$a-zA-Z_][a-zA-Z0-9_]*";
 fn word(cx: &mut Ctx, m: &Caps) {
     let w = m.all();
     let has = |list: &str| list.split_whitespace().any(|x| x == w);
-    if has("for in while do break return continue switch case default if else throw try \
-            catch finally new delete typeof is this with")
-    {
+    if has(
+        "for in while do break return continue switch case default if else throw try \
+            catch finally new delete typeof is this with",
+    ) {
         cx.token(KEYWORD, w);
         cx.push("expr_start");
     } else if has("var with function") {
         cx.token(KEYWORD_DECLARATION, w);
         cx.push("expr_start");
     } else {
-        let t = if has("dynamic final internal native public protected private class const \
+        let t = if has(
+            "dynamic final internal native public protected private class const \
                         override static package interface extends implements namespace set \
-                        get import include super flash_proxy object_proxy trace")
-        {
+                        get import include super flash_proxy object_proxy trace",
+        ) {
             KEYWORD_RESERVED
         } else if has("true false null NaN Infinity undefined") {
             KEYWORD_CONSTANT
-        } else if has("void Function Math Class Object RegExp decodeURI decodeURIComponent \
+        } else if has(
+            "void Function Math Class Object RegExp decodeURI decodeURIComponent \
                        encodeURI encodeURIComponent eval isFinite isNaN parseFloat parseInt \
-                       this")
-        {
+                       this",
+        ) {
             NAME_BUILTIN
         } else {
             NAME_OTHER
@@ -126,8 +129,11 @@ pub fn def() -> LexerDef {
             vec![
                 include("comments_and_whitespace"),
                 rule("[}]", PUNCTUATION).goto("statement"),
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_ATTRIBUTE, TEXT, PUNCTUATION])
-                    .push("expr_start"),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_ATTRIBUTE, TEXT, PUNCTUATION],
+                )
+                .push("expr_start"),
                 rule(":", PUNCTUATION),
                 include("root"),
             ],

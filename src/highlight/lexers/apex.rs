@@ -61,7 +61,10 @@ pub fn apex() -> LexerDef {
                 call(format!("(?i)([@$.]?)({id})([:(]?)"), apex_word),
                 rule("\"", STR_DOUBLE).push("dq"),
                 rule("'", STR_SINGLE).push("sq"),
-                rule(format!(r"{digit}+\.{digit}+([eE]{digit}+)?[fd]?"), NUM_FLOAT),
+                rule(
+                    format!(r"{digit}+\.{digit}+([eE]{digit}+)?[fd]?"),
+                    NUM_FLOAT,
+                ),
                 rule("(?i)0b(?:[01]_+[01]|[01])+", NUM_BIN),
                 rule(r"(?i)0x(?:\h_+\h|\h)+", NUM_HEX),
                 rule("0(?:[0-7]_+[0-7]|[0-7])+", NUM_OCT),
@@ -70,7 +73,10 @@ pub fn apex() -> LexerDef {
                 rule(r"[\[\](){},:;]", PUNCTUATION),
             ],
         ),
-        ("class", vec![rule(r"\s+", TEXT), rule(id, NAME_CLASS).pop()]),
+        (
+            "class",
+            vec![rule(r"\s+", TEXT), rule(id, NAME_CLASS).pop()],
+        ),
         (
             "import",
             vec![
@@ -148,7 +154,10 @@ pub fn moonscript() -> LexerDef {
                 ),
                 rule(r"(local|export)\b", KEYWORD_DECLARATION),
                 rule(r"(true|false|nil)\b", KEYWORD_CONSTANT),
-                call(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?", moon_name),
+                call(
+                    r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?",
+                    moon_name,
+                ),
             ],
         ),
         (

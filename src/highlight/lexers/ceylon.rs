@@ -41,8 +41,11 @@ pub fn ceylon() -> LexerDef {
                     KEYWORD_DECLARATION,
                 ),
                 rule(r"(function|value|void|new)\b", KEYWORD_TYPE),
-                groups(r"(assembly|module|package)(\s+)", &[KEYWORD_NAMESPACE, TEXT])
-                    .push("import"),
+                groups(
+                    r"(assembly|module|package)(\s+)",
+                    &[KEYWORD_NAMESPACE, TEXT],
+                )
+                .push("import"),
                 rule(r"(true|false|null)\b", KEYWORD_CONSTANT),
                 groups(
                     r"(class|interface|object|alias)(\s+)",
@@ -82,7 +85,10 @@ pub fn ceylon() -> LexerDef {
         ),
         (
             "class",
-            vec![include("whitespace"), rule(r"[A-Za-z_]\w*", NAME_CLASS).pop()],
+            vec![
+                include("whitespace"),
+                rule(r"[A-Za-z_]\w*", NAME_CLASS).pop(),
+            ],
         ),
         (
             "import",

@@ -43,10 +43,16 @@ pub fn def() -> LexerDef {
                 rule(r"\-?\d+\.\d+?", NUM_FLOAT),
                 rule(r"\-?\d+", NUM_INTEGER),
                 rule("\"", STR_DOUBLE).push("string"),
-                groups(r"(\[)(\-?\d+\.\d+)(\])", &[PUNCTUATION, NUM_FLOAT, PUNCTUATION])
-                    .push("template"),
-                groups(r"(\[)(\-?\d+)(\])", &[PUNCTUATION, NUM_INTEGER, PUNCTUATION])
-                    .push("template"),
+                groups(
+                    r"(\[)(\-?\d+\.\d+)(\])",
+                    &[PUNCTUATION, NUM_FLOAT, PUNCTUATION],
+                )
+                .push("template"),
+                groups(
+                    r"(\[)(\-?\d+)(\])",
+                    &[PUNCTUATION, NUM_INTEGER, PUNCTUATION],
+                )
+                .push("template"),
                 groups(
                     r"(\[)([a-zA-Z][a-zA-Z0-9_-]+)(\])",
                     &[PUNCTUATION, STR_SYMBOL, PUNCTUATION],

@@ -40,8 +40,11 @@ pub fn def() -> LexerDef {
                 rule("^#.*$", COMMENT_PREPROC),
                 rule(r"::|[()/;,:&\[\]]", PUNCTUATION),
                 groups(r"(?s)^(\s*)([0-9]+)\b", &[WHITESPACE, NAME_LABEL]),
-                groups(r"(?si)\b(FORMAT)(\s*)(\()", &[KEYWORD, WHITESPACE, PUNCTUATION])
-                    .push("format_spec"),
+                groups(
+                    r"(?si)\b(FORMAT)(\s*)(\()",
+                    &[KEYWORD, WHITESPACE, PUNCTUATION],
+                )
+                .push("format_spec"),
                 rule(
                     format!(r"(?i)[+-]?((\d+[.]\d*|[.]\d+)({exponent})?|\d+{exponent})(_{kind})?"),
                     NUM_FLOAT,
@@ -52,7 +55,10 @@ pub fn def() -> LexerDef {
                 rule(r#"(?i)Z'[0-9A-F]+'|Z"[0-9A-F]+""#, NUM_HEX),
                 rule(format!("({kind}_)?'"), STR_SINGLE).push("string_single"),
                 rule(format!("({kind}_)?\""), STR_DOUBLE).push("string_double"),
-                rule(format!(r"(?i)[.](TRUE|FALSE)[.](_{kind})?"), KEYWORD_CONSTANT),
+                rule(
+                    format!(r"(?i)[.](TRUE|FALSE)[.](_{kind})?"),
+                    KEYWORD_CONSTANT,
+                ),
                 rule(r"\*\*|//|==|/=|<=|>=|=>|[-+*/<>=%]", OPERATOR),
                 rule(
                     r"(?i)\.(?:EQ|NE|LT|LE|GT|GE|NOT|AND|OR|EQV|NEQV|[A-Z]+)\.",

@@ -18,7 +18,10 @@ fn word(cx: &mut Ctx, m: &Caps) {
     let w = m.all();
     let t = if KEYWORDS.contains(w) {
         KEYWORD
-    } else if matches!(w, "and" | "asr" | "land" | "lor" | "lsl" | "lxor" | "mod" | "or") {
+    } else if matches!(
+        w,
+        "and" | "asr" | "land" | "lor" | "lsl" | "lxor" | "mod" | "or"
+    ) {
         OPERATOR_WORD
     } else if matches!(
         w,

@@ -127,7 +127,10 @@ pub fn bpf() -> LexerDef {
                     r"(?i)(\d+)(:)(\s+)((?:\h{2} ){8})",
                     &[GENERIC_LINENO, PUNCTUATION, WHITESPACE, GENERIC],
                 ),
-                groups(r"(?i)(\d+)(:)(\s+)", &[GENERIC_LINENO, PUNCTUATION, WHITESPACE]),
+                groups(
+                    r"(?i)(\d+)(:)(\s+)",
+                    &[GENERIC_LINENO, PUNCTUATION, WHITESPACE],
+                ),
                 groups(r"(?i)(call)(\s+)(\d+)", &[KEYWORD, WHITESPACE, NUM_INTEGER]),
                 groups(
                     r"(?i)(call)(\s+)(\w+)(#)(\d+)",
@@ -140,21 +143,48 @@ pub fn bpf() -> LexerDef {
                 groups(
                     r"(?i)(if)(\s+)([rw]\d+)(\s*)([s!=<>]+)(\s*)(0x\h+|[-]?\d+)(\s*)(goto)(\s*)(\+\d+)?(\s*)(<?\w+>?)",
                     &[
-                        KEYWORD, WHITESPACE, NAME, WHITESPACE, OPERATOR, WHITESPACE, NUM,
-                        WHITESPACE, KEYWORD, WHITESPACE, NUM_INTEGER, WHITESPACE, NAME_LABEL,
+                        KEYWORD,
+                        WHITESPACE,
+                        NAME,
+                        WHITESPACE,
+                        OPERATOR,
+                        WHITESPACE,
+                        NUM,
+                        WHITESPACE,
+                        KEYWORD,
+                        WHITESPACE,
+                        NUM_INTEGER,
+                        WHITESPACE,
+                        NAME_LABEL,
                     ],
                 ),
                 groups(
                     r"(?i)(if)(\s+)([rw]\d+)(\s*)([s!=<>]+)(\s*)([rw]\d+)(\s*)(goto)(\s*)(\+\d+)?(\s*)(<?\w+>?)",
                     &[
-                        KEYWORD, WHITESPACE, NAME, WHITESPACE, OPERATOR, WHITESPACE, NAME,
-                        WHITESPACE, KEYWORD, WHITESPACE, NUM_INTEGER, WHITESPACE, NAME_LABEL,
+                        KEYWORD,
+                        WHITESPACE,
+                        NAME,
+                        WHITESPACE,
+                        OPERATOR,
+                        WHITESPACE,
+                        NAME,
+                        WHITESPACE,
+                        KEYWORD,
+                        WHITESPACE,
+                        NUM_INTEGER,
+                        WHITESPACE,
+                        NAME_LABEL,
                     ],
                 ),
                 groups(
                     r"(?i)(\*)(\s*)(\()(u8|u16|u32|u64|ll)(\s*)(\*)(\))",
                     &[
-                        OPERATOR, WHITESPACE, PUNCTUATION, KEYWORD_TYPE, WHITESPACE, OPERATOR,
+                        OPERATOR,
+                        WHITESPACE,
+                        PUNCTUATION,
+                        KEYWORD_TYPE,
+                        WHITESPACE,
+                        OPERATOR,
                         PUNCTUATION,
                     ],
                 )
@@ -179,7 +209,12 @@ pub fn bpf() -> LexerDef {
                 groups(
                     r"(?i)(\()([rw]\d+)(\s*)([+-])(\s*)(\d+)(\))",
                     &[
-                        PUNCTUATION, NAME, WHITESPACE, OPERATOR, WHITESPACE, NUM_INTEGER,
+                        PUNCTUATION,
+                        NAME,
+                        WHITESPACE,
+                        OPERATOR,
+                        WHITESPACE,
+                        NUM_INTEGER,
                         PUNCTUATION,
                     ],
                 )
@@ -198,7 +233,10 @@ pub fn bpf() -> LexerDef {
         ),
         (
             "linecomment",
-            vec![rule(r"\n", COMMENT_SINGLE).pop(), rule(".+", COMMENT_SINGLE)],
+            vec![
+                rule(r"\n", COMMENT_SINGLE).pop(),
+                rule(".+", COMMENT_SINGLE),
+            ],
         ),
         (
             "multilinescomment",

@@ -101,8 +101,10 @@ pub fn lutin() -> LexerDef {
 
 static SLICE_WORDS: Lazy<Words> = Lazy::new(|| {
     Words::new(
-        &["extends implements enum interface struct class module dictionary const optional \
-           out throws exception local idempotent sequence Object LocalObject Value"],
+        &[
+            "extends implements enum interface struct class module dictionary const optional \
+           out throws exception local idempotent sequence Object LocalObject Value",
+        ],
         &["bool string byte long float double int void short"],
         &[c::C_RESERVED],
     )

@@ -15,11 +15,15 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
+mod actionscript;
 mod apache;
+mod apex;
 mod awk;
 mod batchfile;
 mod bibtex;
+mod bsl;
 mod c;
+mod ceylon;
 mod clojure;
 mod cmake;
 mod coffeescript;
@@ -36,6 +40,9 @@ mod docker;
 mod elixir;
 mod erb;
 mod erlang;
+mod fluent;
+mod fortran;
+mod fsharp;
 mod gherkin;
 mod glsl;
 mod go;
@@ -51,41 +58,30 @@ mod javascript;
 mod jinja;
 mod json;
 mod json_doc;
+mod jsp;
 mod jsx;
 mod julia;
 mod kotlin;
 mod liquid;
 mod literate;
 mod lua;
+mod lustre;
 mod make;
 mod markdown;
 mod matlab;
 mod nginx;
+mod nix;
 mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
-mod tcl;
-mod nix;
-mod fortran;
-mod solidity;
-mod fsharp;
-mod verilog;
-mod vhdl;
-mod lustre;
-mod actionscript;
-mod fluent;
-mod bsl;
-mod ceylon;
-mod apex;
-mod jsp;
 mod plaintext;
-mod smalltalk;
 mod pony;
-mod puppet;
 mod powershell;
 mod protobuf;
+mod puppet;
 mod python;
+mod q;
 mod r;
 mod ruby;
 mod rust;
@@ -93,6 +89,7 @@ mod scala;
 mod scss;
 mod shell;
 mod small;
+mod small10;
 mod small2;
 mod small3;
 mod small4;
@@ -101,13 +98,17 @@ mod small6;
 mod small7;
 mod small8;
 mod small9;
-mod small10;
+mod smalltalk;
+mod solidity;
 mod sql;
 mod swift;
+mod tcl;
 mod template;
 mod tex;
 mod toml;
 mod typescript;
+mod verilog;
+mod vhdl;
 mod viml;
 mod vue;
 mod xml;
@@ -290,6 +291,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "moonscript" => apex::moonscript(),
         "jsp" => jsp::jsp(),
         "bpf" => jsp::bpf(),
+        "q" => q::q(),
+        "wollok" => q::wollok(),
         _ => return None,
     })
 }

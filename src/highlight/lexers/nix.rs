@@ -29,7 +29,10 @@ pub fn def() -> LexerDef {
         ("number", vec![rule("[0-9]", NUM_INTEGER)]),
         ("null", vec![rule("(null)", KEYWORD_CONSTANT)]),
         ("boolean", vec![rule("(true|false)", KEYWORD_CONSTANT)]),
-        ("binding", vec![rule("[a-zA-Z_][a-zA-Z0-9-]*", NAME_VARIABLE)]),
+        (
+            "binding",
+            vec![rule("[a-zA-Z_][a-zA-Z0-9-]*", NAME_VARIABLE)],
+        ),
         (
             "path",
             vec![rule(format!("({root}|{tilde}|{basic}|{url})"), STR_OTHER)],

@@ -49,7 +49,10 @@ pub fn def() -> LexerDef {
                     r"[0-9_]+(\.[0-9_]+[eE][+\-]?[0-9_]+|\.[0-9_]*|[eE][+\-]?[0-9_]+)[fFL]?[i]?",
                     NUM_FLOAT,
                 ),
-                rule(r"\.(0|[1-9][0-9_]*)([eE][+\-]?[0-9_]+)?[fFL]?[i]?", NUM_FLOAT),
+                rule(
+                    r"\.(0|[1-9][0-9_]*)([eE][+\-]?[0-9_]+)?[fFL]?[i]?",
+                    NUM_FLOAT,
+                ),
                 rule("0[xX][0-9a-fA-F_]+", NUM_HEX),
                 rule("(0|[1-9][0-9_]*)([LUu]|Lu|LU|uL|UL)?", NUM_INTEGER),
                 call("(?i)[a-z_][a-z0-9_]*", word),
@@ -59,7 +62,10 @@ pub fn def() -> LexerDef {
             "string",
             vec![
                 rule("\"", STR).pop(),
-                rule(r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#, STR_ESCAPE),
+                rule(
+                    r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#,
+                    STR_ESCAPE,
+                ),
                 rule(r#"[^\\"\n]+"#, STR),
                 rule(r"\\\n", STR),
                 rule(r"\\", STR),

@@ -20,8 +20,19 @@ fn qualname(cx: &mut Ctx, m: &Caps) {
     let w = m.all();
     let t = if matches!(
         w,
-        "and" | "case" | "class" | "default" | "define" | "else" | "elsif" | "if" | "in"
-            | "import" | "inherits" | "node" | "unless"
+        "and"
+            | "case"
+            | "class"
+            | "default"
+            | "define"
+            | "else"
+            | "elsif"
+            | "if"
+            | "in"
+            | "import"
+            | "inherits"
+            | "node"
+            | "unless"
     ) {
         KEYWORD
     } else if matches!(w, "false" | "true" | "undef") {
@@ -114,7 +125,10 @@ fn epp_start(st: &mut LexState) {
         .unwrap_or("plaintext");
     let opts = st.opts.clone();
     st.set_sub("parent", crate::highlight::new_state(parent, opts));
-    st.set_sub("puppet", crate::highlight::new_state("puppet", HashMap::new()));
+    st.set_sub(
+        "puppet",
+        crate::highlight::new_state("puppet", HashMap::new()),
+    );
 }
 
 fn parent(cx: &mut Ctx, m: &Caps) {

@@ -245,7 +245,11 @@ fn c_type(cx: &mut Ctx, m: &Caps) {
     } else if w == "struct" || w == "class" {
         cx.token(KEYWORD_RESERVED, w);
         cx.goto("classname");
-    } else if ["public", "readonly", "extern", "api", "inline", "enum", "union"].contains(&w) {
+    } else if [
+        "public", "readonly", "extern", "api", "inline", "enum", "union",
+    ]
+    .contains(&w)
+    {
         cx.token(KEYWORD_RESERVED, w);
     } else {
         cx.token(KEYWORD_TYPE, w);
@@ -284,7 +288,13 @@ pub fn cython() -> LexerDef {
                 call("cp?def|ctypedef", c_def),
                 groups(
                     format!(r"(from)((?:\\\s|\s)+)({dotted})((?:\\\s|\s)+)(cimport)"),
-                    &[KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE, TEXT, KEYWORD_NAMESPACE],
+                    &[
+                        KEYWORD_NAMESPACE,
+                        TEXT,
+                        NAME_NAMESPACE,
+                        TEXT,
+                        KEYWORD_NAMESPACE,
+                    ],
                 ),
                 groups(
                     format!(r"(cimport)(\s+)({dotted})"),
@@ -307,7 +317,10 @@ pub fn cython() -> LexerDef {
                 rule(r"[^\S\n]+", TEXT),
                 rule("cp?def|ctypedef", KEYWORD),
                 rule("(?:un)?signed", KEYWORD_TYPE),
-                call(format!(r"{id}(?=(?:\*+)|(?:[ \t]*\[)|(?:[ \t]+\w))"), c_type),
+                call(
+                    format!(r"{id}(?=(?:\*+)|(?:[ \t]*\[)|(?:[ \t]+\w))"),
+                    c_type,
+                ),
                 jump("").pop(),
             ],
         )

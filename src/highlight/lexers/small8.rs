@@ -38,7 +38,10 @@ pub fn prometheus() -> LexerDef {
                 rule(r"-?\d+[smhdwy]?", NUM_INTEGER),
                 include("operators"),
                 groups(r"(ignoring|on)(\()", &[KEYWORD_PSEUDO, PUNCTUATION]).push("label_list"),
-                groups(r"(group_left|group_right)(\()", &[KEYWORD_TYPE, PUNCTUATION]),
+                groups(
+                    r"(group_left|group_right)(\()",
+                    &[KEYWORD_TYPE, PUNCTUATION],
+                ),
                 rule(r"(bool|offset)\b", KEYWORD),
                 rule(r"(without|by)\b", KEYWORD).push("label_list"),
                 call(r"[\w:]+", prom_word),
@@ -98,7 +101,10 @@ pub fn prometheus() -> LexerDef {
                 ),
             ],
         ),
-        ("filter_matching_operators", vec![rule("!(=|~)|=~?", OPERATOR)]),
+        (
+            "filter_matching_operators",
+            vec![rule("!(=|~)|=~?", OPERATOR)],
+        ),
         ("inline_whitespace", vec![rule(r"[ \t\r]+", TEXT)]),
         (
             "whitespace",

@@ -15,10 +15,16 @@ pub fn smalltalk() -> LexerDef {
         (
             "root",
             vec![
-                groups(r"(<)(\w+:)(.*?)(>)", &[PUNCTUATION, KEYWORD, TEXT, PUNCTUATION]),
+                groups(
+                    r"(<)(\w+:)(.*?)(>)",
+                    &[PUNCTUATION, KEYWORD, TEXT, PUNCTUATION],
+                ),
                 include("whitespaces"),
                 include("method_definition"),
-                groups(r"([|])([\w\s]*)([|])", &[PUNCTUATION, NAME_VARIABLE, PUNCTUATION]),
+                groups(
+                    r"([|])([\w\s]*)([|])",
+                    &[PUNCTUATION, NAME_VARIABLE, PUNCTUATION],
+                ),
                 include("objects"),
                 rule(r"\^|:=|_", OPERATOR),
                 rule(r"[)}\]]", PUNCTUATION).push("after_object"),
@@ -28,8 +34,14 @@ pub fn smalltalk() -> LexerDef {
         (
             "method_definition",
             vec![
-                groups(r"(?i)([a-z]\w*:)(\s*)(\w+)", &[NAME_FUNCTION, TEXT, NAME_VARIABLE]),
-                groups(r"(?i)^(\s*)(\b[a-z]\w*\b)(\s*)$", &[TEXT, NAME_FUNCTION, TEXT]),
+                groups(
+                    r"(?i)([a-z]\w*:)(\s*)(\w+)",
+                    &[NAME_FUNCTION, TEXT, NAME_VARIABLE],
+                ),
+                groups(
+                    r"(?i)^(\s*)(\b[a-z]\w*\b)(\s*)$",
+                    &[TEXT, NAME_FUNCTION, TEXT],
+                ),
                 groups(
                     format!(r"^(\s*)({OPS}+)(\s*)(\w+)(\s*)$"),
                     &[TEXT, NAME_FUNCTION, TEXT, NAME_VARIABLE, TEXT],
@@ -158,7 +170,10 @@ pub fn sparql() -> LexerDef {
                 rule("(?i)true|false", KEYWORD_CONSTANT),
                 rule(r"a\b", KEYWORD),
                 call(r"(?i)[A-Z][[:word:]]+\b", sq_word),
-                rule(r"(?i)[+\-]?(?:\d+\.\d*|\.\d+)(?:[e][+\-]?[0-9]+)?", NUM_FLOAT),
+                rule(
+                    r"(?i)[+\-]?(?:\d+\.\d*|\.\d+)(?:[e][+\-]?[0-9]+)?",
+                    NUM_FLOAT,
+                ),
                 rule(r"[+\-]?\d+", NUM_INTEGER),
                 rule(r"[\]\[(){}.,;=]", PUNCTUATION),
                 rule(r"[/?*+=!<>]|&&|\|\||\^\^", OPERATOR),

@@ -38,7 +38,10 @@ fn push_bol(st: &mut LexState) {
 
 pub fn def() -> LexerDef {
     LexerDef::new(vec![
-        ("expr_bol", vec![include("inline_whitespace"), jump("").pop()]),
+        (
+            "expr_bol",
+            vec![include("inline_whitespace"), jump("").pop()],
+        ),
         ("bol", vec![include("expr_bol")]),
         (
             "inline_whitespace",
@@ -66,7 +69,10 @@ pub fn def() -> LexerDef {
                 include("whitespace"),
                 rule("(hex)?\"", STR).push("string_double"),
                 rule("(hex)?'", STR).push("string_single"),
-                rule(r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'", STR_CHAR),
+                rule(
+                    r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'",
+                    STR_CHAR,
+                ),
                 rule(r"(?i)\d\d*\.\d+([eE]\d+)?", NUM_FLOAT),
                 rule("(?i)0x[0-9a-f]+", NUM_HEX),
                 rule(r"(?i)\d+([eE]\d+)?", NUM_INTEGER),

@@ -67,7 +67,10 @@ pub fn def() -> LexerDef {
             "string",
             vec![
                 rule("\"", STR).pop(),
-                rule(r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#, STR_ESCAPE),
+                rule(
+                    r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#,
+                    STR_ESCAPE,
+                ),
                 rule(r#"[^\\"\n]+"#, STR),
                 rule(r"\\\n", STR),
                 rule(r"\\", STR),
@@ -78,7 +81,10 @@ pub fn def() -> LexerDef {
             vec![
                 include("whitespace"),
                 rule("L?\"", STR).push("string"),
-                rule(r"(?i)([0-9_]+\.[0-9_]*|[0-9_]*\.[0-9_]+)(e[+-]?[0-9_]+)?", NUM_FLOAT),
+                rule(
+                    r"(?i)([0-9_]+\.[0-9_]*|[0-9_]*\.[0-9_]+)(e[+-]?[0-9_]+)?",
+                    NUM_FLOAT,
+                ),
                 rule(r"(?i)[0-9_]+e[+-]?[0-9_]+", NUM_FLOAT),
                 rule(r"[0-9]*'h[0-9a-fA-F_?]+", NUM_HEX),
                 rule(r"[0-9]*'b?[01xz_?]+", NUM_BIN),
