@@ -76,6 +76,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod plaintext;
+mod tulip;
 mod pony;
 mod powershell;
 mod protobuf;
@@ -293,6 +294,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "bpf" => jsp::bpf(),
         "q" => q::q(),
         "wollok" => q::wollok(),
+        "tulip" => tulip::tulip(),
+        "rescript" => tulip::rescript(),
         _ => return None,
     })
 }
