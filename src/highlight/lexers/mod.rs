@@ -76,6 +76,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod plaintext;
+mod ttcn3;
 mod tulip;
 mod pony;
 mod powershell;
@@ -296,6 +297,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "wollok" => q::wollok(),
         "tulip" => tulip::tulip(),
         "rescript" => tulip::rescript(),
+        "ttcn3" => ttcn3::ttcn3(),
+        "supercollider" => ttcn3::supercollider(),
         _ => return None,
     })
 }
