@@ -76,6 +76,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod plaintext;
+mod yang;
 mod ttcn3;
 mod tulip;
 mod pony;
@@ -299,6 +300,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "rescript" => tulip::rescript(),
         "ttcn3" => ttcn3::ttcn3(),
         "supercollider" => ttcn3::supercollider(),
+        "yang" => yang::yang(),
+        "jsonnet" => yang::jsonnet(),
         _ => return None,
     })
 }
