@@ -75,6 +75,7 @@ mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
+mod gdscript;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -302,6 +303,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "supercollider" => ttcn3::supercollider(),
         "yang" => yang::yang(),
         "jsonnet" => yang::jsonnet(),
+        "gdscript" => gdscript::def(),
         _ => return None,
     })
 }
