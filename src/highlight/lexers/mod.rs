@@ -76,6 +76,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod gdscript;
+mod nim;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -304,6 +305,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "yang" => yang::yang(),
         "jsonnet" => yang::jsonnet(),
         "gdscript" => gdscript::def(),
+        "nim" => nim::def(),
         _ => return None,
     })
 }
