@@ -77,6 +77,7 @@ mod perl;
 mod php;
 mod gdscript;
 mod nim;
+mod stata;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -306,6 +307,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "jsonnet" => yang::jsonnet(),
         "gdscript" => gdscript::def(),
         "nim" => nim::def(),
+        "stata" => stata::def(),
         _ => return None,
     })
 }
