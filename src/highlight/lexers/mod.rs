@@ -78,6 +78,7 @@ mod php;
 mod gdscript;
 mod nim;
 mod stata;
+mod ada;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -308,6 +309,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "gdscript" => gdscript::def(),
         "nim" => nim::def(),
         "stata" => stata::def(),
+        "ada" => ada::def(),
         _ => return None,
     })
 }
