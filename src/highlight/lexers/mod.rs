@@ -79,6 +79,7 @@ mod gdscript;
 mod nim;
 mod stata;
 mod ada;
+mod cfscript;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -310,6 +311,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "nim" => nim::def(),
         "stata" => stata::def(),
         "ada" => ada::def(),
+        "cfscript" => cfscript::def(),
         _ => return None,
     })
 }
