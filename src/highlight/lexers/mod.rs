@@ -80,6 +80,7 @@ mod nim;
 mod stata;
 mod ada;
 mod cfscript;
+mod brightscript;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -312,6 +313,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "stata" => stata::def(),
         "ada" => ada::def(),
         "cfscript" => cfscript::def(),
+        "brightscript" => brightscript::def(),
         _ => return None,
     })
 }
