@@ -314,6 +314,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "ada" => ada::def(),
         "cfscript" => cfscript::def(),
         "brightscript" => brightscript::def(),
+        "hql" => sql::hql(),
         _ => return None,
     })
 }
