@@ -81,6 +81,7 @@ mod stata;
 mod ada;
 mod cfscript;
 mod brightscript;
+mod lean;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -315,6 +316,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "cfscript" => cfscript::def(),
         "brightscript" => brightscript::def(),
         "hql" => sql::hql(),
+        "lean" => lean::def(),
         _ => return None,
     })
 }
