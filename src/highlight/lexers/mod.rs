@@ -82,6 +82,7 @@ mod ada;
 mod cfscript;
 mod brightscript;
 mod lean;
+mod armasm;
 mod plaintext;
 mod yang;
 mod ttcn3;
@@ -317,6 +318,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "brightscript" => brightscript::def(),
         "hql" => sql::hql(),
         "lean" => lean::def(),
+        "armasm" => armasm::def(),
         _ => return None,
     })
 }
