@@ -21,8 +21,7 @@ static NAMES: Lazy<HashMap<&'static str, usize>> = Lazy::new(|| {
     m
 });
 
-static CACHE: Lazy<Vec<OnceCell<Option<Lexer>>>> =
-    Lazy::new(|| ALL.iter().map(|_| OnceCell::new()).collect());
+static CACHE: Lazy<Vec<LazyLexer>> = Lazy::new(|| ALL.iter().map(|_| OnceCell::new()).collect());
 
 /// Rouge's metadata for a tag or alias.
 pub fn meta(name: &str) -> Option<&'static Meta> {
@@ -40,7 +39,9 @@ pub fn implemented(name: &str) -> bool {
 }
 
 /// Helper lexers Rouge defines inside other lexers (not in its registry), by internal name.
-static INTERNAL: Lazy<Vec<(&'static str, OnceCell<Option<Lexer>>)>> = Lazy::new(|| {
+type LazyLexer = OnceCell<Option<Lexer>>;
+
+static INTERNAL: Lazy<Vec<(&'static str, LazyLexer)>> = Lazy::new(|| {
     lexers::INTERNAL
         .iter()
         .map(|&n| (n, OnceCell::new()))

@@ -44,7 +44,10 @@ pub fn def() -> LexerDef {
                 rule(r"[ \t]+", TEXT).goto("args"),
                 rule(";.*", COMMENT).pop(),
                 rule(format!(r"(?:{})\b", raw("file_directive")), KEYWORD).goto("filespec"),
-                rule(format!(r"(?:{})(?=[; \t\n])", raw("general_directive")), KEYWORD),
+                rule(
+                    format!(r"(?:{})(?=[; \t\n])", raw("general_directive")),
+                    KEYWORD,
+                ),
                 rule(
                     r"(?:[A-Z][\dA-Z]*|[a-z][\da-z]*)(?:\.[NWnw])?(?:\.[DFIPSUdfipsu]?(?:8|16|32|64)?){0,3}\b",
                     NAME_BUILTIN,
@@ -59,7 +62,10 @@ pub fn def() -> LexerDef {
                 rule(r"\n", TEXT).pop(),
                 rule(r"[ \t]+", TEXT),
                 rule(";.*", COMMENT).pop(),
-                rule(format!(r"(?:{})\b", raw("shift_or_condition")), NAME_BUILTIN),
+                rule(
+                    format!(r"(?:{})\b", raw("shift_or_condition")),
+                    NAME_BUILTIN,
+                ),
                 rule(r"(?i)[a-z_]\w*|\|[^|\n]+\|", NAME_VARIABLE),
                 rule(r"(?i)%[bf]?[at]?\d+(?:[a-z_]\w*)?", NAME_LABEL),
                 rule(r"(?i)(?:&|0x)\h+(?!p)", NUM_HEX),

@@ -64,7 +64,10 @@ pub fn def() -> LexerDef {
             "builtins",
             vec![
                 rule(format!(r"\b({builtins})\b"), NAME_BUILTIN),
-                rule(r"\b((self|false|true)|(PI|TAU|NAN|INF))\b", NAME_BUILTIN_PSEUDO),
+                rule(
+                    r"\b((self|false|true)|(PI|TAU|NAN|INF))\b",
+                    NAME_BUILTIN_PSEUDO,
+                ),
                 rule(format!(r"\b({types})\b"), KEYWORD_TYPE),
             ],
         ),
@@ -131,7 +134,10 @@ pub fn def() -> LexerDef {
                 rule(r"\n", STR_DOUBLE),
             ],
         ),
-        ("escape_tdqs", vec![include("string_escape"), include("tdqs")]),
+        (
+            "escape_tdqs",
+            vec![include("string_escape"), include("tdqs")],
+        ),
         (
             "tsqs",
             vec![
@@ -140,6 +146,9 @@ pub fn def() -> LexerDef {
                 rule(r"\n", STR_SINGLE),
             ],
         ),
-        ("escape_tsqs", vec![include("string_escape"), include("tsqs")]),
+        (
+            "escape_tsqs",
+            vec![include("string_escape"), include("tsqs")],
+        ),
     ])
 }

@@ -36,7 +36,10 @@ pub fn def() -> LexerDef {
         (
             "chars",
             vec![
-                rule(r#"\\([\\abcefnrtvl"']|x[a-fA-F0-9]{2}|[0-9]{1,3})"#, STR_ESCAPE),
+                rule(
+                    r#"\\([\\abcefnrtvl"']|x[a-fA-F0-9]{2}|[0-9]{1,3})"#,
+                    STR_ESCAPE,
+                ),
                 rule("'", STR_CHAR).pop(),
                 rule(".", STR_CHAR),
             ],
@@ -95,10 +98,7 @@ pub fn def() -> LexerDef {
         ),
         (
             "floatsuffix",
-            vec![
-                rule("'?[fF](32|64)", NUM_FLOAT),
-                rule("", TEXT).pop(),
-            ],
+            vec![rule("'?[fF](32|64)", NUM_FLOAT), rule("", TEXT).pop()],
         ),
         (
             "intsuffix",
@@ -126,10 +126,16 @@ pub fn def() -> LexerDef {
                 rule(format!(r"({})\b", underscorize(opwords)), OPERATOR_WORD),
                 rule(r"(p_?r_?o_?c_?\s)(?![\(\[\]])", KEYWORD).push("funcname"),
                 rule(format!(r"({})\b", underscorize(keywords)), KEYWORD),
-                rule(format!(r"({})\b", underscorize("from import include")), KEYWORD_NAMESPACE),
+                rule(
+                    format!(r"({})\b", underscorize("from import include")),
+                    KEYWORD_NAMESPACE,
+                ),
                 rule(r"(v_?a_?r)\b", KEYWORD_DECLARATION),
                 rule(format!(r"({})\b", underscorize(types)), KEYWORD_TYPE),
-                rule(format!(r"({})\b", underscorize("nil true false")), KEYWORD_PSEUDO),
+                rule(
+                    format!(r"({})\b", underscorize("nil true false")),
+                    KEYWORD_PSEUDO,
+                ),
                 rule(r"\b((?![_\d])\w)(((?!_)\w)|(_(?!_)\w))*", NAME),
                 call(r"[0-9][0-9_]*(?=([eE.]|'?[fF](32|64)))", float_start),
                 rule("0[xX][a-fA-F0-9][a-fA-F0-9_]*", NUM_HEX).push("intsuffix"),

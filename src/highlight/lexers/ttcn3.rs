@@ -40,7 +40,10 @@ pub fn ttcn3() -> LexerDef {
                 rule(r"(?s)/(\\\n)?[*].*?[*](\\\n)?/", COMMENT_MULTILINE),
                 rule("\"", STR).push("string"),
                 rule(r"'(?:\\.|[^\\]|\\u[0-9a-f]{4})'", STR_CHAR),
-                rule(format!(r"(?i){digit}+\.{digit}+([eE]{digit}+)?[fd]?"), NUM_FLOAT),
+                rule(
+                    format!(r"(?i){digit}+\.{digit}+([eE]{digit}+)?[fd]?"),
+                    NUM_FLOAT,
+                ),
                 rule("(?i)'(?:[01]_+[01]|[01])+'B", NUM_BIN),
                 rule(r"(?i)'(?:\h_+\h|\h)+'H", NUM_HEX),
                 rule("(?i)'(?:[0-7]_+[0-7]|[0-7])+'O", NUM_OCT),
@@ -63,13 +66,19 @@ pub fn ttcn3() -> LexerDef {
             "string",
             vec![
                 rule("\"", STR).pop(),
-                rule(r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#, STR_ESCAPE),
+                rule(
+                    r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#,
+                    STR_ESCAPE,
+                ),
                 rule(r#"[^\\"\n]+"#, STR),
                 rule(r"\\\n", STR),
                 rule(r"\\", STR),
             ],
         ),
-        ("module", vec![rule(r"\s+", TEXT), rule(id, NAME_CLASS).pop()]),
+        (
+            "module",
+            vec![rule(r"\s+", TEXT), rule(id, NAME_CLASS).pop()],
+        ),
         (
             "import",
             vec![rule(r"\s+", TEXT), rule(r"[\w.]+\*?", NAME_NAMESPACE).pop()],

@@ -24,8 +24,7 @@ static YANG_DECL: Lazy<HashSet<&str>> = Lazy::new(|| {
     .collect()
 });
 static YANG_TYPES: Lazy<HashSet<&str>> = Lazy::new(|| word_set("yang", "types"));
-static YANG_CONSTANTS: Lazy<HashSet<&str>> =
-    Lazy::new(|| word_set("yang", "constants_keywords"));
+static YANG_CONSTANTS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("yang", "constants_keywords"));
 
 fn yang_word(cx: &mut Ctx, m: &Caps) {
     let w = m.all().to_lowercase();
