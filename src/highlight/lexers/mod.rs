@@ -82,6 +82,7 @@ mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
+mod m68k;
 mod plaintext;
 mod pony;
 mod powershell;
@@ -319,6 +320,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "hql" => sql::hql(),
         "lean" => lean::def(),
         "armasm" => armasm::def(),
+        "m68k" => m68k::m68k(),
+        "nesasm" => m68k::nesasm(),
         _ => return None,
     })
 }
