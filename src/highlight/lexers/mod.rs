@@ -83,6 +83,7 @@ mod ocaml;
 mod perl;
 mod php;
 mod m68k;
+mod magik;
 mod plaintext;
 mod pony;
 mod powershell;
@@ -322,6 +323,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "armasm" => armasm::def(),
         "m68k" => m68k::m68k(),
         "nesasm" => m68k::nesasm(),
+        "magik" => magik::magik(),
+        "datastudio" => magik::datastudio(),
         _ => return None,
     })
 }
