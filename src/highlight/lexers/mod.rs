@@ -85,6 +85,7 @@ mod php;
 mod m68k;
 mod magik;
 mod plaintext;
+mod syzprog;
 mod pony;
 mod powershell;
 mod protobuf;
@@ -325,6 +326,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "nesasm" => m68k::nesasm(),
         "magik" => magik::magik(),
         "datastudio" => magik::datastudio(),
+        "syzprog" => syzprog::syzprog(),
+        "clean" => syzprog::clean(),
         _ => return None,
     })
 }
