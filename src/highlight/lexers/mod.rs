@@ -84,6 +84,7 @@ mod perl;
 mod php;
 mod m68k;
 mod magik;
+mod ghc_core;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -328,6 +329,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "datastudio" => magik::datastudio(),
         "syzprog" => syzprog::syzprog(),
         "clean" => syzprog::clean(),
+        "ghc-core" => ghc_core::ghc_core(),
+        "idris" => ghc_core::idris(),
         _ => return None,
     })
 }
