@@ -85,6 +85,7 @@ mod php;
 mod m68k;
 mod magik;
 mod ghc_core;
+mod mason;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -331,6 +332,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "clean" => syzprog::clean(),
         "ghc-core" => ghc_core::ghc_core(),
         "idris" => ghc_core::idris(),
+        "mason" => mason::mason(),
+        "bbcbasic" => mason::bbcbasic(),
         _ => return None,
     })
 }
