@@ -86,6 +86,7 @@ mod m68k;
 mod magik;
 mod ghc_core;
 mod mason;
+mod nial;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -334,6 +335,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "idris" => ghc_core::idris(),
         "mason" => mason::mason(),
         "bbcbasic" => mason::bbcbasic(),
+        "nial" => nial::nial(),
+        "ecl" => nial::ecl(),
         _ => return None,
     })
 }
