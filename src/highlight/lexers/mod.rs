@@ -87,6 +87,7 @@ mod magik;
 mod ghc_core;
 mod mason;
 mod nial;
+mod opentype;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -337,6 +338,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "bbcbasic" => mason::bbcbasic(),
         "nial" => nial::nial(),
         "ecl" => nial::ecl(),
+        "opentype_feature_file" => opentype::opentype(),
+        "isbl" => opentype::isbl(),
         _ => return None,
     })
 }
