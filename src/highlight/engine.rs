@@ -454,6 +454,14 @@ impl LexState {
         self.lexer.state_id(name) == self.stack.last().copied()
     }
 
+    /// Whether `name` is anywhere on the stack (Rouge's `in_state?`).
+    pub fn in_state(&self, name: &str) -> bool {
+        match self.lexer.state_id(name) {
+            Some(id) => self.stack.contains(&id),
+            None => false,
+        }
+    }
+
     pub fn push(&mut self, name: &str) {
         if let Some(id) = self.lexer.state_id(name) {
             self.stack.push(id);
@@ -566,15 +574,19 @@ impl Ctx<'_> {
     /// Lexes `text` with this instance's long-lived sub-lexer for `lang` (Rouge's
     /// `delegate @js_lexer`), whose state carries over between calls.
     pub fn delegate_keep(&mut self, lang: &str, text: &str) {
+        self.delegate_keyed(lang, lang, text);
+    }
+    /// Like `delegate_keep`, with the sub-lexer stored under its own `key`.
+    pub fn delegate_keyed(&mut self, key: &str, lang: &str, text: &str) {
         if text.is_empty() {
             return;
         }
-        if !self.st.subs.contains_key(lang) {
+        if !self.st.subs.contains_key(key) {
             match super::registry::find(lang) {
                 Some(lx) => {
                     self.st
                         .subs
-                        .insert(lang.to_string(), LexState::new(lx, HashMap::new()));
+                        .insert(key.to_string(), LexState::new(lx, HashMap::new()));
                 }
                 None => {
                     self.token(token::TEXT, text);
@@ -582,7 +594,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        if let Some(sub) = self.st.subs.get_mut(lang) {
+        if let Some(sub) = self.st.subs.get_mut(key) {
             sub.continue_lex(text, self.out);
         }
     }

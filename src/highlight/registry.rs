@@ -21,8 +21,7 @@ static NAMES: Lazy<HashMap<&'static str, usize>> = Lazy::new(|| {
     m
 });
 
-static CACHE: Lazy<Vec<OnceCell<Option<Lexer>>>> =
-    Lazy::new(|| ALL.iter().map(|_| OnceCell::new()).collect());
+static CACHE: Lazy<Vec<LazyLexer>> = Lazy::new(|| ALL.iter().map(|_| OnceCell::new()).collect());
 
 /// Rouge's metadata for a tag or alias.
 pub fn meta(name: &str) -> Option<&'static Meta> {
@@ -39,9 +38,24 @@ pub fn implemented(name: &str) -> bool {
     meta(name).is_some_and(|m| lexers::definition(m.0).is_some())
 }
 
+/// Helper lexers Rouge defines inside other lexers (not in its registry), by internal name.
+type LazyLexer = OnceCell<Option<Lexer>>;
+
+static INTERNAL: Lazy<Vec<(&'static str, LazyLexer)>> = Lazy::new(|| {
+    lexers::INTERNAL
+        .iter()
+        .map(|&n| (n, OnceCell::new()))
+        .collect()
+});
+
 /// The compiled lexer for a Rouge tag or alias, if hyde implements it.
 pub fn find(name: &str) -> Option<&'static Lexer> {
-    let &i = NAMES.get(name)?;
+    let Some(&i) = NAMES.get(name) else {
+        let (tag, cell) = INTERNAL.iter().find(|(n, _)| *n == name)?;
+        return cell
+            .get_or_init(|| Some(Lexer::compile(tag, lexers::definition(tag)?)))
+            .as_ref();
+    };
     let tag = ALL[i].0;
     CACHE[i]
         .get_or_init(|| {

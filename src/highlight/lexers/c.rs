@@ -44,6 +44,20 @@ impl Words {
             builtins: HashSet::new(),
         }
     }
+    /// Words from Rouge's generated lists (keywords, types, reserved, builtins).
+    pub fn with_lists(
+        mut self,
+        k: Vec<&'static str>,
+        t: Vec<&'static str>,
+        r: Vec<&'static str>,
+        b: Vec<&'static str>,
+    ) -> Words {
+        self.keywords.extend(k);
+        self.types.extend(t);
+        self.reserved.extend(r);
+        self.builtins.extend(b);
+        self
+    }
     pub fn with_builtins(mut self, b: &[&'static str]) -> Words {
         self.builtins = b.iter().copied().collect();
         self

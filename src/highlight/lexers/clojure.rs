@@ -1,4 +1,4 @@
-//! Clojure: forms whose head is a special form (keyword), a core function (builtin) or
+//! Clojure (and Hy, which shares its structure): forms whose head is a special form (keyword), a core function (builtin) or
 //! a user function; keywords, symbols, characters.
 
 use std::collections::HashSet;
@@ -11,11 +11,18 @@ use crate::highlight::token::*;
 
 static KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("clojure", "keywords"));
 static BUILTINS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("clojure", "builtins"));
+static HY_KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("hylang", "keywords"));
+static HY_BUILTINS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("hylang", "builtins"));
 
-fn name_token(w: &str) -> Option<Tok> {
-    if KEYWORDS.contains(w) {
+fn name_token(cx: &Ctx, w: &str) -> Option<Tok> {
+    let (k, b) = if cx.st.lexer.tag == "hylang" {
+        (&*HY_KEYWORDS, &*HY_BUILTINS)
+    } else {
+        (&*KEYWORDS, &*BUILTINS)
+    };
+    if k.contains(w) {
         Some(KEYWORD)
-    } else if BUILTINS.contains(w) {
+    } else if b.contains(w) {
         Some(NAME_BUILTIN)
     } else {
         None
@@ -25,11 +32,13 @@ fn name_token(w: &str) -> Option<Tok> {
 fn head(cx: &mut Ctx, m: &Caps) {
     cx.token(PUNCTUATION, m.get(1));
     cx.token(WHITESPACE, m.get(2));
-    cx.token(name_token(m.get(3)).unwrap_or(NAME_FUNCTION), m.get(3));
+    let t = name_token(cx, m.get(3)).unwrap_or(NAME_FUNCTION);
+    cx.token(t, m.get(3));
 }
 
 fn ident(cx: &mut Ctx, m: &Caps) {
-    cx.token(name_token(m.all()).unwrap_or(NAME), m.all());
+    let t = name_token(cx, m.all()).unwrap_or(NAME);
+    cx.token(t, m.all());
 }
 
 pub fn def() -> LexerDef {

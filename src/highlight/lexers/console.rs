@@ -50,56 +50,97 @@ fn lex(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
         .map(|c| fancy_regex::escape(c).into_owned())
         .collect();
     let prompt_re = Regex::new(&format!(r"\A{prefix}(?:{})", ends.join("|"))).ok();
-    let snip_re = Regex::new(r"\A\s*(?:<[.]+>|[.]+)\s*\z").ok();
     let lang = st
         .opts
         .get("lang")
         .cloned()
         .unwrap_or_else(|| "shell".into());
     let output = st.opts.get("output").cloned();
-    let new_lang = || sub_lexer(&lang).or_else(|| sub_lexer("shell"));
-    let new_output = || output.as_deref().and_then(sub_lexer);
-    let mut lang_lexer = new_lang();
-    let mut output_lexer = new_output();
-    let is = |re: &Option<Regex>, s: &str| {
-        re.as_ref()
-            .and_then(|r| r.find(s).ok().flatten())
-            .map(|m| m.end())
+    let session = Session {
+        prompt_re,
+        allow_comments,
+        errors,
+        lang,
+        output,
     };
-    for line in text.split_inclusive('\n') {
-        if is(&snip_re, line).is_some() {
-            output_lexer = new_output();
-            lang_lexer = new_lang();
-            out.push((COMMENT, line.to_string()));
-        } else if let Some(end) = is(&prompt_re, line) {
-            output_lexer = new_output();
-            out.push((GENERIC_PROMPT, line[..end].to_string()));
-            let rest = &line[end..];
-            let ws = rest.len()
-                - rest
-                    .trim_start_matches([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
-                    .len();
-            if ws > 0 {
-                out.push((WHITESPACE, rest[..ws].to_string()));
-            }
-            match lang_lexer.as_mut() {
-                Some(l) => l.continue_lex(&rest[ws..], out),
-                None => out.push((TEXT, rest[ws..].to_string())),
-            }
-        } else if allow_comments && line.trim().trim_start().starts_with('#') {
-            output_lexer = new_output();
-            lang_lexer = new_lang();
-            out.push((COMMENT, line.to_string()));
-        } else if errors.iter().any(|e| line.starts_with(e.as_str())) {
-            output_lexer = new_output();
-            lang_lexer = new_lang();
-            out.push((GENERIC_ERROR, line.to_string()));
-        } else {
-            lang_lexer = new_lang();
-            match output_lexer.as_mut() {
-                Some(l) => l.continue_lex(line, out),
-                None => out.push((GENERIC_OUTPUT, line.to_string())),
+    session.lex(text, out);
+}
+
+/// How a shell-like session is split into prompts, commands, comments, errors and output.
+pub struct Session {
+    pub prompt_re: Option<Regex>,
+    pub allow_comments: bool,
+    pub errors: Vec<String>,
+    pub lang: String,
+    pub output: Option<String>,
+}
+
+impl Session {
+    pub fn lex(&self, text: &str, out: &mut Vec<(Tok, String)>) {
+        let (prompt_re, allow_comments, errors) =
+            (&self.prompt_re, self.allow_comments, &self.errors);
+        let (lang, output) = (&self.lang, &self.output);
+        let snip_re = Regex::new(r"\A\s*(?:<[.]+>|[.]+)\s*\z").ok();
+        let new_lang = || sub_lexer(lang).or_else(|| sub_lexer("shell"));
+        let new_output = || output.as_deref().and_then(sub_lexer);
+        let mut lang_lexer = new_lang();
+        let mut output_lexer = new_output();
+        let is = |re: &Option<Regex>, s: &str| {
+            re.as_ref()
+                .and_then(|r| r.find(s).ok().flatten())
+                .map(|m| m.end())
+        };
+        for line in text.split_inclusive('\n') {
+            if is(&snip_re, line).is_some() {
+                output_lexer = new_output();
+                lang_lexer = new_lang();
+                out.push((COMMENT, line.to_string()));
+            } else if let Some(end) = is(prompt_re, line) {
+                output_lexer = new_output();
+                out.push((GENERIC_PROMPT, line[..end].to_string()));
+                let rest = &line[end..];
+                let ws = rest.len()
+                    - rest
+                        .trim_start_matches([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+                        .len();
+                if ws > 0 {
+                    out.push((WHITESPACE, rest[..ws].to_string()));
+                }
+                match lang_lexer.as_mut() {
+                    Some(l) => l.continue_lex(&rest[ws..], out),
+                    None => out.push((TEXT, rest[ws..].to_string())),
+                }
+            } else if allow_comments && line.trim().trim_start().starts_with('#') {
+                output_lexer = new_output();
+                lang_lexer = new_lang();
+                out.push((COMMENT, line.to_string()));
+            } else if errors.iter().any(|e| line.starts_with(e.as_str())) {
+                output_lexer = new_output();
+                lang_lexer = new_lang();
+                out.push((GENERIC_ERROR, line.to_string()));
+            } else {
+                lang_lexer = new_lang();
+                match output_lexer.as_mut() {
+                    Some(l) => l.continue_lex(line, out),
+                    None => out.push((GENERIC_OUTPUT, line.to_string())),
+                }
             }
         }
     }
+}
+
+/// `irb`/`pry` sessions: prompts containing `irb`/`pry`, Ruby input, `irb_output` results.
+pub fn irb() -> LexerDef {
+    LexerDef::custom(lex_irb)
+}
+
+fn lex_irb(_st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+    let session = Session {
+        prompt_re: Regex::new(r#"\A.*?(irb|pry).*?[>"*]"#).ok(),
+        allow_comments: true,
+        errors: Vec::new(),
+        lang: "ruby".into(),
+        output: Some("irb_output".into()),
+    };
+    session.lex(text, out);
 }

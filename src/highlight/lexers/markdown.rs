@@ -186,3 +186,30 @@ pub fn def() -> LexerDef {
     d.start = Some(start);
     d
 }
+
+/// API Blueprint: Markdown with resource/section headers and `+ Request 200` style items.
+pub fn apiblueprint() -> LexerDef {
+    def().prepend(
+        "root",
+        vec![
+            groups(r"(\S+)(:\s*)(.*)$", &[NAME_VARIABLE, PUNCTUATION, STR]),
+            groups(
+                r"^(#+)(\s*Group\s+)(.*)$",
+                &[PUNCTUATION, KEYWORD, GENERIC_HEADING],
+            ),
+            groups(r"^(#+)(.*)(\[.*\])$", &[PUNCTUATION, GENERIC_HEADING, STR]),
+            groups(
+                r"^([\+\-\*])(\s*Relation:)(\s*.*)$",
+                &[PUNCTUATION, KEYWORD, STR],
+            ),
+            groups(
+                r"^(\s+[\+\-\*]\s*)(Attributes|Parameters)(.*)$",
+                &[PUNCTUATION, KEYWORD, STR],
+            ),
+            groups(
+                r"^([\+\-\*]\s*)(Request|Response)(\s+\d\d\d)?(.*)$",
+                &[PUNCTUATION, KEYWORD, NUM, STR],
+            ),
+        ],
+    )
+}

@@ -15,26 +15,41 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
+mod actionscript;
+mod ada;
 mod apache;
+mod apex;
+mod armasm;
 mod awk;
 mod batchfile;
 mod bibtex;
+mod brightscript;
+mod bsl;
 mod c;
+mod ceylon;
+mod cfscript;
 mod clojure;
 mod cmake;
+mod coffeescript;
 mod conf;
 mod console;
 mod cpp;
 mod csharp;
 mod css;
 mod cuda;
+mod d;
 mod dart;
 mod diff;
 mod docker;
 mod elixir;
 mod erb;
 mod erlang;
+mod fluent;
+mod fortran;
+mod fsharp;
+mod gdscript;
 mod gherkin;
+mod glsl;
 mod go;
 mod graphql;
 mod groovy;
@@ -45,25 +60,42 @@ mod http;
 mod ini;
 mod java;
 mod javascript;
+mod jinja;
 mod json;
 mod json_doc;
+mod jsp;
 mod jsx;
 mod julia;
 mod kotlin;
+mod lean;
 mod liquid;
+mod literate;
 mod lua;
+mod lustre;
 mod make;
 mod markdown;
 mod matlab;
 mod nginx;
+mod nim;
+mod nix;
 mod objective_c;
 mod ocaml;
 mod perl;
 mod php;
+mod m68k;
+mod magik;
+mod ghc_core;
+mod mason;
+mod nial;
+mod opentype;
 mod plaintext;
+mod syzprog;
+mod pony;
 mod powershell;
 mod protobuf;
+mod puppet;
 mod python;
+mod q;
 mod r;
 mod ruby;
 mod rust;
@@ -71,19 +103,34 @@ mod scala;
 mod scss;
 mod shell;
 mod small;
+mod small10;
 mod small2;
 mod small3;
 mod small4;
 mod small5;
+mod small6;
+mod small7;
+mod small8;
+mod small9;
+mod smalltalk;
+mod solidity;
 mod sql;
+mod stata;
 mod swift;
+mod tcl;
 mod template;
 mod tex;
 mod toml;
+mod ttcn3;
+mod tulip;
 mod typescript;
+mod verilog;
+mod vhdl;
 mod viml;
+mod vue;
 mod xml;
 mod yaml;
+mod yang;
 
 /// A word list in Rouge's order (for alternations where order decides the match).
 pub fn word_vec(tag: &str, key: &str) -> Vec<&'static str> {
@@ -102,6 +149,9 @@ pub fn word_re(tag: &str, key: &str) -> String {
         .unwrap_or("[^\\s\\S]")
         .to_string()
 }
+
+/// Internal helper lexers (Rouge classes nested in other lexers, absent from its registry).
+pub const INTERNAL: &[&str] = &["sed_regex", "sed_replacement"];
 
 /// The lexer definition for a Rouge tag, if hyde implements that language.
 pub fn definition(tag: &str) -> Option<LexerDef> {
@@ -202,6 +252,94 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "reasonml" => ocaml::reasonml(),
         "gherkin" => gherkin::def(),
         "awk" => awk::def(),
+        "jinja" => jinja::def(),
+        "twig" => jinja::def(),
+        "vue" => vue::def(),
+        "coffeescript" => coffeescript::def(),
+        "sass" => scss::sass(),
+        "objective_cpp" => objective_c::objective_cpp(),
+        "hack" => php::hack(),
+        "digdag" => yaml::digdag(),
+        "literate_haskell" => literate::literate_haskell(),
+        "literate_coffeescript" => literate::literate_coffeescript(),
+        "eex" => literate::eex(),
+        "biml" => literate::biml(),
+        "irb" => console::irb(),
+        "irb_output" => ruby::irb_output(),
+        "apiblueprint" => markdown::apiblueprint(),
+        "glsl" => glsl::def(),
+        "hlsl" => glsl::hlsl(),
+        "d" => d::def(),
+        "zig" => small6::zig(),
+        "sed" => small6::sed(),
+        "sed_regex" => small6::sed_regex(),
+        "sed_replacement" => small6::sed_replacement(),
+        "scheme" => small7::scheme(),
+        "vb" => small7::vb(),
+        "tcl" => tcl::def(),
+        "nix" => nix::def(),
+        "fortran" => fortran::def(),
+        "solidity" => solidity::def(),
+        "fsharp" => fsharp::def(),
+        "puppet" => puppet::def(),
+        "epp" => puppet::epp(),
+        "prometheus" => small8::prometheus(),
+        "sieve" => small8::sieve(),
+        "cython" => python::cython(),
+        "verilog" => verilog::def(),
+        "vhdl" => vhdl::def(),
+        "lustre" => lustre::lustre(),
+        "lutin" => lustre::lutin(),
+        "slice" => lustre::slice(),
+        "actionscript" => actionscript::def(),
+        "mxml" => actionscript::mxml(),
+        "mathematica" => small9::mathematica(),
+        "minizinc" => small9::minizinc(),
+        "hylang" => clojure::def(),
+        "pony" => pony::def(),
+        "ocl" => small10::ocl(),
+        "augeas" => small10::augeas(),
+        "fluent" => fluent::def(),
+        "bsl" => bsl::def(),
+        "ceylon" => ceylon::ceylon(),
+        "cypher" => ceylon::cypher(),
+        "smalltalk" => smalltalk::smalltalk(),
+        "sparql" => smalltalk::sparql(),
+        "apex" => apex::apex(),
+        "moonscript" => apex::moonscript(),
+        "jsp" => jsp::jsp(),
+        "bpf" => jsp::bpf(),
+        "q" => q::q(),
+        "wollok" => q::wollok(),
+        "tulip" => tulip::tulip(),
+        "rescript" => tulip::rescript(),
+        "ttcn3" => ttcn3::ttcn3(),
+        "supercollider" => ttcn3::supercollider(),
+        "yang" => yang::yang(),
+        "jsonnet" => yang::jsonnet(),
+        "gdscript" => gdscript::def(),
+        "nim" => nim::def(),
+        "stata" => stata::def(),
+        "ada" => ada::def(),
+        "cfscript" => cfscript::def(),
+        "brightscript" => brightscript::def(),
+        "hql" => sql::hql(),
+        "lean" => lean::def(),
+        "armasm" => armasm::def(),
+        "m68k" => m68k::m68k(),
+        "nesasm" => m68k::nesasm(),
+        "magik" => magik::magik(),
+        "datastudio" => magik::datastudio(),
+        "syzprog" => syzprog::syzprog(),
+        "clean" => syzprog::clean(),
+        "ghc-core" => ghc_core::ghc_core(),
+        "idris" => ghc_core::idris(),
+        "mason" => mason::mason(),
+        "bbcbasic" => mason::bbcbasic(),
+        "nial" => nial::nial(),
+        "ecl" => nial::ecl(),
+        "opentype_feature_file" => opentype::opentype(),
+        "isbl" => opentype::isbl(),
         _ => return None,
     })
 }

@@ -66,8 +66,8 @@ fn typed_arg(cx: &mut Ctx, m: &Caps) {
     cx.token(NAME_VARIABLE, m.get(2));
 }
 
-/// Objective-C's additions on top of a C-family lexer built with `word`.
-pub fn extend(word: Callback) -> LexerDef {
+/// Objective-C's additions on top of a C-family lexer.
+pub fn extend(base: LexerDef) -> LexerDef {
     let stmt_pre = vec![
         rule("@\"", STR).push("string"),
         rule(
@@ -92,13 +92,10 @@ pub fn extend(word: Callback) -> LexerDef {
         format!(r"(?i)([-+])(\s*)([(].*?[)])?(\s*)(?={ID}:?)"),
         method_start,
     )];
-    let mut states = c::states(
-        word,
-        root_pre,
-        stmt_pre,
-        vec![rule(":", PUNCTUATION).pop(), include("statements")],
-    );
-    states.extend([
+    let mut def = base
+        .prepend("statements", stmt_pre)
+        .prepend("root", root_pre);
+    for (name, rules) in [
         (
             "ternary",
             vec![rule(":", PUNCTUATION).pop(), include("statements")],
@@ -215,10 +212,45 @@ pub fn extend(word: Callback) -> LexerDef {
                 jump("").pop(),
             ],
         ),
-    ]);
-    LexerDef::new(states).with_start(c::start_bol)
+    ] {
+        def = def.with_state(name, rules);
+    }
+    def
 }
 
 pub fn def() -> LexerDef {
-    extend(word)
+    let states = c::states(
+        word,
+        vec![],
+        vec![],
+        vec![rule(":", PUNCTUATION).pop(), include("statements")],
+    );
+    extend(LexerDef::new(states).with_start(c::start_bol))
+}
+
+static CPP_WORDS: Lazy<Words> = Lazy::new(|| {
+    Words::new(
+        &[c::C_KEYWORDS, super::cpp::CPP_KEYWORDS],
+        &[c::C_TYPES, "bool"],
+        &[c::C_RESERVED, super::cpp::CPP_RESERVED],
+    )
+    .with_builtins(&["YES", "NO", "nil"])
+});
+
+fn cpp_word(cx: &mut Ctx, m: &Caps) {
+    cx.token(CPP_WORDS.classify(m.all()), m.all());
+}
+
+/// Objective-C++: C++ with Objective-C's additions.
+pub fn objective_cpp() -> LexerDef {
+    extend(super::cpp::with_words(cpp_word)).prepend(
+        "statements",
+        vec![
+            groups(r"(\.)(class)", &[OPERATOR, NAME_BUILTIN_PSEUDO]),
+            groups(
+                r"(@selector)(\()(class)(\))",
+                &[KEYWORD, PUNCTUATION, NAME_BUILTIN_PSEUDO, PUNCTUATION],
+            ),
+        ],
+    )
 }

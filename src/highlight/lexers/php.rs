@@ -13,6 +13,17 @@ use crate::highlight::token::*;
 const ID: &str = r"(?:[\p{L}_][\p{L}\p{N}_]*)";
 
 static KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("php", "keywords"));
+/// Hack's keywords: Rouge merges them into PHP's set (so PHP lexed after Hack in the same
+/// process sees them too); hyde keeps PHP's own list for PHP.
+static HACK_KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| {
+    let mut s = word_set("php", "keywords");
+    s.extend(
+        "type newtype enum as super async await Awaitable vec dict keyset void int string bool \
+         float double arraykey num Stringish"
+            .split_whitespace(),
+    );
+    s
+});
 static BUILTINS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("php", "builtins"));
 
 fn re(p: &str) -> Option<Regex> {
@@ -59,9 +70,17 @@ fn close_tag(cx: &mut Ctx, m: &Caps) {
     cx.st.reset_stack();
 }
 
+fn keywords(cx: &Ctx) -> &'static HashSet<&'static str> {
+    if cx.st.lexer.tag == "hack" {
+        &HACK_KEYWORDS
+    } else {
+        &KEYWORDS
+    }
+}
+
 fn function_call(cx: &mut Ctx, m: &Caps) {
     let name = m.all().to_lowercase();
-    let t = if KEYWORDS.contains(name.as_str()) {
+    let t = if keywords(cx).contains(name.as_str()) {
         KEYWORD
     } else if BUILTINS.contains(name.as_str()) {
         NAME_BUILTIN
@@ -91,7 +110,7 @@ fn name(cx: &mut Ctx, m: &Caps) {
             cx.push("in_visibility");
             KEYWORD
         }
-        l if KEYWORDS.contains(l) => KEYWORD,
+        l if keywords(cx).contains(l) => KEYWORD,
         _ if w.len() >= 4 && w.starts_with("__") && w.ends_with("__") => NAME_BUILTIN,
         _ if is(&MAGIC_CONST, w) => KEYWORD_CONSTANT,
         _ if is(&CONSTANT, w) => NAME_CONSTANT,
@@ -370,4 +389,29 @@ pub fn def() -> LexerDef {
     ]);
     d.start = Some(start);
     d
+}
+
+/// Hack: PHP with Hack's keywords, `<?hh` openers and type-checker comments.
+pub fn hack() -> LexerDef {
+    def()
+        .prepend(
+            "root",
+            vec![rule(r"<\?hh(\s*//\s*(strict|decl|partial))?$", COMMENT_PREPROC).push("php")],
+        )
+        .prepend(
+            "php",
+            vec![
+                groups(
+                    r"(/\*\s*)(HH_(?:IGNORE_ERROR|FIXME)\[\d+\])([^*]*)(\*/)",
+                    &[
+                        COMMENT_PREPROC,
+                        COMMENT_PREPROC,
+                        COMMENT_MULTILINE,
+                        COMMENT_PREPROC,
+                    ],
+                ),
+                rule("// UNSAFE(?:_EXPR|_BLOCK)?", COMMENT_PREPROC),
+                rule(r"/\*\s*UNSAFE_EXPR\s*\*/", COMMENT_PREPROC),
+            ],
+        )
 }

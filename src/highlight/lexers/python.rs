@@ -45,9 +45,29 @@ static PSEUDO: Lazy<HashSet<&str>> = Lazy::new(|| {
         .collect()
 });
 
+/// Cython's keyword list extends Python's (used by Python's own identifier rule too).
+const CYTHON_KEYWORDS: &[&str] = &["by", "except?", "fused", "gil", "nogil"];
+
+fn is_keyword(cx: &Ctx, w: &str) -> bool {
+    KEYWORDS.contains(w) || cx.st.lexer.tag == "cython" && CYTHON_KEYWORDS.contains(&w)
+}
+
+/// Python's classification of an identifier (keyword, builtin, pseudo-builtin or name).
+fn classify(cx: &Ctx, w: &str, otherwise: Tok) -> Tok {
+    if is_keyword(cx, w) {
+        KEYWORD
+    } else if BUILTINS.contains(w) {
+        NAME_BUILTIN
+    } else if PSEUDO.contains(w) {
+        NAME_BUILTIN_PSEUDO
+    } else {
+        otherwise
+    }
+}
+
 fn word(cx: &mut Ctx, m: &Caps) {
     let w = m.all();
-    let t = if KEYWORDS.contains(w) {
+    let t = if is_keyword(cx, w) {
         KEYWORD
     } else if BUILTINS.contains(w) {
         NAME_BUILTIN
@@ -201,4 +221,115 @@ pub fn def() -> LexerDef {
             ],
         ),
     ])
+}
+
+fn c_def(cx: &mut Ctx, m: &Caps) {
+    cx.token(KEYWORD, m.all());
+    cx.push("c_definitions");
+    cx.push("c_start");
+}
+
+fn func_call(cx: &mut Ctx, m: &Caps) {
+    let t = classify(cx, m.all(), NAME_FUNCTION);
+    cx.token(t, m.all());
+}
+
+fn c_type(cx: &mut Ctx, m: &Caps) {
+    let w = m.all();
+    if is_keyword(cx, w) {
+        cx.token(KEYWORD, w);
+        cx.pop(1);
+    } else if w == "def" {
+        cx.token(KEYWORD, w);
+        cx.goto("funcname");
+    } else if w == "struct" || w == "class" {
+        cx.token(KEYWORD_RESERVED, w);
+        cx.goto("classname");
+    } else if [
+        "public", "readonly", "extern", "api", "inline", "enum", "union",
+    ]
+    .contains(&w)
+    {
+        cx.token(KEYWORD_RESERVED, w);
+    } else {
+        cx.token(KEYWORD_TYPE, w);
+        cx.pop(1);
+    }
+}
+
+fn c_indent(cx: &mut Ctx, m: &Caps) {
+    cx.token(TEXT, m.all());
+    cx.goto("c_start");
+    match cx.st.vars.get("indentation").cloned() {
+        None => {
+            cx.st.vars.insert("indentation", m.all().to_string());
+        }
+        Some(i) if i.len() > m.all().len() => {
+            cx.st.vars.remove("indentation");
+            cx.pop(2);
+        }
+        Some(_) => {}
+    }
+}
+
+fn c_indent_end(cx: &mut Ctx, _m: &Caps) {
+    cx.st.vars.remove("indentation");
+    cx.st.reset_stack();
+}
+
+/// Cython: Python plus C declarations (`cdef`, `cpdef`, `ctypedef`, `cimport`).
+pub fn cython() -> LexerDef {
+    let id = "(?i:[a-z_][a-zA-Z0-9_]*)";
+    let dotted = "(?i:[a-z_.][a-zA-Z0-9_.]*)";
+    def()
+        .prepend(
+            "root",
+            vec![
+                call("cp?def|ctypedef", c_def),
+                groups(
+                    format!(r"(from)((?:\\\s|\s)+)({dotted})((?:\\\s|\s)+)(cimport)"),
+                    &[
+                        KEYWORD_NAMESPACE,
+                        TEXT,
+                        NAME_NAMESPACE,
+                        TEXT,
+                        KEYWORD_NAMESPACE,
+                    ],
+                ),
+                groups(
+                    format!(r"(cimport)(\s+)({dotted})"),
+                    &[KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE],
+                ),
+                groups(r"(struct)((?:\\\s|\s)+)", &[KEYWORD, TEXT]).push("classname"),
+                include("func_call_fix"),
+                rule("[(,]", PUNCTUATION).push("c_start"),
+            ],
+        )
+        .prepend("classname", vec![rule(r"(?:\\\s|\s)+", TEXT)])
+        .prepend("funcname", vec![rule(r"(?:\\\s|\s)+", TEXT)])
+        .with_state(
+            "func_call_fix",
+            vec![call(format!(r"{id}(?=\()"), func_call)],
+        )
+        .with_state(
+            "c_start",
+            vec![
+                rule(r"[^\S\n]+", TEXT),
+                rule("cp?def|ctypedef", KEYWORD),
+                rule("(?:un)?signed", KEYWORD_TYPE),
+                call(
+                    format!(r"{id}(?=(?:\*+)|(?:[ \t]*\[)|(?:[ \t]+\w))"),
+                    c_type,
+                ),
+                jump("").pop(),
+            ],
+        )
+        .with_state(
+            "c_definitions",
+            vec![rule(r"\n", TEXT).push("c_indent"), include("root")],
+        )
+        .with_state(
+            "c_indent",
+            vec![call(r"[ \t]+", c_indent), call("", c_indent_end)],
+        )
 }

@@ -427,3 +427,37 @@ pub fn def() -> LexerDef {
     d.start = Some(start);
     d
 }
+
+fn push_stdout(st: &mut LexState) {
+    start(st);
+    st.push("stdout");
+}
+
+/// Output of an irb session: results after `=>` are Ruby, other text output or errors.
+pub fn irb_output() -> LexerDef {
+    def()
+        .with_start(push_stdout)
+        .with_state(
+            "has_irb_output",
+            vec![
+                rule("=>", PUNCTUATION).pop(),
+                rule(r".+?(\n|$)", GENERIC_OUTPUT),
+            ],
+        )
+        .with_state(
+            "irb_error",
+            vec![rule(r".+?(\n|$)", GENERIC_ERROR), include("has_irb_output")],
+        )
+        .with_state(
+            "stdout",
+            vec![
+                rule(r"\w+?(Error|Exception):.+?(\n|$)", GENERIC_ERROR).push("irb_error"),
+                include("has_irb_output"),
+            ],
+        )
+        .prepend("root", vec![rule("#<", KEYWORD_TYPE).push("irb_object")])
+        .with_state(
+            "irb_object",
+            vec![rule(">", KEYWORD_TYPE).pop(), include("root")],
+        )
+}

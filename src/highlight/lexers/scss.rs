@@ -41,25 +41,9 @@ fn end_section(cx: &mut Ctx, m: &Caps) {
     cx.st.reset_stack();
 }
 
-pub fn def() -> LexerDef {
-    LexerDef::new(vec![
-        (
-            "root",
-            vec![
-                rule(r"\s+", TEXT),
-                rule(r"//.*?$", COMMENT_SINGLE),
-                rule(r"(?s)/[*].*?[*]/", COMMENT_MULTILINE),
-                rule(r"@import\b", KEYWORD).push("value"),
-                include("content_common"),
-                jump(r"(?=[^;{}][;}])").push("attribute"),
-                jump(r"(?=[^;{}:\[]+:[^a-z])").push("attribute"),
-                jump("").push("selector"),
-            ],
-        ),
-        (
-            "end_section",
-            vec![rule(r"\n", TEXT), call("[;{}]", end_section)],
-        ),
+/// The states SCSS and Sass share (Rouge's SassCommon).
+pub fn common_states() -> Vec<(&'static str, Vec<RuleDef>)> {
+    vec![
         (
             "content_common",
             vec![
@@ -214,5 +198,119 @@ pub fn def() -> LexerDef {
                 rule(r"[*]/", COMMENT_MULTILINE).pop(),
             ],
         ),
-    ])
+    ]
+}
+
+pub fn def() -> LexerDef {
+    let mut states = vec![
+        (
+            "root",
+            vec![
+                rule(r"\s+", TEXT),
+                rule(r"//.*?$", COMMENT_SINGLE),
+                rule(r"(?s)/[*].*?[*]/", COMMENT_MULTILINE),
+                rule(r"@import\b", KEYWORD).push("value"),
+                include("content_common"),
+                jump(r"(?=[^;{}][;}])").push("attribute"),
+                jump(r"(?=[^;{}:\[]+:[^a-z])").push("attribute"),
+                jump("").push("selector"),
+            ],
+        ),
+        (
+            "end_section",
+            vec![rule(r"\n", TEXT), call("[;{}]", end_section)],
+        ),
+    ];
+    states.extend(common_states());
+    LexerDef::new(states)
+}
+
+/// Rouge's `Indentation` mixin: a line's indentation either continues an open block
+/// (single- or multi-line comment) or starts ordinary content.
+fn indentation(cx: &mut Ctx, m: &Caps) {
+    cx.token(TEXT, m.all());
+    let indent = m.all().to_string();
+    cx.st.vars.insert("last_indentation", indent.clone());
+    let block = cx.st.vars.get("block_state").cloned();
+    let block_indent = cx.st.vars.get("block_indentation").cloned();
+    match (block, block_indent) {
+        (Some(state), Some(bi)) if indent.starts_with(&bi) && indent != bi => cx.push(&state),
+        _ => {
+            cx.st.vars.remove("block_state");
+            cx.st.vars.remove("block_indentation");
+            cx.push("content");
+        }
+    }
+}
+
+fn starts_block(cx: &mut Ctx, state: &str) {
+    let last = cx
+        .st
+        .vars
+        .get("last_indentation")
+        .cloned()
+        .unwrap_or_default();
+    cx.st.vars.insert("block_state", state.to_string());
+    cx.st.vars.insert("block_indentation", last);
+}
+
+fn single_comment(cx: &mut Ctx, m: &Caps) {
+    cx.token(COMMENT_SINGLE, m.all());
+    cx.pop(1);
+    starts_block(cx, "single_comment");
+}
+
+fn multi_comment(cx: &mut Ctx, m: &Caps) {
+    cx.token(COMMENT_MULTILINE, m.all());
+    cx.pop(1);
+    starts_block(cx, "multi_comment");
+}
+
+fn sass_end_section(cx: &mut Ctx, m: &Caps) {
+    cx.token(TEXT, m.all());
+    cx.st.reset_stack();
+}
+
+/// Sass (indented syntax).
+pub fn sass() -> LexerDef {
+    let mut states = vec![
+        (
+            "root",
+            vec![rule(r"[ \t]*\n", TEXT), call(r"[ \t]*", indentation)],
+        ),
+        (
+            "content",
+            vec![
+                call("//.*?$", single_comment),
+                call(r"/[*].*?\n", multi_comment),
+                rule(r"@import\b", KEYWORD).push("import"),
+                include("content_common"),
+                rule(format!("={ID}"), NAME_FUNCTION).push("value"),
+                rule(format!("[+]{ID}"), NAME_DECORATOR).push("value"),
+                rule(":", NAME_ATTRIBUTE).push("old_style_attr"),
+                jump(r"(?=[^\[\n]+?:([^a-z]|$))").push("attribute"),
+                jump("").push("selector"),
+            ],
+        ),
+        ("single_comment", vec![rule(".*?$", COMMENT_SINGLE).pop()]),
+        (
+            "multi_comment",
+            vec![rule(r".*?\n", COMMENT_MULTILINE).pop()],
+        ),
+        (
+            "import",
+            vec![
+                rule(r"[ \t]+", TEXT),
+                rule(r"\S+", STR),
+                rule(r"\n", TEXT).pop(),
+            ],
+        ),
+        (
+            "old_style_attr",
+            vec![include("attr_common"), jump("").goto("value")],
+        ),
+        ("end_section", vec![call(r"\n", sass_end_section)]),
+    ];
+    states.extend(common_states());
+    LexerDef::new(states)
 }

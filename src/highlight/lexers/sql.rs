@@ -71,11 +71,19 @@ static TYPES: Lazy<HashSet<&str>> = Lazy::new(|| {
         .collect()
 });
 
+static HQL_KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| super::word_set("hql", "keywords"));
+static HQL_TYPES: Lazy<HashSet<&str>> = Lazy::new(|| super::word_set("hql", "keywords_type"));
+
 fn word(cx: &mut Ctx, m: &Caps) {
     let up = m.all().to_uppercase();
-    let t = if TYPES.contains(up.as_str()) {
+    let (kw, ty) = if cx.st.lexer.tag == "hql" {
+        (&*HQL_KEYWORDS, &*HQL_TYPES)
+    } else {
+        (&*KEYWORDS, &*TYPES)
+    };
+    let t = if ty.contains(up.as_str()) {
         NAME_BUILTIN
-    } else if KEYWORDS.contains(up.as_str()) {
+    } else if kw.contains(up.as_str()) {
         KEYWORD
     } else {
         NAME
@@ -137,4 +145,39 @@ pub fn def() -> LexerDef {
             ],
         ),
     ])
+}
+
+/// HiveQL: SQL with Hive's word lists, double-quoted strings and `${var}` substitutions.
+pub fn hql() -> LexerDef {
+    def()
+        .prepend(
+            "root",
+            vec![
+                rule("\"", STR_DOUBLE).push("double_string"),
+                rule(r"\$\{", NAME_VARIABLE).push("hive_variable"),
+            ],
+        )
+        .prepend(
+            "single",
+            vec![
+                rule(r"\$\{", NAME_VARIABLE).push("hive_variable"),
+                rule(r"[^\\'\$]+", STR_SINGLE),
+            ],
+        )
+        .prepend(
+            "double",
+            vec![
+                rule(r"\$\{", NAME_VARIABLE).push("hive_variable"),
+                rule("\"", STR_DOUBLE).pop(),
+                rule(r#"[^\\"\$]+"#, STR_DOUBLE),
+            ],
+        )
+        .with_state("double_string", vec![include("double")])
+        .with_state(
+            "hive_variable",
+            vec![
+                rule(r"\}", NAME_VARIABLE).pop(),
+                rule(r"[^\}]+", NAME_VARIABLE),
+            ],
+        )
 }

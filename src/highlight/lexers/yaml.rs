@@ -36,7 +36,7 @@ fn continue_indent(st: &mut LexState, m: &str) {
     *st.nums.entry("next_indent").or_insert(0) += m.len() as i64;
 }
 
-fn set_indent(st: &mut LexState, m: &str, implicit: bool) {
+pub fn set_indent(st: &mut LexState, m: &str, implicit: bool) {
     let next = st.nums.get("next_indent").copied().unwrap_or(0);
     if indent(st) < next {
         st.ints.push(next);
@@ -358,4 +358,25 @@ pub fn def() -> LexerDef {
     ]);
     d.start = Some(reset_indent);
     d
+}
+
+fn digdag_key(cx: &mut Ctx, m: &Caps) {
+    cx.token(KEYWORD_RESERVED, m.get(1));
+    cx.token(PUNCTUATION_INDICATOR, m.get(2));
+    set_indent(cx.st, m.all(), true);
+}
+
+/// Digdag workflows: YAML with operator keys (`sh>:`, `_do:`) as reserved words.
+pub fn digdag() -> LexerDef {
+    let ops = "call require loop for_each if fail echo td td_run td_ddl td_load td_for_each \
+        td_wait td_wait_table td_partial_delete td_table_export pg mail http s3_wait redshift \
+        redshift_load redshift_unload emr gcs_wait bq bq_ddl bq_extract bq_load sh py rb embulk";
+    let mut names: Vec<String> = ops.split_whitespace().map(|n| format!("{n}>")).collect();
+    names.push("_do".into());
+    names.push("_parallel".into());
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    def().prepend(
+        "block_nodes",
+        vec![call(format!(r"({})(:)(?=\s|$)", alt(&refs)), digdag_key)],
+    )
 }

@@ -1,11 +1,14 @@
 # Regenerates src/highlight/words_data.rs from the installed Rouge (3.30):
-#   ruby src/highlight/tools/gen_words.rb > src/highlight/words_data.rs
+#   ruby src/highlight/tools/gen_words.rb TAG... > src/highlight/words_data.rs
+# with the tags whose lists hyde's lexers use (see the word_set/word_vec/word_re calls).
 # Dumps the word lists (keywords, builtins, ...) each Rouge lexer exposes as class methods
 # returning sets/arrays of strings, or as constants holding word lists. Data only.
 require "rouge"
 require "set"
 rows = []
+wanted = ARGV.to_a
 Rouge::Lexer.all.sort_by(&:tag).each do |l|
+  next unless wanted.empty? || wanted.include?(l.tag)
   seen = {}
   l.singleton_methods.sort.each do |m|
     next unless l.method(m).arity == 0
@@ -17,7 +20,9 @@ Rouge::Lexer.all.sort_by(&:tag).each do |l|
     # A hash of group => names (PHP's builtins by module, VimL's by kind): each group as
     # "name.group", and all names together.
     if v.is_a?(Hash) && v.values.all? { |x| x.is_a?(Array) || x.is_a?(Set) }
-      v.each { |k, names| seen["#{m}.#{k}"] = names.to_a if names.all? { |x| x.is_a?(String) } }
+      if v.size <= 10 # per-group lists only for small hashes (not PHP's hundreds of modules)
+        v.each { |k, names| seen["#{m}.#{k}"] = names.to_a if names.all? { |x| x.is_a?(String) } }
+      end
       v = v.values.flat_map(&:to_a)
     end
     next unless v.is_a?(Array) && !v.empty? && v.all? { |x| x.is_a?(String) }
