@@ -1,0 +1,182 @@
+//! Sass/SCSS pages as Jekyll 4.3 converts them with jekyll-sass-converter 2.2 (sassc, i.e.
+//! libsass 3.6).
+//!
+//! grass compiles the Sass (it follows dart-sass semantics, which libsass shares for everything
+//! Bootstrap-4-era stylesheets use); its `expanded` output is then re-parsed and printed the way
+//! libsass prints it, in the style the site asks for (`compact` by default in 2.2). Sources are
+//! lightly rewritten first so that values libsass keeps verbatim stay verbatim
+//! (see `preprocess`). Known, documented differences with libsass are listed in
+//! `docs/compatibility.md` of the project and at the end of this comment:
+//!
+//! * source maps: `file`, `sources`, `sourcesContent` and `names` match; `mappings` is empty
+//!   (grass does not expose source positions of its output);
+//! * `line_comments: true`: the `/* line N, file */` comments are not written (same reason);
+//! * `nested` style: the indentation of rules nested in the source is inferred from selectors;
+//! * compressed output: libsass keeps the leading zero of numbers with units that were
+//!   written inline without one (`.2rem` next to a function call prints `0.2rem`), and prints
+//!   computed colors in their shortest form while keeping literal ones; grass's output does not
+//!   say which numbers/colors were literal, so computed-looking forms are assumed;
+//! * `precision:` above 10 cannot add digits grass already rounded away.
+
+mod colors;
+mod compile;
+mod css_tree;
+mod emit;
+mod options;
+mod preprocess;
+mod source_map;
+#[cfg(test)]
+mod tests;
+mod values;
+
+use std::path::Path;
+
+pub use options::{Implementation, SassOptions, SourcemapMode, Style};
+
+use crate::Error;
+
+/// The input syntax: `.scss` pages or `.sass` (indented) pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Scss,
+    Sass,
+}
+
+impl Syntax {
+    /// The converter for a page extension (`Scss#matches`/`Sass#matches`, case-insensitive).
+    pub fn for_extension(ext: &str) -> Option<Syntax> {
+        let ext = ext.trim_start_matches('.');
+        if ext.eq_ignore_ascii_case("scss") {
+            Some(Syntax::Scss)
+        } else if ext.eq_ignore_ascii_case("sass") {
+            Some(Syntax::Sass)
+        } else {
+            None
+        }
+    }
+}
+
+/// A converted page: its CSS and, when the site wants source maps, the `.css.map` page Jekyll
+/// adds next to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    pub css: String,
+    pub source_map: Option<SourceMapPage>,
+}
+
+/// `Jekyll::SourceMapPage`: written in the CSS page's directory as `<basename>.css.map`, with
+/// the CSS page's front matter (so a `permalink` there applies to it too) and no Liquid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceMapPage {
+    /// `<basename>.css.map`
+    pub name: String,
+    pub content: String,
+}
+
+/// `Scss#convert` for a page: `content` is the page body after front matter (and Liquid), `file`
+/// the page's source path (only its file name matters, as for the converter). The CSS ends
+/// with the `sourceMappingURL` comment when a source map is produced.
+pub fn convert(
+    content: &str,
+    syntax: Syntax,
+    file: &Path,
+    opts: &SassOptions,
+) -> Result<String, Error> {
+    convert_page(content, syntax, file, opts).map(|c| c.css)
+}
+
+/// Like [`convert`], also returning the source map page.
+pub fn convert_page(
+    content: &str,
+    syntax: Syntax,
+    file: &Path,
+    opts: &SassOptions,
+) -> Result<Converted, Error> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".into());
+    let basename = match name.rfind('.') {
+        Some(dot) if dot > 0 => name[..dot].to_string(),
+        _ => name.clone(),
+    };
+    let want_map = opts.sourcemap_required();
+    let result = compile::compile(content, syntax, &name, file, opts)?;
+    let Some(result) = result else {
+        // SassC returns an empty template untouched, and then has no source map to give.
+        return Ok(Converted {
+            css: String::new(),
+            source_map: None,
+        });
+    };
+    let map_name = format!("{basename}.css.map");
+    let mut css = finish_css(result.css, opts);
+    if !want_map {
+        if opts.implementation == Implementation::SassEmbedded {
+            css.push('\n');
+        }
+        return Ok(Converted {
+            css,
+            source_map: None,
+        });
+    }
+    let url = percent_encoding::utf8_percent_encode(&map_name, URL_ESCAPES).to_string();
+    css.push_str(match opts.implementation {
+        Implementation::Sassc => "\n",
+        Implementation::SassEmbedded => "\n\n",
+    });
+    css.push_str(&format!("/*# sourceMappingURL={url} */"));
+    let content = source_map::render(&format!("{basename}.css"), &result.sources, opts);
+    Ok(Converted {
+        css,
+        source_map: Some(SourceMapPage {
+            name: map_name,
+            content,
+        }),
+    })
+}
+
+/// Characters libsass/Addressable escape in the map file name of the `sourceMappingURL`.
+const URL_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'%');
+
+/// The BOM libsass puts before non-ASCII compressed output is replaced as the converter does.
+fn finish_css(css: String, opts: &SassOptions) -> String {
+    match css.strip_prefix('\u{feff}') {
+        Some(rest) if opts.add_charset => format!("@charset \"UTF-8\";{rest}"),
+        Some(rest) => rest.to_string(),
+        None => css,
+    }
+}
+
+/// The `scssify` Liquid filter: the converter with no page, so no source map, input named
+/// `stdin` (imports resolve from the site source, then the load paths).
+pub fn scssify(input: &str, opts: &SassOptions) -> Result<String, Error> {
+    filter(input, Syntax::Scss, opts)
+}
+
+/// The `sassify` Liquid filter (indented syntax).
+pub fn sassify(input: &str, opts: &SassOptions) -> Result<String, Error> {
+    filter(input, Syntax::Sass, opts)
+}
+
+fn filter(input: &str, syntax: Syntax, opts: &SassOptions) -> Result<String, Error> {
+    let path = opts.source_dir.join("stdin");
+    match compile::compile(input, syntax, "stdin", &path, opts)? {
+        Some(result) => {
+            let mut css = finish_css(result.css, opts);
+            if opts.implementation == Implementation::SassEmbedded {
+                css.push('\n');
+            }
+            Ok(css)
+        }
+        None => Ok(String::new()),
+    }
+}

@@ -1,0 +1,378 @@
+//! Rewrites grass's (dart-sass-style) serialization of values, selectors and media queries into
+//! libsass's, per output style.
+
+use std::collections::HashMap;
+
+use super::colors;
+use super::options::Style;
+
+/// Marks a declaration value the preprocessor wrapped because libsass prints it verbatim
+/// (a private-use character: never part of real CSS the converter emits).
+pub const VERBATIM_MARK: char = '\u{E000}';
+
+/// A declaration value as libsass prints it.
+pub fn format_value(value: &str, style: Style) -> String {
+    if let Some(rest) = value.strip_prefix(VERBATIM_MARK) {
+        return rest.replace(VERBATIM_MARK, "");
+    }
+    let value = value.replace(VERBATIM_MARK, "");
+    let mut out = String::with_capacity(value.len());
+    let b = value.as_bytes();
+    let compressed = style == Style::Compressed;
+    // Stack of open parentheses: whether each belongs to a color function (whose commas
+    // libsass prints without spaces when compressed).
+    let mut parens: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'"' | b'\'' => {
+                let end = string_end(b, i);
+                out.push_str(&value[i..end]);
+                i = end;
+            }
+            b'(' => {
+                parens.push(false);
+                out.push('(');
+                i += 1;
+            }
+            b')' => {
+                parens.pop();
+                out.push(')');
+                i += 1;
+            }
+            b',' if compressed && b.get(i + 1) == Some(&b' ') => {
+                let tight = parens.last().copied().unwrap_or(true);
+                out.push(',');
+                i += if tight { 2 } else { 1 };
+            }
+            _ if is_word_start(b, i) => {
+                let end = word_end(b, i);
+                let word = &value[i..end];
+                if b.get(end) == Some(&b'(') {
+                    let lower = word.to_ascii_lowercase();
+                    if lower == "url" {
+                        let close = url_end(b, end);
+                        out.push_str(&value[i..close]);
+                        i = close;
+                        continue;
+                    }
+                    if let Some((color, close)) = function_color(&value, i, end, &lower) {
+                        out.push_str(&color.libsass_text(style));
+                        i = close;
+                        continue;
+                    }
+                    out.push_str(word);
+                    out.push('(');
+                    parens.push(matches!(lower.as_str(), "rgba" | "rgb" | "hsl" | "hsla"));
+                    i = end + 1;
+                    continue;
+                }
+                out.push_str(&format_number_word(word, style));
+                i = end;
+            }
+            _ => {
+                let ch = value[i..].chars().next().unwrap_or(' ');
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// Numbers: libsass drops the leading zero of a fractional number with a unit in compressed
+/// output (`.5rem`), and keeps it for unitless ones (`0.5`).
+fn format_number_word(word: &str, style: Style) -> String {
+    if style != Style::Compressed {
+        return word.to_string();
+    }
+    let (sign, rest) = match word.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", word),
+    };
+    if let Some(frac) = rest.strip_prefix("0.") {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits < frac.len() {
+            return format!("{sign}.{frac}");
+        }
+    }
+    word.to_string()
+}
+
+fn is_word_start(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    let prev_ok = i == 0
+        || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'_' | b'.' | b'#'));
+    prev_ok && (c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
+}
+
+fn word_end(b: &[u8], i: usize) -> usize {
+    let mut p = i + 1;
+    while p < b.len() && (b[p].is_ascii_alphanumeric() || matches!(b[p], b'-' | b'_' | b'.' | b'%'))
+    {
+        p += 1;
+    }
+    p
+}
+
+fn string_end(b: &[u8], i: usize) -> usize {
+    let q = b[i];
+    let mut p = i + 1;
+    while p < b.len() && b[p] != q {
+        if b[p] == b'\\' {
+            p += 1;
+        }
+        p += 1;
+    }
+    (p + 1).min(b.len())
+}
+
+fn url_end(b: &[u8], open: usize) -> usize {
+    let mut p = open + 1;
+    while p < b.len() && b[p] != b')' {
+        if b[p] == b'"' || b[p] == b'\'' {
+            p = string_end(b, p);
+            continue;
+        }
+        p += 1;
+    }
+    (p + 1).min(b.len())
+}
+
+/// A color grass printed in function form (`rgb(0, 0, 0)`, `hsl(...)`): libsass prints every
+/// computed color as a name, a hex triplet or `rgba(...)`.
+struct Rgba {
+    r: f64,
+    g: f64,
+    b: f64,
+    a: f64,
+}
+
+impl Rgba {
+    fn libsass_text(&self, style: Style) -> String {
+        let channel = |v: f64| v.clamp(0.0, 255.0).round() as u8;
+        let (r, g, b) = (channel(self.r), channel(self.g), channel(self.b));
+        let a = self.a.clamp(0.0, 1.0);
+        let compressed = style == Style::Compressed;
+        if a < 1.0 {
+            let sep = if compressed { "," } else { ", " };
+            return format!("rgba({r}{sep}{g}{sep}{b}{sep}{})", format_alpha(a));
+        }
+        let hex = if compressed && [r, g, b].iter().all(|c| c >> 4 == c & 0xf) {
+            format!("#{:x}{:x}{:x}", r >> 4, g >> 4, b >> 4)
+        } else {
+            format!("#{r:02x}{g:02x}{b:02x}")
+        };
+        match colors::name_for(r, g, b) {
+            Some(name) if !(compressed && hex.len() < name.len()) => name.to_string(),
+            _ => hex,
+        }
+    }
+}
+
+fn format_alpha(a: f64) -> String {
+    let s = format!("{:.10}", a);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Parses `rgb(`/`hsl(` calls with plain numeric arguments, as grass prints computed colors.
+fn function_color(value: &str, start: usize, open: usize, name: &str) -> Option<(Rgba, usize)> {
+    if !matches!(name, "rgb" | "hsl" | "hsla") {
+        return None;
+    }
+    let close = value[open..].find(')')? + open;
+    let args: Vec<&str> = value[open + 1..close].split(',').map(str::trim).collect();
+    let _ = start;
+    let num = |s: &str| -> Option<f64> { s.trim_end_matches(['%', 'd', 'e', 'g']).parse().ok() };
+    let color = match (name, args.len()) {
+        ("rgb", 3) => Rgba {
+            r: num(args[0])?,
+            g: num(args[1])?,
+            b: num(args[2])?,
+            a: 1.0,
+        },
+        ("hsl", 3) | ("hsla", 4) => {
+            if !(args[1].ends_with('%') && args[2].ends_with('%')) {
+                return None;
+            }
+            let a = if args.len() == 4 { num(args[3])? } else { 1.0 };
+            let (r, g, b) = hsl_to_rgb(num(args[0])?, num(args[1])? / 100.0, num(args[2])? / 100.0);
+            Rgba { r, g, b, a }
+        }
+        _ => return None,
+    };
+    Some((color, close + 1))
+}
+
+fn hsl_to_rgb(h: f64, s: f64, l: f64) -> (f64, f64, f64) {
+    let h = (h.rem_euclid(360.0)) / 360.0;
+    let m2 = if l <= 0.5 {
+        l * (s + 1.0)
+    } else {
+        l + s - l * s
+    };
+    let m1 = l * 2.0 - m2;
+    let hue = |mut h: f64| {
+        if h < 0.0 {
+            h += 1.0;
+        }
+        if h > 1.0 {
+            h -= 1.0;
+        }
+        if h * 6.0 < 1.0 {
+            m1 + (m2 - m1) * h * 6.0
+        } else if h * 2.0 < 1.0 {
+            m2
+        } else if h * 3.0 < 2.0 {
+            m1 + (m2 - m1) * (2.0 / 3.0 - h) * 6.0
+        } else {
+            m1
+        }
+    };
+    (
+        hue(h + 1.0 / 3.0) * 255.0,
+        hue(h) * 255.0,
+        hue(h - 1.0 / 3.0) * 255.0,
+    )
+}
+
+/// A selector list as libsass prints it: attribute values quoted as written, and in
+/// `compressed` no spaces around combinators and after commas.
+pub fn format_selector(
+    selector: &str,
+    style: Style,
+    attributes: &HashMap<String, String>,
+) -> String {
+    let mut out = String::with_capacity(selector.len());
+    let b = selector.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'[' => {
+                let end = selector[i..].find(']').map_or(b.len(), |e| i + e + 1);
+                let attr = &selector[i..end];
+                out.push_str(attributes.get(attr).map_or(attr, String::as_str));
+                i = end;
+            }
+            b'"' | b'\'' => {
+                let end = string_end(b, i);
+                out.push_str(&selector[i..end]);
+                i = end;
+            }
+            c => {
+                out.push(c as char);
+                i += 1;
+                if c >= 0x80 {
+                    // copy the rest of a multi-byte character
+                    out.pop();
+                    let start = i - 1;
+                    let ch = selector[start..].chars().next().unwrap_or(' ');
+                    out.push(ch);
+                    i = start + ch.len_utf8();
+                }
+            }
+        }
+    }
+    if style != Style::Compressed {
+        return out;
+    }
+    compress_selector(&out)
+}
+
+fn compress_selector(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' | b'[' => {
+                let end = if b[i] == b'[' {
+                    s[i..].find(']').map_or(b.len(), |e| i + e + 1)
+                } else {
+                    string_end(b, i)
+                };
+                out.push_str(&s[i..end]);
+                i = end;
+            }
+            b',' => {
+                out.push(',');
+                i += 1;
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            }
+            b' ' | b'\n' => {
+                // Whitespace around a combinator disappears; a descendant space stays.
+                let mut j = i;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < b.len() && matches!(b[j], b'>' | b'+' | b'~') {
+                    i = j;
+                } else if !out.ends_with(['>', '+', '~', ',', '(']) && j < b.len() && b[j] != b')' {
+                    out.push(' ');
+                    i = j;
+                } else {
+                    i = j;
+                }
+            }
+            b'>' | b'+' | b'~' => {
+                out.push(b[i] as char);
+                i += 1;
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+            }
+            _ => {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// Media query lists: compressed output joins queries with a bare comma.
+pub fn format_media_query(prelude: &str, style: Style) -> String {
+    if style == Style::Compressed {
+        prelude.replace(", ", ",")
+    } else {
+        prelude.to_string()
+    }
+}
+
+/// Rounds numbers to a `precision:` below libsass's default of 10 digits (verbatim values were
+/// already printed and are left alone by being outside this pass's reach only when they carry
+/// no long fractions).
+pub fn round_numbers(css: &str, precision: usize) -> String {
+    static NUMBER: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"\d*\.\d+").expect("valid regex"));
+    NUMBER
+        .replace_all(css, |cap: &regex::Captures| {
+            let text = &cap[0];
+            let digits = text.len() - text.find('.').unwrap_or(0) - 1;
+            if digits <= precision {
+                return text.to_string();
+            }
+            match text.parse::<f64>() {
+                Ok(v) => {
+                    let s = format!("{v:.precision$}");
+                    let s = s.trim_end_matches('0').trim_end_matches('.');
+                    if text.starts_with('.') {
+                        s.trim_start_matches('0').to_string()
+                    } else {
+                        s.to_string()
+                    }
+                }
+                Err(_) => text.to_string(),
+            }
+        })
+        .into_owned()
+}
