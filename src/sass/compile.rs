@@ -38,6 +38,7 @@ pub fn compile(
         entry_content: content.to_string(),
         entry_syntax: syntax,
         rewrite: opts.implementation == Implementation::Sassc,
+        compressed: opts.style == Style::Compressed,
         reads: RefCell::new(Vec::new()),
         hints: RefCell::new(SourceHints::default()),
     };
@@ -94,6 +95,7 @@ struct RecordingFs {
     entry_content: String,
     entry_syntax: Syntax,
     rewrite: bool,
+    compressed: bool,
     reads: RefCell<Vec<(PathBuf, String)>>,
     hints: RefCell<SourceHints>,
 }
@@ -109,12 +111,16 @@ impl RecordingFs {
         let mut hints = self.hints.borrow_mut();
         let hints = &mut *hints;
         collect_attributes(&text, &mut hints.attributes);
+        collect_nth_arguments(&text, &mut hints.nth_arguments);
         let served = if scss && self.rewrite {
             preprocess::rewrite_scss(&text, &mut hints.comments)
         } else {
             preprocess::collect_comments(&text, &mut hints.comments);
             text.clone()
         };
+        if self.compressed {
+            super::values::collect_literal_numbers(&served, &mut hints.literal_numbers);
+        }
         let mut reads = self.reads.borrow_mut();
         if !reads.iter().any(|(p, _)| p == path) {
             reads.push((path.to_path_buf(), text));
@@ -181,6 +187,20 @@ fn collect_attributes(text: &str, out: &mut HashMap<String, String>) {
             format!("[{name}{op}\"{value}\"{modifier_part}]")
         };
         out.entry(grass_form).or_insert(original);
+    }
+}
+
+/// `:nth-child(n + 3)`-style arguments as written (libsass keeps their spaces, grass drops
+/// them), keyed by the argument without whitespace.
+fn collect_nth_arguments(text: &str, out: &mut HashMap<String, String>) {
+    static NTH: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r":nth-(?:last-)?(?:child|of-type)\(([^()#\n]*\s[^()#\n]*)\)")
+            .expect("valid regex")
+    });
+    for cap in NTH.captures_iter(text) {
+        let original = cap[1].trim().to_string();
+        let key: String = original.chars().filter(|c| !c.is_whitespace()).collect();
+        out.entry(key).or_insert(original);
     }
 }
 

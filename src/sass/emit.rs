@@ -21,6 +21,10 @@ pub struct SourceHints {
     /// Attribute selectors as written, keyed by their unquoted form (grass drops quotes
     /// around identifier values; libsass keeps what was written).
     pub attributes: HashMap<String, String>,
+    /// Where numbers were written literally (compressed output only).
+    pub literal_numbers: values::LiteralNumberContexts,
+    /// `:nth-child(n + 3)` arguments as written, keyed without spaces.
+    pub nth_arguments: HashMap<String, String>,
 }
 
 pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints) -> String {
@@ -167,7 +171,7 @@ impl Output<'_> {
         let value = if custom {
             value.to_string()
         } else {
-            values::format_value(value, self.e.style)
+            values::format_value(value, self.e.style, &self.hints.literal_numbers)
         };
         self.e.append_string(&value);
         self.e.append_delimiter();
@@ -175,7 +179,12 @@ impl Output<'_> {
     }
 
     fn selector(&mut self, selector: &str) {
-        let text = values::format_selector(selector, self.e.style, &self.hints.attributes);
+        let text = values::format_selector(
+            selector,
+            self.e.style,
+            &self.hints.attributes,
+            &self.hints.nth_arguments,
+        );
         self.e.append_indentation();
         // A selector list keeps the line breaks written between its members: a line feed
         // where libsass would print one (a space in `compact`).

@@ -63,7 +63,22 @@ pub fn rewrite_scss(src: &str, comments: &mut HashMap<String, String>) -> String
         }
     }
     out.push_str(&src[copied..]);
-    out
+    keep_spaced_slashes(&out)
+}
+
+/// libsass keeps ` / ` as written next to an interpolation (`50% / #{$size}` stays spaced);
+/// grass would make it a slash-separated list (`50%/50%`). An interpolated `/` keeps the spaces.
+fn keep_spaced_slashes(src: &str) -> String {
+    static BEFORE: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"([\w%)]) +/ +#\{").expect("valid regex"));
+    static AFTER: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"\} +/ +([\w.#$(-])").expect("valid regex")
+    });
+    if !src.contains(" / ") {
+        return src.to_string();
+    }
+    let s = BEFORE.replace_all(src, "$1 #{\"/\"} #{");
+    AFTER.replace_all(&s, "} #{\"/\"} $1").into_owned()
 }
 
 /// Records loud comments of a source that is not rewritten (plain CSS, indented syntax).

@@ -10,12 +10,144 @@ use super::options::Style;
 /// (a private-use character: never part of real CSS the converter emits).
 pub const VERBATIM_MARK: char = '\u{E000}';
 
+/// List values written in the sources with literal fractional numbers (`color .15s
+/// ease-in-out`): one token sequence per comma-separated item, numbers normalized to `0.15s`,
+/// variables and function calls as `*`. See [`format_number_word`].
+pub type LiteralNumberContexts = std::collections::HashSet<Vec<String>>;
+
+pub fn collect_literal_numbers(src: &str, out: &mut LiteralNumberContexts) {
+    // Values libsass prints verbatim were wrapped by the preprocessor: they are no context.
+    static VERBATIM: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new("#\\{\"\u{E000}[^\"]*\"\\}").expect("valid regex")
+    });
+    static ASSIGNMENT: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(?:^|[;{}\s])\$?[\w-]+\s*:\s*([^;{}]*)[;}]").expect("valid regex")
+    });
+    static INCLUDE_ARGS: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"@include\s+[\w-]+\s*\(([^;{}]*)\)\s*[;{]").expect("valid regex")
+    });
+    let src = VERBATIM.replace_all(src, " ");
+    let src: String = src
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("//") {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let values = ASSIGNMENT
+        .captures_iter(&src)
+        .chain(INCLUDE_ARGS.captures_iter(&src));
+    for cap in values {
+        let value = cap[1]
+            .replace("!default", "")
+            .replace("!global", "")
+            .replace("!important", "");
+        for item in split_top_level(&value, b',') {
+            let tokens: Vec<String> = split_top_level(item.trim(), b' ')
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| skeleton_token(t.trim()))
+                .collect();
+            let has_literal = tokens.iter().any(|t| is_fraction(t));
+            if tokens.len() > 1 && has_literal {
+                out.insert(tokens);
+            }
+        }
+    }
+}
+
+fn skeleton_token(token: &str) -> String {
+    if token.starts_with('$') || token.contains('(') || token.contains("#{") {
+        "*".into()
+    } else if let Some(rest) = token.strip_prefix("-.") {
+        format!("-0.{rest}")
+    } else if let Some(rest) = token.strip_prefix('.') {
+        format!("0.{rest}")
+    } else {
+        token.to_string()
+    }
+}
+
+fn is_fraction(token: &str) -> bool {
+    let t = token.strip_prefix('-').unwrap_or(token);
+    t.strip_prefix("0.")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Splits at `sep` outside parentheses and quotes.
+fn split_top_level(s: &str, sep: u8) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' => {
+                i = string_end(b, i);
+                continue;
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            c if c == sep && depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+/// Start offsets (in `value`) of the numbers that keep their leading zero in compressed output:
+/// those of a list item matching a literal list of the sources, position by position.
+fn literal_number_positions(value: &str, literals: &LiteralNumberContexts) -> Vec<usize> {
+    let mut keep = Vec::new();
+    if literals.is_empty() {
+        return keep;
+    }
+    let base = value.as_ptr() as usize;
+    for item in split_top_level(value, b',') {
+        let item = item.trim_end().trim_end_matches("!important");
+        let tokens: Vec<&str> = split_top_level(item, b' ')
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+        let matches = literals.iter().any(|skeleton| {
+            skeleton.len() == tokens.len()
+                && skeleton
+                    .iter()
+                    .zip(&tokens)
+                    .all(|(s, t)| s == "*" || s == t)
+        });
+        if matches {
+            for t in tokens {
+                if is_fraction(t.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%')) {
+                    keep.push(t.as_ptr() as usize - base);
+                }
+            }
+        }
+    }
+    keep
+}
+
 /// A declaration value as libsass prints it.
-pub fn format_value(value: &str, style: Style) -> String {
+pub fn format_value(value: &str, style: Style, literals: &LiteralNumberContexts) -> String {
     if let Some(rest) = value.strip_prefix(VERBATIM_MARK) {
         return rest.replace(VERBATIM_MARK, "");
     }
     let value = value.replace(VERBATIM_MARK, "");
+    let keep_zero = if style == Style::Compressed {
+        literal_number_positions(&value, literals)
+    } else {
+        Vec::new()
+    };
     let mut out = String::with_capacity(value.len());
     let b = value.as_bytes();
     let compressed = style == Style::Compressed;
@@ -28,7 +160,11 @@ pub fn format_value(value: &str, style: Style) -> String {
         match c {
             b'"' | b'\'' => {
                 let end = string_end(b, i);
-                out.push_str(&value[i..end]);
+                if compressed {
+                    out.push_str(&compress_colors_in_string(&value[i..end]));
+                } else {
+                    out.push_str(&value[i..end]);
+                }
                 i = end;
             }
             b'(' => {
@@ -53,7 +189,11 @@ pub fn format_value(value: &str, style: Style) -> String {
                     let lower = word.to_ascii_lowercase();
                     if lower == "url" {
                         let close = url_end(b, end);
-                        out.push_str(&value[i..close]);
+                        if compressed {
+                            out.push_str(&compress_colors_in_string(&value[i..close]));
+                        } else {
+                            out.push_str(&value[i..close]);
+                        }
                         i = close;
                         continue;
                     }
@@ -68,7 +208,12 @@ pub fn format_value(value: &str, style: Style) -> String {
                     i = end + 1;
                     continue;
                 }
-                out.push_str(&format_number_word(word, style));
+                if parens.last() == Some(&true) {
+                    // color channels and alpha: `rgba(0,0,0,0.5)` keeps its zero
+                    out.push_str(word);
+                } else {
+                    out.push_str(&format_number_word(word, style, keep_zero.contains(&i)));
+                }
                 i = end;
             }
             _ => {
@@ -81,23 +226,35 @@ pub fn format_value(value: &str, style: Style) -> String {
     out
 }
 
-/// Numbers: libsass drops the leading zero of a fractional number with a unit in compressed
-/// output (`.5rem`), and keeps it for unitless ones (`0.5`).
-fn format_number_word(word: &str, style: Style) -> String {
-    if style != Style::Compressed {
+/// Colors turned into strings (Bootstrap's `escape-svg` data URIs) are serialized in the output
+/// style by libsass: `rgba%280,0,0,0.5%29` when compressed.
+fn compress_colors_in_string(s: &str) -> String {
+    static RGBA: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"rgba(\(|%28)(\d+), (\d+), (\d+), ([\d.]+)(\)|%29)")
+            .expect("valid regex")
+    });
+    if !s.contains("rgba") {
+        return s.to_string();
+    }
+    RGBA.replace_all(s, "rgba$1$2,$3,$4,$5$6").into_owned()
+}
+
+/// Numbers in compressed output: libsass drops the leading zero (`.5rem`) of computed numbers
+/// and of numbers read from a variable, but keeps it (`0.15s`) for a number written literally
+/// with a leading `.` or `0.` inside a list (`transition: opacity .15s linear`). grass's output
+/// does not say which is which: `literal` comes from matching the sources' list literals.
+fn format_number_word(word: &str, style: Style, literal: bool) -> String {
+    if style != Style::Compressed || literal {
         return word.to_string();
     }
     let (sign, rest) = match word.strip_prefix('-') {
         Some(r) => ("-", r),
         None => ("", word),
     };
-    if let Some(frac) = rest.strip_prefix("0.") {
-        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && digits < frac.len() {
-            return format!("{sign}.{frac}");
-        }
+    match rest.strip_prefix("0.") {
+        Some(frac) if frac.starts_with(|c: char| c.is_ascii_digit()) => format!("{sign}.{frac}"),
+        _ => word.to_string(),
     }
-    word.to_string()
 }
 
 fn is_word_start(b: &[u8], i: usize) -> bool {
@@ -248,6 +405,7 @@ pub fn format_selector(
     selector: &str,
     style: Style,
     attributes: &HashMap<String, String>,
+    nth_arguments: &HashMap<String, String>,
 ) -> String {
     let mut out = String::with_capacity(selector.len());
     let b = selector.as_bytes();
@@ -279,10 +437,26 @@ pub fn format_selector(
             }
         }
     }
+    let out = restore_nth_arguments(&out, nth_arguments);
     if style != Style::Compressed {
         return out;
     }
     compress_selector(&out)
+}
+
+fn restore_nth_arguments(selector: &str, nth_arguments: &HashMap<String, String>) -> String {
+    static NTH: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(:nth-(?:last-)?(?:child|of-type)\()([^()]*)\)").expect("valid regex")
+    });
+    if nth_arguments.is_empty() || !selector.contains(":nth-") {
+        return selector.to_string();
+    }
+    NTH.replace_all(selector, |cap: &regex::Captures| {
+        let key: String = cap[2].chars().filter(|c| !c.is_whitespace()).collect();
+        let arg = nth_arguments.get(&key).map_or(&cap[2], String::as_str);
+        format!("{}{arg})", &cap[1])
+    })
+    .into_owned()
 }
 
 fn compress_selector(s: &str) -> String {
@@ -306,6 +480,12 @@ fn compress_selector(s: &str) -> String {
                 while i < b.len() && b[i].is_ascii_whitespace() {
                     i += 1;
                 }
+            }
+            b':' if s[i..].starts_with(":nth-") => {
+                // An+B arguments are printed as written, spaces included.
+                let end = s[i..].find(')').map_or(b.len(), |e| i + e + 1);
+                out.push_str(&s[i..end]);
+                i = end;
             }
             b' ' | b'\n' => {
                 // Whitespace around a combinator disappears; a descendant space stays.
