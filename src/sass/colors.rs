@@ -150,3 +150,23 @@ pub fn name_for(r: u8, g: u8, b: u8) -> Option<&'static str> {
         .find(|(cr, cg, cb, _)| (*cr, *cg, *cb) == (r, g, b))
         .map(|c| c.3)
 }
+
+/// The color a CSS color name stands for (names libsass prints plus their aliases).
+pub fn rgb_for(name: &str) -> Option<(u8, u8, u8)> {
+    let name = match name {
+        "aqua" => "cyan",
+        "fuchsia" => "magenta",
+        "grey" => "gray",
+        "darkgrey" => "darkgray",
+        "darkslategrey" => "darkslategray",
+        "dimgrey" => "dimgray",
+        "lightgrey" => "lightgray",
+        "lightslategrey" => "lightslategray",
+        "slategrey" => "slategray",
+        other => other,
+    };
+    COLOR_NAMES
+        .iter()
+        .find(|c| c.3 == name)
+        .map(|c| (c.0, c.1, c.2))
+}

@@ -169,7 +169,7 @@ impl Output<'_> {
         self.e.append_string(property);
         self.e.append_colon_separator();
         let value = if custom {
-            value.to_string()
+            values::format_custom_property(value, self.e.style)
         } else {
             values::format_value(value, self.e.style, &self.hints.literal_numbers)
         };

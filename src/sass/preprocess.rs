@@ -12,6 +12,10 @@
 
 use std::collections::HashMap;
 
+/// Around an interpolation inside a custom property value (private-use characters).
+pub const INTERPOLATION_START: char = '\u{E001}';
+pub const INTERPOLATION_END: char = '\u{E002}';
+
 /// Rewrites one SCSS source; `comments` collects its loud comments (key: text without
 /// whitespace).
 pub fn rewrite_scss(src: &str, comments: &mut HashMap<String, String>) -> String {
@@ -180,7 +184,10 @@ fn custom_property_value(b: &[u8], start: usize) -> Option<Declaration> {
             b'#' if b.get(p + 1) == Some(&b'{') => {
                 flush(&mut parts, literal_from, p)?;
                 let end = skip_interpolation(b, p);
+                // Marked: libsass serializes interpolated values in the output style.
+                parts.push_str(&quoted_interpolation(&INTERPOLATION_START.to_string()));
                 parts.push_str(std::str::from_utf8(&b[p..end]).ok()?);
+                parts.push_str(&quoted_interpolation(&INTERPOLATION_END.to_string()));
                 p = end;
                 literal_from = p;
             }

@@ -10,6 +10,33 @@ use super::options::Style;
 /// (a private-use character: never part of real CSS the converter emits).
 pub const VERBATIM_MARK: char = '\u{E000}';
 
+/// A custom property value: raw text as written, interpolated parts serialized in the output
+/// style (compressed: `#{$white}` prints `#fff`).
+pub fn format_custom_property(value: &str, style: Style) -> String {
+    use super::preprocess::{INTERPOLATION_END, INTERPOLATION_START};
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(start) = rest.find(INTERPOLATION_START) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + INTERPOLATION_START.len_utf8()..];
+        let end = after.find(INTERPOLATION_END).unwrap_or(after.len());
+        let inner = &after[..end];
+        if style == Style::Compressed {
+            out.push_str(&format_value_with(
+                inner,
+                style,
+                &LiteralNumberContexts::new(),
+                false,
+            ));
+        } else {
+            out.push_str(inner);
+        }
+        rest = after[end..].strip_prefix(INTERPOLATION_END).unwrap_or("");
+    }
+    out.push_str(rest);
+    out.replace([VERBATIM_MARK, INTERPOLATION_START, INTERPOLATION_END], "")
+}
+
 /// List values written in the sources with literal fractional numbers (`color .15s
 /// ease-in-out`): one token sequence per comma-separated item, numbers normalized to `0.15s`,
 /// variables and function calls as `*`. See [`format_number_word`].
@@ -139,6 +166,17 @@ fn literal_number_positions(value: &str, literals: &LiteralNumberContexts) -> Ve
 
 /// A declaration value as libsass prints it.
 pub fn format_value(value: &str, style: Style, literals: &LiteralNumberContexts) -> String {
+    format_value_with(value, style, literals, true)
+}
+
+/// `tight_commas: false` keeps `, ` in compressed output (interpolated custom property values,
+/// which are mostly strings such as Bootstrap's `inspect($font-family-sans-serif)`).
+fn format_value_with(
+    value: &str,
+    style: Style,
+    literals: &LiteralNumberContexts,
+    tight_commas: bool,
+) -> String {
     if let Some(rest) = value.strip_prefix(VERBATIM_MARK) {
         return rest.replace(VERBATIM_MARK, "");
     }
@@ -178,9 +216,19 @@ pub fn format_value(value: &str, style: Style, literals: &LiteralNumberContexts)
                 i += 1;
             }
             b',' if compressed && b.get(i + 1) == Some(&b' ') => {
-                let tight = parens.last().copied().unwrap_or(true);
+                let tight = parens.last().copied().unwrap_or(tight_commas);
                 out.push(',');
                 i += if tight { 2 } else { 1 };
+            }
+            b'#' if compressed && hex_color_end(b, i).is_some() => {
+                let end = hex_color_end(b, i).unwrap_or(i + 1);
+                out.push_str(&compressed_color(&value[i..end]));
+                i = end;
+            }
+            _ if compressed && is_word_start(b, i) && is_color_name(&value[i..word_end(b, i)]) => {
+                let end = word_end(b, i);
+                out.push_str(&compressed_color(&value[i..end]));
+                i = end;
             }
             _ if is_word_start(b, i) => {
                 let end = word_end(b, i);
@@ -224,6 +272,56 @@ pub fn format_value(value: &str, style: Style, literals: &LiteralNumberContexts)
         }
     }
     out
+}
+
+fn hex_color_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut p = i + 1;
+    while p < b.len() && b[p].is_ascii_hexdigit() {
+        p += 1;
+    }
+    let boundary = p >= b.len() || !(b[p].is_ascii_alphanumeric() || b[p] == b'-' || b[p] == b'_');
+    (matches!(p - i, 4 | 7) && boundary).then_some(p)
+}
+
+fn is_color_name(word: &str) -> bool {
+    word.bytes().all(|c| c.is_ascii_lowercase()) && colors::rgb_for(word).is_some()
+}
+
+/// A color libsass evaluated, printed compressed: the named color or hex triplet (3 digits when
+/// possible) whichever is shorter; a color without a name keeps its written form unless the
+/// triplet is shorter (`#B509AC` stays, `#aabbcc` becomes `#abc`).
+fn compressed_color(text: &str) -> String {
+    let (rgb, named) = match text.strip_prefix('#') {
+        Some(hex) => (parse_hex(hex), false),
+        None => (colors::rgb_for(text), true),
+    };
+    let Some((r, g, b)) = rgb else {
+        return text.to_string();
+    };
+    let hexlet = if [r, g, b].iter().all(|c| c >> 4 == c & 0xf) {
+        format!("#{:x}{:x}{:x}", r >> 4, g >> 4, b >> 4)
+    } else {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    };
+    let shown = if named {
+        text
+    } else {
+        colors::name_for(r, g, b).unwrap_or(text)
+    };
+    if hexlet.len() < shown.len() {
+        hexlet
+    } else {
+        shown.to_string()
+    }
+}
+
+fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
+    let digit = |i: usize, len: usize| u8::from_str_radix(&hex[i..i + len], 16).ok();
+    match hex.len() {
+        3 => Some((digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+        6 => Some((digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+        _ => None,
+    }
 }
 
 /// Colors turned into strings (Bootstrap's `escape-svg` data URIs) are serialized in the output
