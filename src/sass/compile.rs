@@ -248,23 +248,28 @@ fn sass_error(
             } else {
                 display_path(&file, opts)
             };
-            let mut text = format!(
-                "{shown}:{}:{}: {}",
-                loc.begin.line + 1,
-                loc.begin.column + 1,
-                message.trim_end_matches('.')
-            );
-            if !message.ends_with('.') {
-                // keep grass's wording, but end sentences consistently
-            } else {
-                text.push('.');
-            }
-            if message.starts_with("Can't find stylesheet to import") {
+            let position = format!("{shown}:{}:{}", loc.begin.line + 1, loc.begin.column + 1);
+            let mut text = if message.starts_with("Can't find stylesheet to import") {
+                // libsass's wording, and where it looked.
+                let url = if loc.begin.line == loc.end.line {
+                    let line = loc.file.source_line(loc.begin.line);
+                    line.get(loc.begin.column..loc.end.column)
+                        .unwrap_or("")
+                        .trim_matches(['"', '\''])
+                        .to_string()
+                } else {
+                    String::new()
+                };
                 let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
                 let mut searched = vec![display_or_abs(&base, opts)];
                 searched.extend(opts.load_paths.iter().map(|p| display_or_abs(p, opts)));
-                text.push_str(&format!(" Searched: {}", searched.join(", ")));
-            }
+                format!(
+                    "{position}: File to import not found or unreadable: {url}. Load paths: {}",
+                    searched.join(", ")
+                )
+            } else {
+                format!("{position}: {message}")
+            };
             for importer in import_chain(&file, fs) {
                 let shown = if importer == fs.entry {
                     entry_display.to_string()
