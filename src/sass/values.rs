@@ -79,7 +79,7 @@ pub fn collect_literal_numbers(src: &str, out: &mut LiteralNumberContexts) {
                 .filter(|t| !t.trim().is_empty())
                 .map(|t| skeleton_token(t.trim()))
                 .collect();
-            let has_literal = tokens.iter().any(|t| is_fraction(t));
+            let has_literal = tokens.iter().any(|t| is_fraction(t) || is_color_literal(t));
             if tokens.len() > 1 && has_literal {
                 out.insert(tokens);
             }
@@ -97,6 +97,15 @@ fn skeleton_token(token: &str) -> String {
     } else {
         token.to_string()
     }
+}
+
+/// A color written as such (`#fff`, `white`, `transparent`): libsass prints a literal color
+/// inside a list as written, and a color read from a variable in its shortest form.
+fn is_color_literal(token: &str) -> bool {
+    let b = token.as_bytes();
+    (token.starts_with('#') && hex_color_end(b, 0) == Some(b.len()))
+        || token == "transparent"
+        || is_color_name(token)
 }
 
 fn is_fraction(token: &str) -> bool {
@@ -146,16 +155,17 @@ fn literal_number_positions(value: &str, literals: &LiteralNumberContexts) -> Ve
             .into_iter()
             .filter(|t| !t.is_empty())
             .collect();
-        let matches = literals.iter().any(|skeleton| {
+        let matched = literals.iter().find(|skeleton| {
             skeleton.len() == tokens.len()
                 && skeleton
                     .iter()
                     .zip(&tokens)
                     .all(|(s, t)| s == "*" || s == t)
         });
-        if matches {
-            for t in tokens {
-                if is_fraction(t.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%')) {
+        if let Some(skeleton) = matched {
+            for (t, s) in tokens.iter().zip(skeleton) {
+                let number = t.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+                if s != "*" && (is_fraction(number) || is_color_literal(t)) {
                     keep.push(t.as_ptr() as usize - base);
                 }
             }
@@ -181,7 +191,7 @@ fn format_value_with(
         return rest.replace(VERBATIM_MARK, "");
     }
     let value = value.replace(VERBATIM_MARK, "");
-    let keep_zero = if style == Style::Compressed {
+    let keep_literal = if style == Style::Compressed {
         literal_number_positions(&value, literals)
     } else {
         Vec::new()
@@ -222,12 +232,27 @@ fn format_value_with(
             }
             b'#' if compressed && hex_color_end(b, i).is_some() => {
                 let end = hex_color_end(b, i).unwrap_or(i + 1);
-                out.push_str(&compressed_color(&value[i..end]));
+                if keep_literal.contains(&i) {
+                    out.push_str(&value[i..end]);
+                } else {
+                    out.push_str(&compressed_color(&value[i..end]));
+                }
                 i = end;
             }
-            _ if compressed && is_word_start(b, i) && is_color_name(&value[i..word_end(b, i)]) => {
+            _ if compressed
+                && is_word_start(b, i)
+                && (is_color_name(&value[i..word_end(b, i)])
+                    || &value[i..word_end(b, i)] == "transparent") =>
+            {
                 let end = word_end(b, i);
-                out.push_str(&compressed_color(&value[i..end]));
+                let word = &value[i..end];
+                if keep_literal.contains(&i) || parens.last().is_some() {
+                    out.push_str(word);
+                } else if word == "transparent" {
+                    out.push_str("rgba(0,0,0,0)");
+                } else {
+                    out.push_str(&compressed_color(word));
+                }
                 i = end;
             }
             _ if is_word_start(b, i) => {
@@ -260,7 +285,7 @@ fn format_value_with(
                     // color channels and alpha: `rgba(0,0,0,0.5)` keeps its zero
                     out.push_str(word);
                 } else {
-                    out.push_str(&format_number_word(word, style, keep_zero.contains(&i)));
+                    out.push_str(&format_number_word(word, style, keep_literal.contains(&i)));
                 }
                 i = end;
             }
