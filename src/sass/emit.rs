@@ -193,6 +193,9 @@ impl Output<'_> {
                 self.e.scheduled_space = 0;
                 self.e.append_string(",");
                 self.e.optional_linefeed();
+                if self.e.style == Style::Nested {
+                    self.e.append_indentation();
+                }
             }
             self.e.append_string(part);
         }

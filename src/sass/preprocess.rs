@@ -29,6 +29,15 @@ pub fn rewrite_scss(src: &str, comments: &mut HashMap<String, String>) -> String
         if at_statement_start && paren_depth == 0 {
             at_statement_start = false;
             let start = skip_ws_and_comments(b, i, comments);
+            if let Some(name_end) = module_rule_name_end(b, start) {
+                // libsass 3.6 has no module system: `@use`/`@forward` are unknown at-rules it
+                // prints as written. An interpolated name keeps grass from loading the module.
+                out.push_str(&src[copied..start]);
+                out.push_str(&format!("@#{{\"{}\"}}", &src[start + 1..name_end]));
+                copied = name_end;
+                i = name_end;
+                continue;
+            }
             if let Some(decl) = match_declaration(b, start) {
                 out.push_str(&src[copied..decl.value_start]);
                 out.push_str(&decl.replacement);
@@ -112,6 +121,16 @@ fn record_comment(text: &str, comments: &mut HashMap<String, String>) {
             .entry(comment_key(text))
             .or_insert_with(|| text.to_string());
     }
+}
+
+fn module_rule_name_end(b: &[u8], i: usize) -> Option<usize> {
+    for name in [&b"@use"[..], &b"@forward"[..]] {
+        let end = i + name.len();
+        if b.len() > end && &b[i..end] == name && b[end].is_ascii_whitespace() {
+            return Some(end);
+        }
+    }
+    None
 }
 
 struct Declaration {
