@@ -120,7 +120,13 @@ pub fn convert_page(
             source_map: None,
         });
     }
-    let url = percent_encoding::utf8_percent_encode(&map_name, URL_ESCAPES).to_string();
+    // libsass writes the map's path as is; the sass-embedded branch URI-encodes it.
+    let url = match opts.implementation {
+        Implementation::Sassc => map_name.clone(),
+        Implementation::SassEmbedded => {
+            percent_encoding::utf8_percent_encode(&map_name, URL_ESCAPES).to_string()
+        }
+    };
     css.push_str(match opts.implementation {
         Implementation::Sassc => "\n",
         Implementation::SassEmbedded => "\n\n",
@@ -136,7 +142,7 @@ pub fn convert_page(
     })
 }
 
-/// Characters libsass/Addressable escape in the map file name of the `sourceMappingURL`.
+/// Characters `Addressable::URI.encode` escapes in the map file name (sass-embedded only).
 const URL_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b' ')
     .add(b'"')
