@@ -198,7 +198,13 @@ fn collect_nth_arguments(text: &str, out: &mut HashMap<String, String>) {
             .expect("valid regex")
     });
     for cap in NTH.captures_iter(text) {
-        let original = cap[1].trim().to_string();
+        // libsass trims An+B arguments but keeps `odd`/`even` with their spaces.
+        let trimmed = cap[1].trim();
+        let original = if matches!(trimmed, "odd" | "even") {
+            cap[1].to_string()
+        } else {
+            trimmed.to_string()
+        };
         let key: String = original.chars().filter(|c| !c.is_whitespace()).collect();
         out.entry(key).or_insert(original);
     }

@@ -60,7 +60,7 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints) -> String {
             Node::AtRule { name, prelude, .. } => {
                 head.append_string(name);
                 head.mandatory_space();
-                head.append_string(prelude);
+                head.append_string(&import_url(prelude));
                 head.append_delimiter();
             }
             _ => {}
@@ -81,6 +81,24 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints) -> String {
         }
     }
     css
+}
+
+/// libsass prints a plain-CSS import of a local `.css` file as `url(...)`; remote URLs stay
+/// quoted (`@import "foo.css"` → `@import url(foo.css)`).
+fn import_url(prelude: &str) -> String {
+    let quote = match prelude.chars().next() {
+        Some(q @ ('"' | '\'')) => q,
+        _ => return prelude.to_string(),
+    };
+    let Some(close) = prelude[1..].find(quote).map(|i| i + 1) else {
+        return prelude.to_string();
+    };
+    let url = &prelude[1..close];
+    let remote = url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//");
+    if remote || !url.ends_with(".css") {
+        return prelude.to_string();
+    }
+    format!("url({url}){}", &prelude[close + 1..])
 }
 
 struct Output<'a> {

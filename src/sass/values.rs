@@ -582,6 +582,57 @@ fn restore_nth_arguments(selector: &str, nth_arguments: &HashMap<String, String>
     .into_owned()
 }
 
+/// Pseudo-classes whose argument libsass 3.6 parses as a selector list (and so compresses).
+const SELECTOR_PSEUDOS: &[&str] = &[
+    "not",
+    "matches",
+    "current",
+    "any",
+    "has",
+    "host",
+    "host-context",
+];
+
+/// `s` starts at a `:`: whether it is a pseudo-class with an argument printed verbatim.
+fn has_raw_argument(s: &str) -> bool {
+    let name_part = s.trim_start_matches(':');
+    let name_len = name_part
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(name_part.len());
+    if !name_part[name_len..].starts_with('(') {
+        return false;
+    }
+    let name = name_part[..name_len].to_ascii_lowercase();
+    let bare = name
+        .strip_prefix("-webkit-")
+        .or_else(|| name.strip_prefix("-moz-"))
+        .unwrap_or(&name);
+    !SELECTOR_PSEUDOS.contains(&bare)
+}
+
+fn matching_paren_end(b: &[u8], from: usize) -> usize {
+    let mut depth = 0usize;
+    let mut p = from;
+    while p < b.len() {
+        match b[p] {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return p + 1;
+                }
+            }
+            b'"' | b'\'' => {
+                p = string_end(b, p);
+                continue;
+            }
+            _ => {}
+        }
+        p += 1;
+    }
+    b.len()
+}
+
 fn compress_selector(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
@@ -604,9 +655,10 @@ fn compress_selector(s: &str) -> String {
                     i += 1;
                 }
             }
-            b':' if s[i..].starts_with(":nth-") => {
-                // An+B arguments are printed as written, spaces included.
-                let end = s[i..].find(')').map_or(b.len(), |e| i + e + 1);
+            b':' if has_raw_argument(&s[i..]) => {
+                // An+B arguments, and the arguments of pseudo-classes libsass 3.6 does not
+                // parse as selectors (`:is(.a, .b)`), are printed as written.
+                let end = matching_paren_end(b, i);
                 out.push_str(&s[i..end]);
                 i = end;
             }
