@@ -283,3 +283,23 @@ fn known_difference_computed_number_from_literal_zero() {
     .unwrap();
     assert_eq!(got, ".a{u:.5}\n");
 }
+
+#[test]
+fn color_functions_numbers_strings() {
+    check_case("colors_numbers");
+}
+
+#[test]
+fn comments_imports_and_selector_line_breaks() {
+    check_case("comments");
+}
+
+#[test]
+fn css_imports_media_queries_selectors() {
+    check_case("imports_selectors");
+}
+
+#[test]
+fn use_and_forward_are_plain_at_rules() {
+    check_case("module_rules");
+}
