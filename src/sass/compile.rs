@@ -39,6 +39,7 @@ pub fn compile(
         entry_syntax: syntax,
         rewrite: opts.implementation == Implementation::Sassc,
         compressed: opts.style == Style::Compressed,
+        nested: opts.style == Style::Nested,
         reads: RefCell::new(Vec::new()),
         hints: RefCell::new(SourceHints::default()),
     };
@@ -96,6 +97,7 @@ struct RecordingFs {
     entry_syntax: Syntax,
     rewrite: bool,
     compressed: bool,
+    nested: bool,
     reads: RefCell<Vec<(PathBuf, String)>>,
     hints: RefCell<SourceHints>,
 }
@@ -112,6 +114,9 @@ impl RecordingFs {
         let hints = &mut *hints;
         collect_attributes(&text, &mut hints.attributes);
         collect_nth_arguments(&text, &mut hints.nth_arguments);
+        if self.nested {
+            preprocess::collect_flat_selectors(&text, &mut hints.flat_selectors);
+        }
         let served = if scss && self.rewrite {
             preprocess::rewrite_scss(&text, &mut hints.comments)
         } else {

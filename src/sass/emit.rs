@@ -23,6 +23,8 @@ pub struct SourceHints {
     pub attributes: HashMap<String, String>,
     /// Where numbers were written literally (compressed output only).
     pub literal_numbers: values::LiteralNumberContexts,
+    /// Selectors written outside any rule (`nested` style does not indent them).
+    pub flat_selectors: std::collections::HashSet<String>,
     /// `:nth-child(n + 3)` arguments as written, keyed without spaces.
     pub nth_arguments: HashMap<String, String>,
 }
@@ -34,7 +36,7 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints) -> String {
         hints,
     };
     let nested_tabs = if style == Style::Nested {
-        nesting_tabs(nodes)
+        nesting_tabs(nodes, &hints.flat_selectors)
     } else {
         vec![0; nodes.len()]
     };
@@ -245,7 +247,7 @@ impl Output<'_> {
     /// The rules of a media block, indented under each other in `nested` style.
     fn visit_rules(&mut self, children: &[Node]) {
         let tabs = if self.e.style == Style::Nested {
-            nesting_tabs(children)
+            nesting_tabs(children, &self.hints.flat_selectors)
         } else {
             vec![0; children.len()]
         };
@@ -553,12 +555,15 @@ fn compact_comment(text: &str) -> String {
 /// `nested` style indents a rule under the rule it was nested in; grass's output no longer says
 /// which that was, so a rule counts as nested when each of its selectors extends a selector of
 /// an earlier sibling rule (`.a .b` after `.a`).
-fn nesting_tabs(nodes: &[Node]) -> Vec<usize> {
+fn nesting_tabs(nodes: &[Node], flat: &std::collections::HashSet<String>) -> Vec<usize> {
     let mut tabs = vec![0usize; nodes.len()];
     for i in 0..nodes.len() {
         let Node::Rule { selector, .. } = &nodes[i] else {
             continue;
         };
+        if flat.contains(&selector.split_whitespace().collect::<Vec<_>>().join(" ")) {
+            continue;
+        }
         let parts: Vec<&str> = selector.split(',').map(str::trim).collect();
         for j in (0..i).rev() {
             let Node::Rule {

@@ -540,3 +540,51 @@ fn skip_url(b: &[u8], i: usize) -> usize {
     }
     b.len()
 }
+
+/// Selectors of rules not nested in another rule (only in at-rules, if anything), with
+/// whitespace collapsed: `nested` output indents the other rules (see `emit::nesting_tabs`).
+pub fn collect_flat_selectors(src: &str, out: &mut std::collections::HashSet<String>) {
+    let b = src.as_bytes();
+    let mut stack: Vec<bool> = Vec::new(); // per open block: is it a style rule?
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' => {
+                i = skip_string(b, i);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = skip_block_comment(b, i);
+                start = i;
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = skip_line(b, i);
+                start = i;
+                continue;
+            }
+            b'#' if b.get(i + 1) == Some(&b'{') => {
+                i = skip_interpolation(b, i);
+                continue;
+            }
+            b'{' => {
+                let prelude = src[start..i].trim();
+                let is_rule = !prelude.starts_with('@') && !prelude.is_empty();
+                if is_rule && !stack.contains(&true) && !prelude.contains('&') {
+                    let normalized: Vec<&str> = prelude.split_whitespace().collect();
+                    out.insert(normalized.join(" "));
+                }
+                stack.push(is_rule);
+                start = i + 1;
+            }
+            b'}' => {
+                stack.pop();
+                start = i + 1;
+            }
+            b';' => start = i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+}
