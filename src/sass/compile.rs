@@ -21,6 +21,10 @@ pub struct Compiled {
     pub sources: Vec<(PathBuf, String)>,
 }
 
+/// Stack for the compiler thread: grass recurses once per nesting level, mixin call and import,
+/// so deep (but finite) recursion that libsass accepts must not overflow the caller's stack.
+const COMPILER_STACK: usize = 256 * 1024 * 1024;
+
 /// Compiles `content`; `None` for an empty input (SassC returns it untouched).
 pub fn compile(
     content: &str,
@@ -32,6 +36,31 @@ pub fn compile(
     if content.is_empty() {
         return Ok(None);
     }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("sass".into())
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(scope, || {
+                compile_here(content, syntax, name, page_path, opts)
+            })
+            .map_err(|e| Error::new(format!("cannot start the Sass compiler: {e}")))?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(Error::new(format!(
+                    "{}: Sass compiler failure",
+                    page_display_path(page_path, opts)
+                )))
+            })
+    })
+}
+
+fn compile_here(
+    content: &str,
+    syntax: Syntax,
+    name: &str,
+    page_path: &Path,
+    opts: &SassOptions,
+) -> Result<Option<Compiled>, Error> {
     let entry = opts.source_dir.join(name);
     let fs = RecordingFs {
         entry: entry.clone(),
