@@ -2,21 +2,39 @@
 //! libsass 3.6).
 //!
 //! grass compiles the Sass (it follows dart-sass semantics, which libsass shares for everything
-//! Bootstrap-4-era stylesheets use); its `expanded` output is then re-parsed and printed the way
-//! libsass prints it, in the style the site asks for (`compact` by default in 2.2). Sources are
-//! lightly rewritten first so that values libsass keeps verbatim stay verbatim
-//! (see `preprocess`). Known, documented differences with libsass are listed in
-//! `docs/compatibility.md` of the project and at the end of this comment:
+//! Bootstrap-4-era stylesheets use); its `expanded` output is then re-parsed (`css_tree`) and
+//! printed the way libsass prints it (`emit`, `values`), in the style the site asks for
+//! (`compact` by default in 2.2). Sources are rewritten on their way into grass
+//! (`preprocess`) so that values libsass keeps verbatim stay verbatim, and scanned for the few
+//! facts grass's output loses (how attribute values and `:nth-*` arguments were written, which
+//! numbers and colors were literals in lists, which rules were written at top level).
 //!
-//! * source maps: `file`, `sources`, `sourcesContent` and `names` match; `mappings` is empty
-//!   (grass does not expose source positions of its output);
+//! Measured: Bootstrap 4.6.2 and an al-folio-like `main.scss` come out byte-identical to
+//! Jekyll's in `compact`, `expanded` and `compressed`. Deliberate or known differences:
+//!
+//! * source maps: `version`, `file`, `sources`, `sourcesContent` and `names` match; `mappings`
+//!   is empty (grass does not expose where each piece of its output comes from);
 //! * `line_comments: true`: the `/* line N, file */` comments are not written (same reason);
-//! * `nested` style: the indentation of rules nested in the source is inferred from selectors;
-//! * compressed output: libsass keeps the leading zero of numbers with units that were
-//!   written inline without one (`.2rem` next to a function call prints `0.2rem`), and prints
-//!   computed colors in their shortest form while keeping literal ones; grass's output does not
-//!   say which numbers/colors were literal, so computed-looking forms are assumed;
-//! * `precision:` above 10 cannot add digits grass already rounded away.
+//! * `nested` style: the extra indentation of rules nested in the source is inferred from the
+//!   selectors, and is wrong for some rules (Bootstrap: 493 of 7280 lines differ);
+//! * compressed output: libsass drops the leading zero of a number depending on whether it was
+//!   a literal, came from a variable or was computed (`0.5 + 0` keeps it); grass's output does
+//!   not say, so literals are recognised from the list values written in the sources and every
+//!   other number loses its zero; same for colors (`white` from a variable prints `#fff`);
+//! * `precision:` (outside safe mode) above 10 cannot add digits grass already rounded away;
+//! * libsass has no module system: `@use`/`@forward` are printed as plain at-rules as libsass
+//!   does, but `math.div()` and friends fail in both, with different messages;
+//! * recursion libsass refuses ("stack level too deep", about 1000 mixin levels) compiles here;
+//! * `implementation: sass-embedded` (which Jekyll 4.3 only honours when that gem is installed)
+//!   gives grass's own dart-sass-style output;
+//! * error messages keep grass's wording (plus `path:line:col` and the import chain), except
+//!   a missing import, worded as libsass does and listing the load paths.
+//!
+//! For the site pipeline: a `.scss`/`.sass` page is converted with [`convert_page`]; when it
+//! returns a [`SourceMapPage`], Jekyll adds that page (same directory, same front matter, no
+//! Liquid, `<basename>.css.map`) to `site.pages` right after converting. Only `Jekyll::Page`s
+//! get a source map and their real name; Sass files that are collection documents, and the
+//! `scssify`/`sassify` filters, are converted "unassociated" (input named `stdin`, no map).
 
 mod colors;
 mod compile;
