@@ -9,6 +9,29 @@ use super::options::Style;
 /// Marks a declaration value the preprocessor wrapped because libsass prints it verbatim
 /// (a private-use character: never part of real CSS the converter emits).
 pub const VERBATIM_MARK: char = '\u{E000}';
+/// Ends a verbatim segment inside a value (`calc(...)` contents); a value that starts with
+/// [`VERBATIM_MARK`] and has no end mark is verbatim as a whole.
+pub const VERBATIM_END: char = '\u{E003}';
+
+/// grass turns escapes such as Font Awesome's `\f26e` into the private-use characters they
+/// stand for; libsass prints them as written. Private-use characters are escaped back (icon
+/// fonts write them lowercase, without padding).
+pub fn escape_private_use(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let cp = c as u32;
+        let private = (0xE000..=0xF8FF).contains(&cp) || cp >= 0xF0000;
+        if private {
+            out.push_str(&format!("\\{cp:x}"));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// A custom property value: raw text as written, interpolated parts serialized in the output
 /// style (compressed: `#{$white}` prints `#fff`).
@@ -34,7 +57,15 @@ pub fn format_custom_property(value: &str, style: Style) -> String {
         rest = after[end..].strip_prefix(INTERPOLATION_END).unwrap_or("");
     }
     out.push_str(rest);
-    out.replace([VERBATIM_MARK, INTERPOLATION_START, INTERPOLATION_END], "")
+    escape_private_use(&out.replace(
+        [
+            VERBATIM_MARK,
+            VERBATIM_END,
+            INTERPOLATION_START,
+            INTERPOLATION_END,
+        ],
+        "",
+    ))
 }
 
 /// List values written in the sources with literal fractional numbers (`color .15s
@@ -188,9 +219,10 @@ fn format_value_with(
     tight_commas: bool,
 ) -> String {
     if let Some(rest) = value.strip_prefix(VERBATIM_MARK) {
-        return rest.replace(VERBATIM_MARK, "");
+        if !rest.contains(VERBATIM_END) {
+            return rest.replace(VERBATIM_MARK, "");
+        }
     }
-    let value = value.replace(VERBATIM_MARK, "");
     let keep_literal = if style == Style::Compressed {
         literal_number_positions(&value, literals)
     } else {
@@ -205,6 +237,15 @@ fn format_value_with(
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        if value[i..].starts_with(VERBATIM_MARK) {
+            let from = i + VERBATIM_MARK.len_utf8();
+            let end = value[from..]
+                .find(VERBATIM_END)
+                .map_or(value.len(), |e| from + e);
+            out.push_str(&value[from..end]);
+            i = (end + VERBATIM_END.len_utf8()).min(value.len());
+            continue;
+        }
         match c {
             b'"' | b'\'' => {
                 let end = string_end(b, i);
@@ -296,7 +337,7 @@ fn format_value_with(
             }
         }
     }
-    out
+    escape_private_use(&out)
 }
 
 fn hex_color_end(b: &[u8], i: usize) -> Option<usize> {
