@@ -75,6 +75,11 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints) -> String {
     if !css.is_empty() && !css.ends_with('\n') {
         css.push('\n');
     }
+    // Markers the preprocessor left where grass carried them outside a declaration value
+    // (a `calc()` in a media query, say) are dropped.
+    if css.contains(['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}']) {
+        css = css.replace(['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}'], "");
+    }
     if !css.is_ascii() {
         if style == Style::Compressed {
             css.insert(0, '\u{feff}');

@@ -58,6 +58,18 @@ pub fn rewrite_scss(src: &str, comments: &mut HashMap<String, String>) -> String
             b'/' if b.get(i + 1) == Some(&b'/') => i = skip_line(b, i),
             b'#' if b.get(i + 1) == Some(&b'{') => i = skip_interpolation(b, i),
             b'u' | b'U' if is_url_start(b, i) => i = skip_url(b, i),
+            b'c' | b'C' | b'-' if calc_start(b, i).is_some() => {
+                let open = calc_start(b, i).unwrap_or(i);
+                let end = paren_end(b, open);
+                if b.get(end - 1) == Some(&b')') {
+                    if let Some(replacement) = verbatim_calc(src, i, end) {
+                        out.push_str(&src[copied..i]);
+                        out.push_str(&replacement);
+                        copied = end;
+                    }
+                }
+                i = end;
+            }
             b'(' | b'[' => {
                 paren_depth += 1;
                 i += 1;
@@ -121,6 +133,86 @@ fn record_comment(text: &str, comments: &mut HashMap<String, String>) {
             .entry(comment_key(text))
             .or_insert_with(|| text.to_string());
     }
+}
+
+/// `calc(`, `-webkit-calc(` or `-moz-calc(` at `i` (not inside a longer name): the index of
+/// its `(`.
+fn calc_start(b: &[u8], i: usize) -> Option<usize> {
+    if i > 0 && is_ident_char(b[i - 1]) {
+        return None;
+    }
+    for prefix in [&b"calc("[..], b"-webkit-calc(", b"-moz-calc("] {
+        if b.len() >= i + prefix.len() && b[i..i + prefix.len()].eq_ignore_ascii_case(prefix) {
+            return Some(i + prefix.len() - 1);
+        }
+    }
+    None
+}
+
+/// End (exclusive) of the parenthesized group opening at `open`.
+fn paren_end(b: &[u8], open: usize) -> usize {
+    let mut depth = 0usize;
+    let mut p = open;
+    while p < b.len() {
+        match b[p] {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return p + 1;
+                }
+            }
+            b'"' | b'\'' => {
+                p = skip_string(b, p);
+                continue;
+            }
+            b'#' if b.get(p + 1) == Some(&b'{') => {
+                p = skip_interpolation(b, p);
+                continue;
+            }
+            b';' | b'{' | b'}' => return p,
+            _ => {}
+        }
+        p += 1;
+    }
+    b.len()
+}
+
+/// libsass prints `calc(...)` as written, only evaluating interpolations; grass would simplify
+/// it (`calc(3 / 4 * 100%)` → `75%`, `-.5` → `-0.5`). The written parts become verbatim
+/// segments, interpolations stay.
+fn verbatim_calc(src: &str, start: usize, end: usize) -> Option<String> {
+    use super::values::{VERBATIM_END, VERBATIM_MARK};
+    let text = src.get(start..end)?;
+    if text.contains('\n') {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut out = String::new();
+    let mut literal_from = 0;
+    let mut p = 0;
+    let literal = |out: &mut String, part: &str| {
+        if !part.is_empty() {
+            out.push_str(&quoted_interpolation(&format!(
+                "{VERBATIM_MARK}{part}{VERBATIM_END}"
+            )));
+        }
+    };
+    while p < b.len() {
+        match b[p] {
+            b'"' | b'\'' => p = skip_string(b, p),
+            b'#' if b.get(p + 1) == Some(&b'{') => {
+                literal(&mut out, &text[literal_from..p]);
+                let close = skip_interpolation(b, p);
+                out.push_str(&text[p..close]);
+                p = close;
+                literal_from = p;
+            }
+            _ => p += 1,
+        }
+    }
+    literal(&mut out, &text[literal_from..]);
+    Some(out)
 }
 
 fn module_rule_name_end(b: &[u8], i: usize) -> Option<usize> {

@@ -45,11 +45,14 @@ pub fn format_custom_property(value: &str, style: Style) -> String {
         let end = after.find(INTERPOLATION_END).unwrap_or(after.len());
         let inner = &after[..end];
         if style == Style::Compressed {
+            // Lists are serialized compressed (`13,110,253`); strings such as Bootstrap's
+            // `inspect($font-family)` keep their `, `.
+            let tight = !inner.contains(['"', '\'']);
             out.push_str(&format_value_with(
                 inner,
                 style,
                 &LiteralNumberContexts::new(),
-                false,
+                tight,
             ));
         } else {
             out.push_str(inner);
@@ -104,14 +107,20 @@ pub fn collect_literal_numbers(src: &str, out: &mut LiteralNumberContexts) {
             .replace("!default", "")
             .replace("!global", "")
             .replace("!important", "");
+        static SLASH: once_cell::sync::Lazy<regex::Regex> =
+            once_cell::sync::Lazy::new(|| regex::Regex::new(r"\s*/\s*").expect("valid regex"));
+        let value = SLASH.replace_all(&value, "/");
         for item in split_top_level(&value, b',') {
             let tokens: Vec<String> = split_top_level(item.trim(), b' ')
                 .into_iter()
                 .filter(|t| !t.trim().is_empty())
                 .map(|t| skeleton_token(t.trim()))
                 .collect();
-            let has_literal = tokens.iter().any(|t| is_fraction(t) || is_color_literal(t));
-            if tokens.len() > 1 && has_literal {
+            let literal_call = |t: &String| t.contains('(') && t != "*" && t.contains("0.");
+            let has_literal = tokens
+                .iter()
+                .any(|t| is_fraction(t) || is_color_literal(t) || literal_call(t));
+            if has_literal && (tokens.len() > 1 || tokens.iter().any(literal_call)) {
                 out.insert(tokens);
             }
         }
@@ -119,8 +128,14 @@ pub fn collect_literal_numbers(src: &str, out: &mut LiteralNumberContexts) {
 }
 
 fn skeleton_token(token: &str) -> String {
-    if token.starts_with('$') || token.contains('(') || token.contains("#{") {
+    if token.starts_with('$') || token.contains('$') || token.contains("#{") {
         "*".into()
+    } else if token.contains('(') {
+        // A call written with literal arguments (`scale(.85)`) prints them as written.
+        static NUMBER: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+            regex::Regex::new(r"(^|[^\w.])(-?)\.(\d)").expect("valid regex")
+        });
+        NUMBER.replace_all(token, "${1}${2}0.${3}").into_owned()
     } else if let Some(rest) = token.strip_prefix("-.") {
         format!("-0.{rest}")
     } else if let Some(rest) = token.strip_prefix('.') {
@@ -198,6 +213,20 @@ fn literal_number_positions(value: &str, literals: &LiteralNumberContexts) -> Ve
                 let number = t.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
                 if s != "*" && (is_fraction(number) || is_color_literal(t)) {
                     keep.push(t.as_ptr() as usize - base);
+                } else if s != "*" && t.contains('(') {
+                    // every number inside a literal call
+                    let tb = t.as_bytes();
+                    for (k, _) in t.char_indices() {
+                        if is_word_start(tb, k)
+                            && is_fraction(
+                                &t[k..word_end(tb, k)].trim_end_matches(|c: char| {
+                                    c.is_ascii_alphabetic() || c == '%'
+                                }),
+                            )
+                        {
+                            keep.push(t.as_ptr() as usize - base + k);
+                        }
+                    }
                 }
             }
         }
@@ -318,7 +347,14 @@ fn format_value_with(
                     }
                     out.push_str(word);
                     out.push('(');
-                    parens.push(matches!(lower.as_str(), "rgba" | "rgb" | "hsl" | "hsla"));
+                    // A real color's channels are printed tight; `rgba(var(--x), .5)` is a
+                    // plain function call to libsass and keeps its spaces.
+                    let args = &value[end + 1..paren_close(b, end)];
+                    let color = matches!(lower.as_str(), "rgba" | "rgb" | "hsl" | "hsla")
+                        && !args.contains("var(")
+                        && !args.contains("calc(")
+                        && !args.contains("env(");
+                    parens.push(color);
                     i = end + 1;
                     continue;
                 }
@@ -419,6 +455,30 @@ fn format_number_word(word: &str, style: Style, literal: bool) -> String {
         Some(frac) if frac.starts_with(|c: char| c.is_ascii_digit()) => format!("{sign}.{frac}"),
         _ => word.to_string(),
     }
+}
+
+/// Index of the `)` closing the `(` at `open` (or the end of the value).
+fn paren_close(b: &[u8], open: usize) -> usize {
+    let mut depth = 0usize;
+    let mut p = open;
+    while p < b.len() {
+        match b[p] {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return p;
+                }
+            }
+            b'"' | b'\'' => {
+                p = string_end(b, p);
+                continue;
+            }
+            _ => {}
+        }
+        p += 1;
+    }
+    b.len()
 }
 
 fn is_word_start(b: &[u8], i: usize) -> bool {
