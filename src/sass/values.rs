@@ -217,13 +217,13 @@ fn literal_number_positions(value: &str, literals: &LiteralNumberContexts) -> Ve
                     // every number inside a literal call
                     let tb = t.as_bytes();
                     for (k, _) in t.char_indices() {
-                        if is_word_start(tb, k)
-                            && is_fraction(
-                                &t[k..word_end(tb, k)].trim_end_matches(|c: char| {
-                                    c.is_ascii_alphabetic() || c == '%'
-                                }),
-                            )
-                        {
+                        if !is_word_start(tb, k) {
+                            continue;
+                        }
+                        let word = &t[k..word_end(tb, k)];
+                        let number =
+                            word.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+                        if is_fraction(number) {
                             keep.push(t.as_ptr() as usize - base + k);
                         }
                     }
@@ -253,7 +253,7 @@ fn format_value_with(
         }
     }
     let keep_literal = if style == Style::Compressed {
-        literal_number_positions(&value, literals)
+        literal_number_positions(value, literals)
     } else {
         Vec::new()
     };
@@ -340,7 +340,7 @@ fn format_value_with(
                         i = close;
                         continue;
                     }
-                    if let Some((color, close)) = function_color(&value, i, end, &lower) {
+                    if let Some((color, close)) = function_color(value, end, &lower) {
                         out.push_str(&color.libsass_text(style));
                         i = close;
                         continue;
@@ -563,13 +563,12 @@ fn format_alpha(a: f64) -> String {
 }
 
 /// Parses `rgb(`/`hsl(` calls with plain numeric arguments, as grass prints computed colors.
-fn function_color(value: &str, start: usize, open: usize, name: &str) -> Option<(Rgba, usize)> {
+fn function_color(value: &str, open: usize, name: &str) -> Option<(Rgba, usize)> {
     if !matches!(name, "rgb" | "hsl" | "hsla") {
         return None;
     }
     let close = value[open..].find(')')? + open;
     let args: Vec<&str> = value[open + 1..close].split(',').map(str::trim).collect();
-    let _ = start;
     let num = |s: &str| -> Option<f64> { s.trim_end_matches(['%', 'd', 'e', 'g']).parse().ok() };
     let color = match (name, args.len()) {
         ("rgb", 3) => Rgba {
