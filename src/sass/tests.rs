@@ -303,3 +303,8 @@ fn css_imports_media_queries_selectors() {
 fn use_and_forward_are_plain_at_rules() {
     check_case("module_rules");
 }
+
+#[test]
+fn icon_escapes_calc_and_bootstrap5_idioms() {
+    check_case("icons_calc_bs5");
+}
