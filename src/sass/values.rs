@@ -552,19 +552,38 @@ impl Rgba {
     }
 }
 
+/// libsass writes the alpha channel through a default C++ stream: `%g`, 6 significant digits
+/// (`0.6666666667` prints `0.666667`, `0.0000123` prints `1.23e-05`).
 fn format_alpha(a: f64) -> String {
-    let s = format!("{:.10}", a);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if a == 0.0 {
+        return "0".into();
+    }
+    let exponent = a.abs().log10().floor() as i32;
+    if exponent < -4 {
+        let mantissa = format!("{:.5e}", a);
+        let (digits, exp) = mantissa.split_once('e').unwrap_or((&mantissa, "0"));
+        let digits = digits.trim_end_matches('0').trim_end_matches('.');
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        return format!("{digits}e{sign}{:02}", exp.abs());
+    }
+    let decimals = (5 - exponent).max(0) as usize;
+    let s = format!("{a:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
     if s.is_empty() {
         "0".into()
     } else {
-        s.to_string()
+        s
     }
 }
 
 /// Parses `rgb(`/`hsl(` calls with plain numeric arguments, as grass prints computed colors.
 fn function_color(value: &str, open: usize, name: &str) -> Option<(Rgba, usize)> {
-    if !matches!(name, "rgb" | "hsl" | "hsla") {
+    if !matches!(name, "rgb" | "rgba" | "hsl" | "hsla") {
         return None;
     }
     let close = value[open..].find(')')? + open;
@@ -576,6 +595,13 @@ fn function_color(value: &str, open: usize, name: &str) -> Option<(Rgba, usize)>
             g: num(args[1])?,
             b: num(args[2])?,
             a: 1.0,
+        },
+        // Only channels as grass prints a computed color: integers, then a plain alpha.
+        ("rgba", 4) if args[..3].iter().all(|a| a.parse::<u8>().is_ok()) => Rgba {
+            r: num(args[0])?,
+            g: num(args[1])?,
+            b: num(args[2])?,
+            a: args[3].parse().ok()?,
         },
         ("hsl", 3) | ("hsla", 4) => {
             if !(args[1].ends_with('%') && args[2].ends_with('%')) {
