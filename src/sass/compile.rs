@@ -107,13 +107,8 @@ fn compile_here(
         Implementation::SassEmbedded => grass_css.trim_end_matches('\n').to_string(),
         Implementation::Sassc => {
             let tree = css_tree::parse(&grass_css);
-            emit::emit(&tree, opts.style, &hints)
+            emit::emit(&tree, opts.style, &hints, opts.precision)
         }
-    };
-    let css = if opts.precision < 10 && opts.implementation == Implementation::Sassc {
-        super::values::round_numbers(&css, opts.precision)
-    } else {
-        css
     };
     Ok(Some(Compiled { css, sources }))
 }

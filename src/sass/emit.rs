@@ -29,11 +29,12 @@ pub struct SourceHints {
     pub nth_arguments: HashMap<String, String>,
 }
 
-pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints) -> String {
+pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints, precision: usize) -> String {
     let mut out = Output {
         e: Emitter::new(style),
         top: Vec::new(),
         hints,
+        precision,
     };
     let nested_tabs = if style == Style::Nested {
         nesting_tabs(nodes, &hints.flat_selectors)
@@ -112,6 +113,7 @@ struct Output<'a> {
     e: Emitter,
     top: Vec<Node>,
     hints: &'a SourceHints,
+    precision: usize,
 }
 
 impl Output<'_> {
@@ -194,9 +196,14 @@ impl Output<'_> {
         self.e.append_string(property);
         self.e.append_colon_separator();
         let value = if custom {
-            values::format_custom_property(value, self.e.style)
+            values::format_custom_property(value, self.e.style, self.precision)
         } else {
-            values::format_value(value, self.e.style, &self.hints.literal_numbers)
+            values::format_value(
+                value,
+                self.e.style,
+                &self.hints.literal_numbers,
+                self.precision,
+            )
         };
         self.e.append_string(&value);
         self.e.append_delimiter();

@@ -35,7 +35,7 @@ pub fn escape_private_use(text: &str) -> String {
 
 /// A custom property value: raw text as written, interpolated parts serialized in the output
 /// style (compressed: `#{$white}` prints `#fff`).
-pub fn format_custom_property(value: &str, style: Style) -> String {
+pub fn format_custom_property(value: &str, style: Style, precision: usize) -> String {
     use super::preprocess::{INTERPOLATION_END, INTERPOLATION_START};
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
@@ -53,6 +53,7 @@ pub fn format_custom_property(value: &str, style: Style) -> String {
                 style,
                 &LiteralNumberContexts::new(),
                 tight,
+                precision,
             ));
         } else {
             out.push_str(inner);
@@ -235,8 +236,13 @@ fn literal_number_positions(value: &str, literals: &LiteralNumberContexts) -> Ve
 }
 
 /// A declaration value as libsass prints it.
-pub fn format_value(value: &str, style: Style, literals: &LiteralNumberContexts) -> String {
-    format_value_with(value, style, literals, true)
+pub fn format_value(
+    value: &str,
+    style: Style,
+    literals: &LiteralNumberContexts,
+    precision: usize,
+) -> String {
+    format_value_with(value, style, literals, true, precision)
 }
 
 /// `tight_commas: false` keeps `, ` in compressed output (interpolated custom property values,
@@ -246,6 +252,7 @@ fn format_value_with(
     style: Style,
     literals: &LiteralNumberContexts,
     tight_commas: bool,
+    precision: usize,
 ) -> String {
     if let Some(rest) = value.strip_prefix(VERBATIM_MARK) {
         if !rest.contains(VERBATIM_END) {
@@ -362,7 +369,12 @@ fn format_value_with(
                     // color channels and alpha: `rgba(0,0,0,0.5)` keeps its zero
                     out.push_str(word);
                 } else {
-                    out.push_str(&format_number_word(word, style, keep_literal.contains(&i)));
+                    out.push_str(&format_number_word(
+                        word,
+                        style,
+                        keep_literal.contains(&i),
+                        precision,
+                    ));
                 }
                 i = end;
             }
@@ -443,7 +455,14 @@ fn compress_colors_in_string(s: &str) -> String {
 /// and of numbers read from a variable, but keeps it (`0.15s`) for a number written literally
 /// with a leading `.` or `0.` inside a list (`transition: opacity .15s linear`). grass's output
 /// does not say which is which: `literal` comes from matching the sources' list literals.
-fn format_number_word(word: &str, style: Style, literal: bool) -> String {
+fn format_number_word(word: &str, style: Style, literal: bool, precision: usize) -> String {
+    let rounded;
+    let word = if precision < 10 {
+        rounded = round_number(word, precision);
+        rounded.as_str()
+    } else {
+        word
+    };
     if style != Style::Compressed || literal {
         return word.to_string();
     }
@@ -455,6 +474,33 @@ fn format_number_word(word: &str, style: Style, literal: bool) -> String {
         Some(frac) if frac.starts_with(|c: char| c.is_ascii_digit()) => format!("{sign}.{frac}"),
         _ => word.to_string(),
     }
+}
+
+/// `precision:` below libsass's default 10: the number part of `word` rounded to that many
+/// decimals, trailing zeros dropped.
+fn round_number(word: &str, precision: usize) -> String {
+    let split = word
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && c == '-')))
+        .map_or(word.len(), |(i, _)| i);
+    let (number, unit) = word.split_at(split);
+    let Some(dot) = number.find('.') else {
+        return word.to_string();
+    };
+    if number.len() - dot - 1 <= precision {
+        return word.to_string();
+    }
+    let Ok(value) = number.parse::<f64>() else {
+        return word.to_string();
+    };
+    let text = format!("{value:.precision$}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = if text == "-0" || text.is_empty() {
+        "0"
+    } else {
+        text
+    };
+    format!("{text}{unit}")
 }
 
 /// Index of the `)` closing the `(` at `open` (or the end of the value).
@@ -827,33 +873,4 @@ pub fn format_media_query(prelude: &str, style: Style) -> String {
     } else {
         prelude.to_string()
     }
-}
-
-/// Rounds numbers to a `precision:` below libsass's default of 10 digits (verbatim values were
-/// already printed and are left alone by being outside this pass's reach only when they carry
-/// no long fractions).
-pub fn round_numbers(css: &str, precision: usize) -> String {
-    static NUMBER: once_cell::sync::Lazy<regex::Regex> =
-        once_cell::sync::Lazy::new(|| regex::Regex::new(r"\d*\.\d+").expect("valid regex"));
-    NUMBER
-        .replace_all(css, |cap: &regex::Captures| {
-            let text = &cap[0];
-            let digits = text.len() - text.find('.').unwrap_or(0) - 1;
-            if digits <= precision {
-                return text.to_string();
-            }
-            match text.parse::<f64>() {
-                Ok(v) => {
-                    let s = format!("{v:.precision$}");
-                    let s = s.trim_end_matches('0').trim_end_matches('.');
-                    if text.starts_with('.') {
-                        s.trim_start_matches('0').to_string()
-                    } else {
-                        s.to_string()
-                    }
-                }
-                Err(_) => text.to_string(),
-            }
-        })
-        .into_owned()
 }
