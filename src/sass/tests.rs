@@ -308,3 +308,35 @@ fn use_and_forward_are_plain_at_rules() {
 fn icon_escapes_calc_and_bootstrap5_idioms() {
     check_case("icons_calc_bs5");
 }
+
+#[test]
+fn precision_option_and_alpha_digits() {
+    // Jekyll's output for this input with `sass: {precision: 5}` (compact): computed numbers
+    // rounded, the verbatim `c` and the selector untouched, alpha with 6 significant digits.
+    let site = temp_site("precision", &[]);
+    let opts = SassOptions::from_jekyll_config(
+        &config(&[
+            ("precision", Value::Int(5)),
+            ("sourcemap", Value::str("never")),
+        ]),
+        &site,
+    );
+    let input = "$x: 1.123456789;\n.a { b: (1/3); c: 1.123456789; d: $x; e: 2px * 1.23456789 0.1234567; f: rgba(0,0,0,0.123456789); }\n.w-33\\.333333333 { g: h; }\n";
+    assert_eq!(
+        convert(input, Syntax::Scss, Path::new("x.scss"), &opts).unwrap(),
+        ".a { b: 0.33333; c: 1.123456789; d: 1.12346; e: 2.46914px 0.12346; f: rgba(0, 0, 0, 0.123457); }\n\n.w-33\\.333333333 { g: h; }\n"
+    );
+    // Default precision: alpha still printed with 6 significant digits.
+    let default =
+        SassOptions::from_jekyll_config(&config(&[("sourcemap", Value::str("never"))]), &site);
+    assert_eq!(
+        convert(
+            ".a { g: transparentize(#000, 1/3); h: rgba(#fff, 0.0001234567); }",
+            Syntax::Scss,
+            Path::new("x.scss"),
+            &default
+        )
+        .unwrap(),
+        ".a { g: rgba(0, 0, 0, 0.666667); h: rgba(255, 255, 255, 0.000123457); }\n"
+    );
+}
