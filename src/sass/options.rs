@@ -70,6 +70,14 @@ impl SassOptions {
     /// Builds the options from the whole site configuration (`safe`, `sass:`), as the converter
     /// does on first use.
     pub fn from_jekyll_config(site_config: &Value, source_dir: &Path) -> SassOptions {
+        // Jekyll's `site.source` is absolute; load paths and source map paths derive from it.
+        let absolute;
+        let source_dir = if source_dir.is_absolute() {
+            source_dir
+        } else {
+            absolute = normalize(&std::env::current_dir().unwrap_or_default().join(source_dir));
+            absolute.as_path()
+        };
         let safe = site_config.get("safe").is_some_and(|v| v.is_truthy());
         let sass = site_config.get("sass").unwrap_or(Value::Nil);
         let text = |key: &str| -> Option<String> {
