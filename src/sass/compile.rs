@@ -141,8 +141,15 @@ impl RecordingFs {
         if self.nested {
             preprocess::collect_flat_selectors(&text, &mut hints.flat_selectors);
         }
+        let sass = !scss
+            && (path == self.entry && self.entry_syntax == Syntax::Sass
+                || path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("sass")));
         let served = if scss && self.rewrite {
             preprocess::rewrite_scss(&text, &mut hints.comments)
+        } else if sass && self.rewrite {
+            preprocess::rewrite_sass(&text, &mut hints.comments)
         } else {
             preprocess::collect_comments(&text, &mut hints.comments);
             text.clone()

@@ -106,6 +106,76 @@ fn keep_spaced_slashes(src: &str) -> String {
     AFTER.replace_all(&s, "} #{\"/\"} $1").into_owned()
 }
 
+/// The indented syntax: a declaration is a line `prop: value` not followed by a more indented
+/// line (which would make it a selector such as `a:hover`). Static values are wrapped as in
+/// [`rewrite_scss`] (libsass converts the file to SCSS, adding the `;` that ends them).
+pub fn rewrite_sass(src: &str, comments: &mut HashMap<String, String>) -> String {
+    collect_comments(src, comments);
+    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let indent_of = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let mut out = String::with_capacity(src.len() + 64);
+    let mut comment_indent: Option<usize> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = indent_of(body);
+        let text = &body[indent..];
+        if let Some(ci) = comment_indent {
+            if text.is_empty() || indent > ci {
+                out.push_str(line);
+                continue;
+            }
+            comment_indent = None;
+        }
+        if text.starts_with("//") || text.starts_with("/*") {
+            comment_indent = Some(indent);
+            out.push_str(line);
+            continue;
+        }
+        let opens_block = lines[n + 1..]
+            .iter()
+            .map(|l| l.trim_end_matches(['\n', '\r']))
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|next| indent_of(next) > indent);
+        let rewritten = if opens_block {
+            None
+        } else {
+            sass_declaration(text)
+        };
+        match rewritten {
+            Some(new_text) => {
+                out.push_str(&body[..indent]);
+                out.push_str(&new_text);
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// `prop: static value` on one line of the indented syntax, with the value wrapped.
+fn sass_declaration(text: &str) -> Option<String> {
+    let mut terminated = text.trim_end().to_string();
+    terminated.push(';');
+    let b = terminated.as_bytes();
+    if matches!(
+        b.first(),
+        Some(b'$' | b'@' | b'+' | b'=' | b'&' | b'.' | b'%' | b':' | b'[')
+    ) {
+        return None;
+    }
+    let decl = match_declaration(b, 0)?;
+    if text[..decl.value_start].trim_start().starts_with("--") {
+        return None;
+    }
+    Some(format!(
+        "{}{}{}",
+        &terminated[..decl.value_start],
+        decl.replacement,
+        &terminated[decl.value_end..terminated.len() - 1]
+    ))
+}
+
 /// Records loud comments of a source that is not rewritten (plain CSS, indented syntax).
 pub fn collect_comments(src: &str, comments: &mut HashMap<String, String>) {
     let b = src.as_bytes();
@@ -123,8 +193,12 @@ pub fn collect_comments(src: &str, comments: &mut HashMap<String, String>) {
     }
 }
 
+/// Comments are matched without whitespace and `*`: grass re-indents multi-line comments and,
+/// in the indented syntax, starts their lines with ` * `.
 pub fn comment_key(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect()
 }
 
 fn record_comment(text: &str, comments: &mut HashMap<String, String>) {
