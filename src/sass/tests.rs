@@ -61,7 +61,9 @@ fn check_case(case: &str) {
             ("sourcemap", Value::str(sourcemap.trim())),
         ]);
         let opts = SassOptions::from_jekyll_config(&cfg, &site);
-        let got = convert_page(page_body(&raw), Syntax::Scss, Path::new(page), &opts)
+        let ext = Path::new(page).extension().unwrap().to_string_lossy();
+        let syntax = Syntax::for_extension(&ext).expect("a Sass page");
+        let got = convert_page(page_body(&raw), syntax, Path::new(page), &opts)
             .unwrap_or_else(|e| panic!("{case}/{style}: {e}"));
         let want = std::fs::read_to_string(&path).unwrap();
         assert_eq!(got.css, want, "{case}: {style} CSS differs from Jekyll's");
@@ -339,4 +341,9 @@ fn precision_option_and_alpha_digits() {
         .unwrap(),
         ".a { g: rgba(0, 0, 0, 0.666667); h: rgba(255, 255, 255, 0.000123457); }\n"
     );
+}
+
+#[test]
+fn indented_syntax_site() {
+    check_case("indented_syntax");
 }
