@@ -135,6 +135,11 @@ impl Output<'_> {
                 self.top.push(node.clone());
             }
             Node::Rule { selector, children } => self.style_rule(selector, children, tabs),
+            Node::AtRule {
+                name,
+                prelude,
+                children: Some(children),
+            } if name.eq_ignore_ascii_case("@media") => self.media(prelude, children, tabs),
             _ => self.visit(node, false),
         }
     }
@@ -152,7 +157,7 @@ impl Output<'_> {
                 prelude,
                 children,
             } => match (name.to_ascii_lowercase().as_str(), children) {
-                ("@media", Some(children)) => self.media(prelude, children),
+                ("@media", Some(children)) => self.media(prelude, children, 0),
                 ("@supports", Some(children)) => self.supports(prelude, children),
                 (_, children) => self.at_rule(name, prelude, children.as_deref()),
             },
@@ -266,6 +271,11 @@ impl Output<'_> {
         for (child, tabs) in children.iter().zip(tabs) {
             match child {
                 Node::Rule { selector, children } => self.style_rule(selector, children, tabs),
+                Node::AtRule {
+                    name,
+                    prelude,
+                    children: Some(children),
+                } if name.eq_ignore_ascii_case("@media") => self.media(prelude, children, tabs),
                 _ => self.visit(child, false),
             }
         }
@@ -295,10 +305,13 @@ impl Output<'_> {
         })
     }
 
-    fn media(&mut self, prelude: &str, children: &[Node]) {
+    /// `tabs`: extra indentation in `nested` style, given back only after the block closes
+    /// (so a nested media block does not end its group with a blank line).
+    fn media(&mut self, prelude: &str, children: &[Node], tabs: usize) {
         if !self.block_visible(children) {
             return;
         }
+        self.e.indentation += tabs;
         self.e.append_indentation();
         self.e.append_string("@media");
         self.e.mandatory_space();
@@ -307,6 +320,7 @@ impl Output<'_> {
         self.e.scope_opener();
         self.visit_rules(children);
         self.e.scope_closer();
+        self.e.indentation -= tabs;
     }
 
     fn supports(&mut self, prelude: &str, children: &[Node]) {
@@ -570,10 +584,20 @@ fn compact_comment(text: &str) -> String {
 fn nesting_tabs(nodes: &[Node], flat: &std::collections::HashSet<String>) -> Vec<usize> {
     let mut tabs = vec![0usize; nodes.len()];
     for i in 0..nodes.len() {
-        let Node::Rule { selector, .. } = &nodes[i] else {
-            continue;
+        // A media block nested in a rule holds rules with that rule's selector (or extending it).
+        let (selector, is_media) = match &nodes[i] {
+            Node::Rule { selector, .. } => (selector.as_str(), false),
+            Node::AtRule {
+                name,
+                children: Some(children),
+                ..
+            } if name.eq_ignore_ascii_case("@media") => match children.first() {
+                Some(Node::Rule { selector, .. }) => (selector.as_str(), true),
+                _ => continue,
+            },
+            _ => continue,
         };
-        if flat.contains(&selector.split_whitespace().collect::<Vec<_>>().join(" ")) {
+        if !is_media && flat.contains(&selector.split_whitespace().collect::<Vec<_>>().join(" ")) {
             continue;
         }
         let parts: Vec<&str> = selector.split(',').map(str::trim).collect();
@@ -587,9 +611,10 @@ fn nesting_tabs(nodes: &[Node], flat: &std::collections::HashSet<String>) -> Vec
             let parents: Vec<&str> = parent.split(',').map(str::trim).collect();
             let extends = parts.iter().all(|p| {
                 parents.iter().any(|q| {
-                    p.len() > q.len()
-                        && p.starts_with(q)
-                        && p[q.len()..].starts_with([' ', '.', ':', '[', '#'])
+                    (is_media && p == q)
+                        || (p.len() > q.len()
+                            && p.starts_with(q)
+                            && p[q.len()..].starts_with([' ', '.', ':', '[', '#']))
                 })
             });
             if extends {
