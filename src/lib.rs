@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod liquid;
 pub mod markdown;
 pub mod plugins;
+pub mod sass;
 pub mod site;
 pub mod utils;
 pub mod value;
