@@ -101,19 +101,24 @@ impl FrontMatterDefaults {
         let path = sanitize_path(path);
         match &set.glob {
             Some(glob) => {
-                // Dir.glob yields existing entries; the document applies when one of them is
-                // a prefix of its path. The candidates are the path's own ancestors.
-                let mut prefix = String::new();
-                for (i, part) in path.split('/').enumerate() {
-                    if i > 0 {
-                        prefix.push('/');
-                    }
-                    prefix.push_str(part);
-                    if glob.is_match(&prefix) {
-                        return true;
-                    }
+                // Dir.glob yields existing entries relative to the source; the document
+                // applies when one of them is a prefix of its path. The candidates are the
+                // path's own ancestors, seen from the source (through `collections_dir` for
+                // collection documents) and from the collections directory.
+                let mut full_paths = vec![path.clone()];
+                if !self.collections_dir.is_empty() {
+                    full_paths.push(format!("{}/{}", self.collections_dir, path));
                 }
-                false
+                full_paths.iter().any(|full| {
+                    let mut prefix = String::new();
+                    full.split('/').enumerate().any(|(i, part)| {
+                        if i > 0 {
+                            prefix.push('/');
+                        }
+                        prefix.push_str(part);
+                        glob.is_match(&prefix)
+                    })
+                })
             }
             None => path.starts_with(self.strip_collections_dir(&set.path)),
         }

@@ -2,13 +2,15 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod jekyll_paginate;
+
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
 use crate::site::Site;
 use std::path::Path;
 
 /// Plugins hyde implements natively, by gem name.
-const IMPLEMENTED: &[&str] = &[];
+const IMPLEMENTED: &[&str] = &["jekyll-paginate"];
 
 /// Gems that are part of Jekyll itself or change nothing in the output, so naming them is
 /// not a loss: they need no warning.
@@ -95,7 +97,8 @@ pub fn gemfile_jekyll_plugins(gemfile: &Path) -> Vec<String> {
 pub fn generate(site: &mut Site) -> Result<()> {
     let strict = site.config.bool_of("strict");
     let mut problems = Vec::new();
-    for name in requested(site) {
+    let plugins = requested(site);
+    for name in &plugins {
         if IMPLEMENTED.contains(&name.as_str()) || NO_OUTPUT_EFFECT.contains(&name.as_str()) {
             continue;
         }
@@ -131,6 +134,10 @@ pub fn generate(site: &mut Site) -> Result<()> {
     }
     for p in problems {
         site.warn(p);
+    }
+    // Generators, in Jekyll's priority order (jekyll-paginate runs at :lowest).
+    if plugins.iter().any(|p| p == "jekyll-paginate") {
+        jekyll_paginate::generate(site)?;
     }
     Ok(())
 }

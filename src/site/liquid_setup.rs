@@ -39,6 +39,22 @@ impl JekyllServices for SiteServices {
         crate::markdown::markdownify(input, &opts).map_err(|e| e.message)
     }
 
+    fn sassify(&self, input: &str, scss: bool) -> std::result::Result<String, String> {
+        let opts = match self.site.renderer.get() {
+            Some(r) => r.sass.clone(),
+            None => crate::sass::SassOptions::from_jekyll_config(
+                &Value::hash(self.site.config.clone()),
+                &self.site.source,
+            ),
+        };
+        let result = if scss {
+            crate::sass::scssify(input, &opts)
+        } else {
+            crate::sass::sassify(input, &opts)
+        };
+        result.map_err(|e| e.message)
+    }
+
     fn read_include(
         &self,
         file: &str,

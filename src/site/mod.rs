@@ -42,6 +42,8 @@ pub struct RenderState {
     /// Set once the item has rendered (or failed): rendering runs exactly once, whether the
     /// render loop or a template that needs this item's content gets to it first.
     pub done: OnceLock<Result<()>>,
+    /// The `.css.map` page a Sass page produces (`Jekyll::SourceMapPage`).
+    pub source_map: OnceLock<crate::sass::SourceMapPage>,
 }
 
 #[derive(Debug)]

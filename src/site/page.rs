@@ -27,6 +27,8 @@ pub struct Page {
     pub url: String,
     pub output_ext: String,
     pub state: RenderState,
+    /// jekyll-paginate's pager (`paginator`), for the pages it paginates.
+    pub pager: Option<crate::plugins::jekyll_paginate::Pager>,
 }
 
 const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
@@ -76,6 +78,7 @@ impl Page {
             url: String::new(),
             output_ext,
             state: RenderState::default(),
+            pager: None,
         };
         let template = page.template(permalink_style);
         let ph = Placeholders::List(vec![

@@ -509,13 +509,9 @@ impl Site {
                 self.data = Value::Hash(merged);
             }
         }
-        // `Site#site_data`: a `data:` hash in the configuration, under the data files.
-        if let Some(Value::Hash(config_data)) = self.config.get("data") {
-            let mut merged = (**config_data).clone();
-            if let Value::Hash(files) = &self.data {
-                crate::config::jekyll_merge(&mut merged, files);
-            }
-            self.data = Value::hash(merged);
+        // `Site#site_data`: a `data:` value in the configuration replaces the data files.
+        if let Some(config_data) = self.config.get("data").filter(|v| !v.is_nil()) {
+            self.data = config_data.clone();
         }
         Ok(())
     }

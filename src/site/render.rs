@@ -21,6 +21,7 @@ use std::sync::Arc;
 pub struct Renderer {
     pub liquid: crate::liquid::Engine,
     pub markdown: crate::markdown::Options,
+    pub sass: crate::sass::SassOptions,
     layouts: HashMap<String, Arc<crate::liquid::Template>>,
     environment: String,
 }
@@ -135,8 +136,16 @@ impl Renderer {
             layouts.insert(name.clone(), Arc::new(t));
         }
         let environment = std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".into());
+        let mut sass = crate::sass::SassOptions::from_jekyll_config(
+            &Value::hash(site.config.clone()),
+            &site.source,
+        );
+        if let Some(dir) = site.theme.as_ref().and_then(|t| t.sass_path()) {
+            sass = sass.with_theme_sass_dir(&dir);
+        }
         Ok(Renderer {
             liquid,
+            sass,
             markdown: crate::markdown::Options::from_jekyll_config(&Value::hash(
                 site.config.clone(),
             )),
@@ -165,8 +174,18 @@ impl Renderer {
         h
     }
 
-    fn convert(&self, site: &Site, content: &str, ext: &str, rel: &str) -> Result<String> {
+    /// Runs the converters matching `ext` (Jekyll's `Renderer#convert`). A Sass page also
+    /// produces its `.css.map` page, returned through `source_map`.
+    fn convert(
+        &self,
+        site: &Site,
+        content: &str,
+        ext: &str,
+        rel: &str,
+        source_map: Option<&mut Option<crate::sass::SourceMapPage>>,
+    ) -> Result<String> {
         let mut out = content.to_string();
+        let mut source_map = source_map;
         for c in site.converters.for_ext(ext) {
             out = match c {
                 Converter::Markdown => {
@@ -175,7 +194,29 @@ impl Renderer {
                         ..e
                     })?
                 }
-                Converter::Sass | Converter::Scss => out,
+                Converter::Sass | Converter::Scss => {
+                    let syntax = if c == Converter::Sass {
+                        crate::sass::Syntax::Sass
+                    } else {
+                        crate::sass::Syntax::Scss
+                    };
+                    let file = site.source.join(rel);
+                    match source_map.take() {
+                        Some(slot) => {
+                            let converted =
+                                crate::sass::convert_page(&out, syntax, &file, &self.sass)
+                                    .map_err(|e| e.in_file(rel))?;
+                            *slot = converted.source_map;
+                            converted.css
+                        }
+                        // Sass outside pages (collection documents) converts like the filters.
+                        None => match syntax {
+                            crate::sass::Syntax::Scss => crate::sass::scssify(&out, &self.sass),
+                            crate::sass::Syntax::Sass => crate::sass::sassify(&out, &self.sass),
+                        }
+                        .map_err(|e| e.in_file(rel))?,
+                    }
+                }
                 Converter::Identity => out,
             };
         }
@@ -215,6 +256,14 @@ impl Renderer {
         };
         crate::cli::log::debug("Rendering:", &rel);
         let mut payload = self.payload(site, page_value.clone(), current);
+        if let Item::Page(i) = item {
+            if let Some(pager) = &site.pages[i].pager {
+                payload.insert(
+                    "paginator".into(),
+                    crate::plugins::jekyll_paginate::to_liquid(site, pager),
+                );
+            }
+        }
         let render_liquid = !matches!(data.get("render_with_liquid"), Some(Value::Bool(false)))
             && crate::utils::has_liquid_construct(raw);
         let mut output = if render_liquid {
@@ -222,7 +271,16 @@ impl Renderer {
         } else {
             raw.clone()
         };
-        output = self.convert(site, &output, ext, &rel)?;
+        let mut source_map = None;
+        let map_slot = if matches!(item, Item::Page(_)) {
+            Some(&mut source_map)
+        } else {
+            None
+        };
+        output = self.convert(site, &output, ext, &rel, map_slot)?;
+        if let Some(map) = source_map {
+            let _ = state.source_map.set(map);
+        }
         let _ = state.content.set(output.clone());
 
         let layout_name = match item {
@@ -320,7 +378,7 @@ impl Renderer {
         } else {
             source.to_string()
         };
-        self.convert(site, &out, &d.extname, &rel)
+        self.convert(site, &out, &d.extname, &rel, None)
     }
 }
 

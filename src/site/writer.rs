@@ -53,8 +53,18 @@ pub fn outputs(site: &Site) -> Vec<Output<'_>> {
         }
     }
     for page in &site.pages {
+        let dest = page.destination(&site.dest);
+        if let Some(map) = page.state.source_map.get() {
+            // The source map page sits next to the CSS page.
+            let map_dest = dest.with_file_name(&map.name);
+            out.push(Output::Rendered {
+                dest: map_dest,
+                content: &map.content,
+                source: format!("{}.map", page.relative_path()),
+            });
+        }
         out.push(Output::Rendered {
-            dest: page.destination(&site.dest),
+            dest,
             content: page.state.output.get().map(String::as_str).unwrap_or(""),
             source: page.relative_path(),
         });
