@@ -31,17 +31,46 @@ fn setup(cwd: &Path, overrides: &Overrides) -> Result<Site> {
 /// unless every page rendered.
 pub fn process(site: Site) -> Result<Arc<Site>> {
     let mut site = site;
+    let profile = site.config.bool_of("profile");
+    let mut phases: Vec<(&str, f64)> = Vec::new();
+    let mut t = Instant::now();
+    let mut lap = |name: &'static str, phases: &mut Vec<(&str, f64)>| {
+        phases.push((name, t.elapsed().as_secs_f64()));
+        t = Instant::now();
+    };
+    lap("RESET", &mut phases);
     site.read()?;
+    lap("READ", &mut phases);
     crate::plugins::generate(&mut site)?;
     crate::site::render::prepare_config(&mut site);
+    lap("GENERATE", &mut phases);
     let site = Arc::new(site);
     crate::site::render::render_site(&site)?;
+    lap("RENDER", &mut phases);
     let outputs = writer::outputs(&site);
     for c in writer::conflicts(&outputs) {
         log::warn("", &c);
     }
     writer::cleanup(&site, &outputs)?;
+    lap("CLEANUP", &mut phases);
     writer::write(&outputs)?;
+    lap("WRITE", &mut phases);
+    if profile {
+        let mut rows = vec![vec!["PHASE".to_string(), "TIME".to_string()]];
+        let total: f64 = phases.iter().map(|(_, s)| s).sum();
+        rows.extend(
+            phases
+                .iter()
+                .map(|(n, s)| vec![n.to_string(), format!("{s:.4}")]),
+        );
+        rows.push(vec!["TOTAL TIME".into(), format!("{total:.4}")]);
+        log::info("\nBuild Process Summary:", "");
+        println!("{}", crate::site::profile::tabulate(&rows));
+        log::info("\nSite Render Stats:", "");
+        if let Some(p) = site.renderer.get().and_then(|r| r.profile.as_ref()) {
+            println!("{}", p.stats_table());
+        }
+    }
     Ok(site)
 }
 

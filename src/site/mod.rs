@@ -9,6 +9,7 @@ pub mod excerpt;
 pub mod frontmatter;
 pub mod liquid_setup;
 pub mod page;
+pub mod profile;
 pub mod reader;
 pub mod render;
 pub mod static_file;

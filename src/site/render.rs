@@ -20,6 +20,8 @@ use std::sync::Arc;
 
 pub struct Renderer {
     pub liquid: crate::liquid::Engine,
+    /// Render statistics, kept when `--profile` asks for them.
+    pub profile: Option<super::profile::Profile>,
     pub markdown: crate::markdown::Options,
     pub sass: crate::sass::SassOptions,
     layouts: HashMap<String, Arc<crate::liquid::Template>>,
@@ -144,6 +146,11 @@ impl Renderer {
             sass = sass.with_theme_sass_dir(&dir);
         }
         Ok(Renderer {
+            profile: site
+                .config
+                .get("profile")
+                .filter(|v| v.is_truthy())
+                .map(|_| Default::default()),
             liquid,
             sass,
             markdown: crate::markdown::Options::from_jekyll_config(&Value::hash(
@@ -315,8 +322,10 @@ impl Renderer {
             .liquid
             .parse(source, rel)
             .map_err(|e| liquid_error(e, rel, line))?;
-        super::liquid_setup::render(&self.liquid, &template, site, payload, page)
-            .map_err(|e| liquid_error(e, rel, line))
+        self.timed(rel, || {
+            super::liquid_setup::render(&self.liquid, &template, site, payload, page)
+        })
+        .map_err(|e| liquid_error(e, rel, line))
     }
 
     fn place_in_layouts(
@@ -350,7 +359,10 @@ impl Renderer {
             }
             payload.insert("layout".into(), Value::hash(merged));
             let template = &self.layouts[&layout.name];
-            output = super::liquid_setup::render(&self.liquid, template, site, payload, page)
+            output = self
+                .timed(&layout.relative_path, || {
+                    super::liquid_setup::render(&self.liquid, template, site, payload, page)
+                })
                 .map_err(|e| liquid_error(e, &layout.relative_path, layout.content_line))?;
             let next = layout.data.get("layout").map(crate::value::to_s);
             match next.and_then(|n| site.layouts.get(&n)) {
@@ -362,6 +374,19 @@ impl Renderer {
             }
         }
         Ok(output)
+    }
+
+    /// Runs a Liquid render, recording it for `--profile`.
+    fn timed(&self, file: &str, render: impl FnOnce() -> Result<String>) -> Result<String> {
+        let Some(profile) = &self.profile else {
+            return render();
+        };
+        let start = std::time::Instant::now();
+        let out = render();
+        if let Ok(o) = &out {
+            profile.record(file, o.len(), start.elapsed());
+        }
+        out
     }
 
     /// Renders a document's excerpt: Liquid and conversion, no layout.
