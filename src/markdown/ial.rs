@@ -192,7 +192,7 @@ impl Parser {
             } else {
                 Re::new(&format!("\\{{:/({name})?\\}}"))
             };
-            match stop.find_from(&src.s, src.pos) {
+            match stop.scan_until(&src.s, src.pos) {
                 Some(m) => {
                     let mut b = src.s[src.pos..m.start()].to_string();
                     if ctx == ExtContext::Block && b.ends_with('\n') {
