@@ -188,9 +188,9 @@ impl Parser {
         let mut body = None;
         if !self_closed {
             let stop = if ctx == ExtContext::Block {
-                Re::new(&format!("^ {{0,3}}\\{{:/({name})?\\}}{S}*?\\n"))
+                self.pattern(format!("^ {{0,3}}\\{{:/({name})?\\}}{S}*?\\n"))
             } else {
-                Re::new(&format!("\\{{:/({name})?\\}}"))
+                self.pattern(format!("\\{{:/({name})?\\}}"))
             };
             match stop.scan_until(&src.s, src.pos) {
                 Some(m) => {
