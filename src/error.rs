@@ -14,11 +14,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
-        Error { file: None, line: None, message: message.into() }
+        Error {
+            file: None,
+            line: None,
+            message: message.into(),
+        }
     }
 
     pub fn at(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Error { file: Some(file.into()), line, message: message.into() }
+        Error {
+            file: Some(file.into()),
+            line,
+            message: message.into(),
+        }
     }
 
     /// Attaches a file to an error that has none yet.

@@ -43,7 +43,9 @@ pub fn run(args: &[String]) -> i32 {
     } else if jekyll {
         Options::from_kramdown_yaml(JEKYLL_CORPUS_OPTIONS, true)
     } else {
-        let text = file.and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
+        let text = file
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .unwrap_or_default();
         Options::from_kramdown_yaml(&text, gfm)
     };
     let opts = match opts {

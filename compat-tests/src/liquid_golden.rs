@@ -1,2 +1,5 @@
 //! conformance liquid_golden: see compat-tests/README.md.
-pub fn run(_args: &[String]) -> i32 { eprintln!("not implemented yet"); 2 }
+pub fn run(_args: &[String]) -> i32 {
+    eprintln!("not implemented yet");
+    2
+}

@@ -14,12 +14,21 @@ const INDENT: usize = 2;
 const TOC_PLACEHOLDER: &str = "\u{0}kramdown-toc-placeholder\u{0}";
 const FOOTNOTE_PLACEHOLDER: &str = "\u{0}kramdown-footnotes-placeholder\u{0}";
 
-re!(REFERENCE_OR_SPECIAL_TEXT, "&(?:[0-9A-Za-z_:][-.0-9A-Za-z_:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&]");
-re!(REFERENCE_OR_SPECIAL_ATTR, "&(?:[0-9A-Za-z_:][-.0-9A-Za-z_:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&\"]");
+re!(
+    REFERENCE_OR_SPECIAL_TEXT,
+    "&(?:[0-9A-Za-z_:][-.0-9A-Za-z_:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&]"
+);
+re!(
+    REFERENCE_OR_SPECIAL_ATTR,
+    "&(?:[0-9A-Za-z_:][-.0-9A-Za-z_:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)|[<>&\"]"
+);
 re!(LANGUAGE_CLASS, "\\blanguage-(\\S+)");
 re!(LANGUAGE_CLASS_OR_START, "\\blanguage-\\S+|(^)");
 re!(NO_TOC, "\\bno_toc\\b");
-re!(CJK_BREAK, "([\\p{Han}\\p{Hiragana}\\p{Katakana}]+)\\n([\\p{Han}\\p{Hiragana}\\p{Katakana}]+)");
+re!(
+    CJK_BREAK,
+    "([\\p{Han}\\p{Hiragana}\\p{Katakana}]+)\\n([\\p{Han}\\p{Hiragana}\\p{Katakana}]+)"
+);
 re!(AUTO_IDS_REF, "\\Aauto_ids(?:-([-0-9A-Za-z_]+))?");
 
 pub fn escape_all(s: &str) -> String {
@@ -39,7 +48,11 @@ fn escape_keeping_refs(s: &str, attr: bool) -> String {
     if !s.contains(['<', '>', '&', '"']) {
         return s.to_string();
     }
-    let re = if attr { &REFERENCE_OR_SPECIAL_ATTR } else { &REFERENCE_OR_SPECIAL_TEXT };
+    let re = if attr {
+        &REFERENCE_OR_SPECIAL_ATTR
+    } else {
+        &REFERENCE_OR_SPECIAL_TEXT
+    };
     re.replace_all(s, |c, s| {
         let m = &s[c.start()..c.end()];
         match m {
@@ -79,7 +92,10 @@ fn smart_quote_entity(name: &str) -> EntityRef {
     if let Ok(n) = name.parse::<u64>() {
         return entities::by_code(n);
     }
-    entities::by_name(name).unwrap_or(EntityRef { code_point: '?' as u32, name: None })
+    entities::by_name(name).unwrap_or(EntityRef {
+        code_point: '?' as u32,
+        name: None,
+    })
 }
 
 struct FootnoteOut {
@@ -134,7 +150,8 @@ impl<'a> Converter<'a> {
 
     fn parent_is_raw_html(&self) -> bool {
         self.parent(0).is_some_and(|p| {
-            p.kind == Kind::HtmlElement && p.opts.content_model == Some(super::element::ContentModel::Raw)
+            p.kind == Kind::HtmlElement
+                && p.opts.content_model == Some(super::element::ContentModel::Raw)
         })
     }
 
@@ -148,7 +165,11 @@ impl<'a> Converter<'a> {
         }
         if let Some((kind, attr)) = self.toc_code.clone() {
             let tree = self.generate_toc_tree(kind, &attr);
-            let text = if tree.children.is_empty() { String::new() } else { self.convert(&tree, 0) };
+            let text = if tree.children.is_empty() {
+                String::new()
+            } else {
+                self.convert(&tree, 0)
+            };
             result = result.replacen(TOC_PLACEHOLDER, &text, 1);
         }
         result
@@ -170,7 +191,11 @@ impl<'a> Converter<'a> {
     }
 
     fn block(name: &str, attr: &Attrs, body: &str, indent: i64) -> String {
-        format!("{}<{name}{}>{body}</{name}>\n", Self::pad(indent), html_attributes(attr))
+        format!(
+            "{}<{name}{}>{body}</{name}>\n",
+            Self::pad(indent),
+            html_attributes(attr)
+        )
     }
 
     fn indented_block(name: &str, attr: &Attrs, body: &str, indent: i64) -> String {
@@ -212,7 +237,8 @@ impl<'a> Converter<'a> {
                 if self.opts.remove_line_breaks_for_cjk {
                     let mut t = t;
                     loop {
-                        let n = CJK_BREAK.replace_all(&t, |c, s| format!("{}{}", c.str(s, 1), c.str(s, 2)));
+                        let n = CJK_BREAK
+                            .replace_all(&t, |c, s| format!("{}{}", c.str(s, 1), c.str(s, 2)));
                         if n == t {
                             break t;
                         }
@@ -227,7 +253,11 @@ impl<'a> Converter<'a> {
                     self.inner(el, indent)
                 } else if el.children.len() == 1
                     && el.children[0].kind == Kind::Img
-                    && el.children[0].opts.ial.as_ref().is_some_and(|i| i.refs.iter().any(|r| r == "standalone"))
+                    && el.children[0]
+                        .opts
+                        .ial
+                        .as_ref()
+                        .is_some_and(|i| i.refs.iter().any(|r| r == "standalone"))
                 {
                     self.standalone_image(el, indent)
                 } else {
@@ -243,7 +273,12 @@ impl<'a> Converter<'a> {
             Kind::Header => self.convert_header(el, indent),
             Kind::Hr => format!("{}<hr{} />\n", Self::pad(indent), html_attributes(&el.attr)),
             Kind::Ul | Kind::Ol => {
-                let refs = el.opts.ial.as_ref().map(|i| i.refs.clone()).unwrap_or_default();
+                let refs = el
+                    .opts
+                    .ial
+                    .as_ref()
+                    .map(|i| i.refs.clone())
+                    .unwrap_or_default();
                 if self.toc_code.is_none() && refs.iter().any(|r| r == "toc") {
                     self.toc_code = Some((el.kind, el.attr.clone()));
                     TOC_PLACEHOLDER.into()
@@ -265,7 +300,9 @@ impl<'a> Converter<'a> {
                 let p = Self::pad(indent);
                 let mut out = format!("{p}<{name}{}>", html_attributes(&el.attr));
                 let res = self.inner(el, indent);
-                if el.children.is_empty() || (el.children[0].kind == Kind::P && el.children[0].opts.transparent) {
+                if el.children.is_empty()
+                    || (el.children[0].kind == Kind::P && el.children[0].opts.transparent)
+                {
                     out.push_str(&res);
                     if res.ends_with('\n') {
                         out.push_str(&p);
@@ -281,12 +318,21 @@ impl<'a> Converter<'a> {
             Kind::Dt => {
                 let mut attr = el.attr.clone();
                 if !attr.contains_key("id") {
-                    let refs = self.parent(0).and_then(|p| p.opts.ial.as_ref()).map(|i| i.refs.clone()).unwrap_or_default();
+                    let refs = self
+                        .parent(0)
+                        .and_then(|p| p.opts.ial.as_ref())
+                        .map(|i| i.refs.clone())
+                        .unwrap_or_default();
                     for r in refs {
                         if let Some(c) = AUTO_IDS_REF.at(&r, 0) {
                             let prefix = c.str(&r, 1).to_string();
                             let raw = el.opts.raw_text.clone().unwrap_or_default();
-                            attr.insert("id".into(), format!("{prefix}{}", basic_generate_id(&raw)).trim_start().to_string());
+                            attr.insert(
+                                "id".into(),
+                                format!("{prefix}{}", basic_generate_id(&raw))
+                                    .trim_start()
+                                    .to_string(),
+                            );
                             break;
                         }
                     }
@@ -342,7 +388,11 @@ impl<'a> Converter<'a> {
             }
             Kind::Em | Kind::Strong => {
                 let body = self.inner(el, indent);
-                Self::span(if el.kind == Kind::Em { "em" } else { "strong" }, &el.attr, &body)
+                Self::span(
+                    if el.kind == Kind::Em { "em" } else { "strong" },
+                    &el.attr,
+                    &body,
+                )
             }
             Kind::Entity => match &el.opts.entity {
                 Some(e) => self.entity_to_str(e, el.opts.original.as_deref()),
@@ -356,10 +406,16 @@ impl<'a> Converter<'a> {
                     "laquo_space" => &["laquo", "nbsp"],
                     "raquo_space" => &["nbsp", "raquo"],
                     v => {
-                        return entities::by_name(v).map(|e| self.entity_to_str(&e, None)).unwrap_or_default();
+                        return entities::by_name(v)
+                            .map(|e| self.entity_to_str(&e, None))
+                            .unwrap_or_default();
                     }
                 };
-                names.iter().filter_map(|n| entities::by_name(n)).map(|e| self.entity_to_str(&e, None)).collect()
+                names
+                    .iter()
+                    .filter_map(|n| entities::by_name(n))
+                    .map(|e| self.entity_to_str(&e, None))
+                    .collect()
             }
             Kind::SmartQuote => {
                 let idx = match el.value.as_str() {
@@ -374,7 +430,11 @@ impl<'a> Converter<'a> {
             Kind::Math => self.convert_math(el, indent),
             Kind::Abbreviation => {
                 let title = self.abbrev_defs.get(&el.value).cloned().unwrap_or_default();
-                let mut attr = self.abbrev_attrs.get(&el.value).cloned().unwrap_or_default();
+                let mut attr = self
+                    .abbrev_attrs
+                    .get(&el.value)
+                    .cloned()
+                    .unwrap_or_default();
                 if !title.is_empty() {
                     attr.insert("title".into(), title);
                 }
@@ -398,7 +458,10 @@ impl<'a> Converter<'a> {
         }
         let p = Self::pad(indent + INDENT as i64);
         let alt = image_attr.get("alt").cloned().unwrap_or_default();
-        let body = format!("{p}<img{} />\n{p}<figcaption>{alt}</figcaption>\n", html_attributes(&image_attr));
+        let body = format!(
+            "{p}<img{} />\n{p}<figcaption>{alt}</figcaption>\n",
+            html_attributes(&image_attr)
+        );
         Self::indented_block("figure", &figure_attr, &body, indent)
     }
 
@@ -426,7 +489,9 @@ impl<'a> Converter<'a> {
         let tokens = crate::highlight::highlight_tokens(text, name)?;
         if opts.wrap {
             let css = opts.css_class.as_deref().unwrap_or("highlight");
-            Some(format!("<div class=\"highlight\"><pre class=\"{css}\"><code>{tokens}</code></pre></div>"))
+            Some(format!(
+                "<div class=\"highlight\"><pre class=\"{css}\"><code>{tokens}</code></pre></div>"
+            ))
         } else {
             Some(tokens)
         }
@@ -460,7 +525,11 @@ impl<'a> Converter<'a> {
         if result.ends_with('\n') {
             result.pop();
         }
-        if el.attr.get("class").is_some_and(|c| c.split_whitespace().any(|w| w == "show-whitespaces")) {
+        if el
+            .attr
+            .get("class")
+            .is_some_and(|c| c.split_whitespace().any(|w| w == "show-whitespaces"))
+        {
             result = show_whitespace(&result);
         }
         let mut code_attr = Attrs::new();
@@ -565,8 +634,14 @@ impl<'a> Converter<'a> {
         let res = self.inner(el, indent);
         let in_head = self.parent(1).is_some_and(|p| p.kind == Kind::Thead);
         let name = if in_head { "th" } else { "td" };
-        let index = self.parent(0).and_then(|tr| tr.children.iter().position(|c| std::ptr::eq(c, el))).unwrap_or(0);
-        let align = self.parent(2).and_then(|t| t.opts.alignment.get(index).copied()).unwrap_or(Align::Default);
+        let index = self
+            .parent(0)
+            .and_then(|tr| tr.children.iter().position(|c| std::ptr::eq(c, el)))
+            .unwrap_or(0);
+        let align = self
+            .parent(2)
+            .and_then(|t| t.opts.alignment.get(index).copied())
+            .unwrap_or(Align::Default);
         let mut attr = el.attr.clone();
         if align != Align::Default {
             let a = match align {
@@ -601,8 +676,14 @@ impl<'a> Converter<'a> {
         } else {
             number = self.footnote_counter;
             self.footnote_counter += 1;
-            self.footnotes.push(FootnoteOut { name: name.clone(), content: raw_name, number, repeat: 0 });
-            self.footnotes_by_name.insert(name.clone(), self.footnotes.len() - 1);
+            self.footnotes.push(FootnoteOut {
+                name: name.clone(),
+                content: raw_name,
+                number,
+                repeat: 0,
+            });
+            self.footnotes_by_name
+                .insert(name.clone(), self.footnotes.len() - 1);
         }
         format!(
             "<sup id=\"fnref:{name}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{name}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
@@ -619,21 +700,36 @@ impl<'a> Converter<'a> {
         let mut items = String::new();
         let mut i = 0;
         while i < self.footnotes.len() {
-            let (name, key, repeat) =
-                (self.footnotes[i].name.clone(), self.footnotes[i].content.clone(), self.footnotes[i].repeat);
+            let (name, key, repeat) = (
+                self.footnotes[i].name.clone(),
+                self.footnotes[i].content.clone(),
+                self.footnotes[i].repeat,
+            );
             let mut li = El::new(Kind::Li);
             li.attr.insert("id".into(), format!("fn:{name}"));
             li.attr.insert("role".into(), "doc-endnote".into());
-            li.children = self.footnote_defs.get(&key).map(|d| d.content.children.clone()).unwrap_or_default();
+            li.children = self
+                .footnote_defs
+                .get(&key)
+                .map(|d| d.content.children.clone())
+                .unwrap_or_default();
             let mut backlinks = Vec::new();
             if !self.opts.footnote_backlink.is_empty() {
                 backlinks.push((name.clone(), backlink_text.clone(), true));
                 for index in 1..=repeat {
-                    backlinks.push((format!("{name}:{index}"), format!("{backlink_text}<sup>{}</sup>", index + 1), false));
+                    backlinks.push((
+                        format!("{name}:{index}"),
+                        format!("{backlink_text}<sup>{}</sup>", index + 1),
+                        false,
+                    ));
                 }
             }
             let last_is_p = li.children.last().is_some_and(|c| c.kind == Kind::P);
-            let target = if last_is_p || self.opts.footnote_backlink_inline { find_backlink_para(&mut li) } else { None };
+            let target = if last_is_p || self.opts.footnote_backlink_inline {
+                find_backlink_para(&mut li)
+            } else {
+                None
+            };
             let insert_space = target.is_some();
             let para: &mut El = match target {
                 Some(p) => p,
@@ -643,7 +739,15 @@ impl<'a> Converter<'a> {
                 }
             };
             for (target_name, text, first) in backlinks {
-                let space = if first { if insert_space { nbsp.as_str() } else { "" } } else { nbsp.as_str() };
+                let space = if first {
+                    if insert_space {
+                        nbsp.as_str()
+                    } else {
+                        ""
+                    }
+                } else {
+                    nbsp.as_str()
+                };
                 let mut raw = El::with_value(
                     Kind::Raw,
                     format!("{space}<a href=\"#fnref:{target_name}\" class=\"reversefootnote\" role=\"doc-backlink\">{text}</a>"),
@@ -681,7 +785,10 @@ impl<'a> Converter<'a> {
         }
         let mut attr = el.attr.clone();
         let cls = attr.get("class").cloned().unwrap_or_default();
-        attr.insert("class".into(), format!("{cls} kdmath").trim_start().to_string());
+        attr.insert(
+            "class".into(),
+            format!("{cls} kdmath").trim_start().to_string(),
+        );
         if !el.opts.span {
             Self::block("div", &attr, &format!("$$\n{}\n$$", el.value), indent)
         } else {
@@ -725,7 +832,14 @@ impl<'a> Converter<'a> {
             let mut li = El::new(Kind::Li);
             li.opts.level = *level;
             li.children.push(p);
-            attach(&mut roots, Node { level: *level, li, kids: Vec::new() });
+            attach(
+                &mut roots,
+                Node {
+                    level: *level,
+                    li,
+                    kids: Vec::new(),
+                },
+            );
         }
         fn build(node: Node, kind: Kind) -> El {
             let mut li = node.li;
@@ -750,7 +864,11 @@ fn find_backlink_para(li: &mut El) -> Option<&mut El> {
         if matches!(last_kind, Kind::P | Kind::Header) {
             return parent.children.last_mut();
         }
-        if parent.children.last().is_some_and(|c| c.children.is_empty()) {
+        if parent
+            .children
+            .last()
+            .is_some_and(|c| c.children.is_empty())
+        {
             return None;
         }
         parent = parent.children.last_mut()?;
@@ -798,7 +916,9 @@ pub fn basic_generate_id(s: &str) -> String {
 
 fn extract_code_language(attr: &Attrs) -> Option<String> {
     let class = attr.get("class")?;
-    LANGUAGE_CLASS.find_from(class, 0).map(|c| c.str(class, 1).to_string())
+    LANGUAGE_CLASS
+        .find_from(class, 0)
+        .map(|c| c.str(class, 1).to_string())
 }
 
 fn extract_code_language_mut(attr: &mut Attrs) -> Option<String> {

@@ -102,7 +102,6 @@ pub struct ElOptions {
     pub content_model: Option<ContentModel>,
     pub is_closed: bool,
     pub alignment: Vec<Align>,
-    pub first_as_para: bool,
     /// A `{::nomarkdown}` block (its output ends with a newline); raw text kept from HTML
     /// bodies has no category and gets none.
     pub raw_block: bool,
@@ -128,11 +127,20 @@ pub struct El {
 
 impl El {
     pub fn new(kind: Kind) -> El {
-        El { kind, value: String::new(), attr: Attrs::new(), opts: ElOptions::default(), children: Vec::new() }
+        El {
+            kind,
+            value: String::new(),
+            attr: Attrs::new(),
+            opts: ElOptions::default(),
+            children: Vec::new(),
+        }
     }
 
     pub fn with_value(kind: Kind, value: impl Into<String>) -> El {
-        El { value: value.into(), ..El::new(kind) }
+        El {
+            value: value.into(),
+            ..El::new(kind)
+        }
     }
 
     pub fn html(name: &str, span: bool) -> El {

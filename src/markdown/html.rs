@@ -4,7 +4,7 @@
 use super::element::{Attrs, ContentModel, El, Kind};
 use super::parser::{Parser, Src, Step, MAX_DEPTH};
 use super::patterns::*;
-use super::scan::{next_char, re, Re};
+use super::scan::{next_char, re};
 use super::span::{SpanEnv, SpanParser, Stop};
 
 re!(BLOCK_HTML_TAG, format!(" {{0,3}}{}", html_tag_pattern()));
@@ -101,7 +101,15 @@ impl Parser {
 
     /// Creates the element for a start tag and parses its body; `in_raw` when the parent is
     /// a raw HTML element.
-    fn handle_html_start_tag(&mut self, tree: &mut El, src: &mut Src, raw_name: &str, attr_src: &str, mut closed: bool, in_raw: bool) {
+    fn handle_html_start_tag(
+        &mut self,
+        tree: &mut El,
+        src: &mut Src,
+        raw_name: &str,
+        attr_src: &str,
+        mut closed: bool,
+        in_raw: bool,
+    ) {
         let (name, known) = tag_name(raw_name);
         let attrs = parse_html_attributes(attr_src, known);
         let mut el = El::html(&name, false);
@@ -130,7 +138,15 @@ impl Parser {
         tree.children.push(el);
     }
 
-    fn kramdown_html_tag(&mut self, _tree: &El, el: &mut El, src: &mut Src, closed: bool, handle_body: bool, in_raw: bool) {
+    fn kramdown_html_tag(
+        &mut self,
+        _tree: &El,
+        el: &mut El,
+        src: &mut Src,
+        closed: bool,
+        handle_body: bool,
+        in_raw: bool,
+    ) {
         if let Some(ial) = self.block_ial.take() {
             el.opts.ial = Some(ial);
         }
@@ -212,7 +228,10 @@ impl Parser {
                 let mut x = El::with_value(Kind::XmlPi, &src.s[c.start()..c.end()]);
                 x.opts.span = false;
                 el.children.push(x);
-            } else if let Some(c) = HTML_TAG.at(&src.s, src.pos).filter(|_| self.depth < MAX_DEPTH * 2) {
+            } else if let Some(c) = HTML_TAG
+                .at(&src.s, src.pos)
+                .filter(|_| self.depth < MAX_DEPTH * 2)
+            {
                 src.pos = c.end();
                 let name = c.str(&src.s, 1).to_string();
                 let attrs = c.str(&src.s, 2).to_string();
@@ -220,7 +239,11 @@ impl Parser {
                 self.handle_html_start_tag(el, src, &name, &attrs, closed, true);
             } else if let Some(c) = src.scan(&HTML_TAG_CLOSE) {
                 let n = c.str(&src.s, 1);
-                let n = if known { n.to_lowercase() } else { n.to_string() };
+                let n = if known {
+                    n.to_lowercase()
+                } else {
+                    n.to_string()
+                };
                 if el.value == n {
                     break;
                 }
@@ -260,9 +283,13 @@ impl Parser {
             }
             let closed = c.has(4);
             src.pos = c.end();
-            let tree_raw = tree.kind == Kind::HtmlElement && tree.opts.content_model == Some(ContentModel::Raw);
-            let mut do_parsing =
-                if content_model(&name) == ContentModel::Raw || tree_raw { false } else { self.opts.parse_span_html };
+            let tree_raw = tree.kind == Kind::HtmlElement
+                && tree.opts.content_model == Some(ContentModel::Raw);
+            let mut do_parsing = if content_model(&name) == ContentModel::Raw || tree_raw {
+                false
+            } else {
+                self.opts.parse_span_html
+            };
             match attrs.shift_remove("markdown").as_deref() {
                 Some("span") => do_parsing = true,
                 Some("1") => do_parsing = content_model(&name) != ContentModel::Raw,
@@ -271,13 +298,21 @@ impl Parser {
             }
             let mut el = El::html(&name, true);
             el.attr = attrs;
-            el.opts.content_model = Some(if do_parsing { ContentModel::Span } else { ContentModel::Raw });
+            el.opts.content_model = Some(if do_parsing {
+                ContentModel::Span
+            } else {
+                ContentModel::Raw
+            });
             el.opts.is_closed = closed;
             if !closed && !HTML_ELEMENTS_WITHOUT_BODY.contains(&name.as_str()) {
                 let stop_re = self.pattern(close_tag_pattern(&name, known));
                 let mut stop = Stop::Html(stop_re);
                 let saved_parsers = std::mem::take(&mut env.parsers);
-                env.parsers = if do_parsing { self.span_parsers() } else { vec![SpanParser::SpanHtml] };
+                env.parsers = if do_parsing {
+                    self.span_parsers()
+                } else {
+                    vec![SpanParser::SpanHtml]
+                };
                 env.stack.push(tree.kind);
                 let found = self.parse_spans(&mut el, src, Some(&mut stop), env);
                 env.stack.pop();

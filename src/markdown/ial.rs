@@ -14,8 +14,14 @@ re!(
         id = ald_id_name()
     )
 );
-re!(ALD_TYPE_ID_OR_CLASS, "#([A-Za-z][-0-9A-Za-z_:]*)|\\.([^ \\t\\n\\r\\x0B\\x0C.#]+)");
-re!(ALD_START, format!("^ {{0,3}}\\{{:({}):({ALD_ANY}+)\\}}{S}*?\\n", ald_id_name()));
+re!(
+    ALD_TYPE_ID_OR_CLASS,
+    "#([A-Za-z][-0-9A-Za-z_:]*)|\\.([^ \\t\\n\\r\\x0B\\x0C.#]+)"
+);
+re!(
+    ALD_START,
+    format!("^ {{0,3}}\\{{:({}):({ALD_ANY}+)\\}}{S}*?\\n", ald_id_name())
+);
 re!(
     EXT_BLOCK_START,
     format!(
@@ -25,7 +31,10 @@ re!(
 );
 re!(
     EXT_SPAN_START,
-    format!("\\{{::([0-9A-Za-z_]+)(?:{S}({ALD_ANY}*?)|)(/)?\\}}|\\{{:/({})?\\}}", ald_id_name())
+    format!(
+        "\\{{::([0-9A-Za-z_]+)(?:{S}({ALD_ANY}*?)|)(/)?\\}}|\\{{:/({})?\\}}",
+        ald_id_name()
+    )
 );
 re!(IAL_SPAN_START, format!("\\{{:({ALD_ANY}+)\\}}"));
 
@@ -71,7 +80,10 @@ impl Parser {
                     p = m.end().max(p + 1);
                     if let Some(cls) = m.get(ic, 2) {
                         let cur = ial.attrs.get("class").cloned().unwrap_or_default();
-                        ial.attrs.insert("class".into(), format!("{cur} {cls}").trim_start().to_string());
+                        ial.attrs.insert(
+                            "class".into(),
+                            format!("{cur} {cls}").trim_start().to_string(),
+                        );
                     } else if let Some(id) = m.get(ic, 1) {
                         ial.attrs.insert("id".into(), id.to_string());
                     }
@@ -113,7 +125,8 @@ impl Parser {
         for (k, v) in &other.attrs {
             if k == "class" {
                 let cur = ial.attrs.get("class").cloned().unwrap_or_default();
-                ial.attrs.insert(k.clone(), format!("{cur} {v}").trim_start().to_string());
+                ial.attrs
+                    .insert(k.clone(), format!("{cur} {v}").trim_start().to_string());
             } else {
                 ial.attrs.insert(k.clone(), v.clone());
             }
@@ -140,7 +153,9 @@ impl Parser {
                     && (l.kind != Kind::Eob
                         || matches!(
                             l.opts.eob,
-                            Some(EobKind::LinkDef) | Some(EobKind::AbbrevDef) | Some(EobKind::FootnoteDef)
+                            Some(EobKind::LinkDef)
+                                | Some(EobKind::AbbrevDef)
+                                | Some(EobKind::FootnoteDef)
                         ))
             });
             if attach {
@@ -171,9 +186,20 @@ impl Parser {
 
     /// `{::name attrs}body{:/name}` or `{::name attrs /}`; returns false (position restored)
     /// when the tag is invalid.
-    pub(super) fn parse_extension_start_tag(&mut self, tree: &mut El, src: &mut Src, ctx: ExtContext) -> bool {
-        let re: &Re = if ctx == ExtContext::Block { &EXT_BLOCK_START } else { &EXT_SPAN_START };
-        let Some(c) = re.at(&src.s, src.pos) else { return false };
+    pub(super) fn parse_extension_start_tag(
+        &mut self,
+        tree: &mut El,
+        src: &mut Src,
+        ctx: ExtContext,
+    ) -> bool {
+        let re: &Re = if ctx == ExtContext::Block {
+            &EXT_BLOCK_START
+        } else {
+            &EXT_SPAN_START
+        };
+        let Some(c) = re.at(&src.s, src.pos) else {
+            return false;
+        };
         let saved = src.pos;
         let matched = &src.s[c.start()..c.end()];
         if c.has(4) || matched == "{:/}" {

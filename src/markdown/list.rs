@@ -12,10 +12,42 @@ pub struct ItemPatterns {
     indentation: usize,
 }
 
-re!(LAZY_EXCLUDE_0, format!("(?:{}|{}|{})", ial_block(), lazy_end_html_stop(), lazy_end_html_start()));
-re!(LAZY_EXCLUDE_1, format!(" {{0,1}}(?:{}|{}|{})", ial_block(), lazy_end_html_stop(), lazy_end_html_start()));
-re!(LAZY_EXCLUDE_2, format!(" {{0,2}}(?:{}|{}|{})", ial_block(), lazy_end_html_stop(), lazy_end_html_start()));
-re!(LAZY_EXCLUDE_3, format!(" {{0,3}}(?:{}|{}|{})", ial_block(), lazy_end_html_stop(), lazy_end_html_start()));
+re!(
+    LAZY_EXCLUDE_0,
+    format!(
+        "(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+re!(
+    LAZY_EXCLUDE_1,
+    format!(
+        " {{0,1}}(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+re!(
+    LAZY_EXCLUDE_2,
+    format!(
+        " {{0,2}}(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+re!(
+    LAZY_EXCLUDE_3,
+    format!(
+        " {{0,3}}(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
 
 /// Matches `n` indentation units (a tab or four spaces each) at `p`.
 fn indent_units(b: &[u8], mut p: usize, n: usize) -> Option<usize> {
@@ -34,7 +66,10 @@ fn indent_units(b: &[u8], mut p: usize, n: usize) -> Option<usize> {
 /// `.*\S.*\n` from `p`: the end of the line if it has a non-whitespace character.
 fn line_with_text(s: &str, p: usize) -> Option<usize> {
     let nl = p + s[p..].find('\n')?;
-    s.as_bytes()[p..nl].iter().any(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')).then_some(nl + 1)
+    s.as_bytes()[p..nl]
+        .iter()
+        .any(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c'))
+        .then_some(nl + 1)
 }
 
 impl ItemPatterns {
@@ -42,7 +77,8 @@ impl ItemPatterns {
     fn content(&self, s: &str, p: usize) -> Option<usize> {
         let (q, r) = (self.indentation / 4, self.indentation % 4);
         let b = s.as_bytes();
-        let first = indent_units(b, p, q).filter(|&e| b.len() >= e + r && b[e..e + r].iter().all(|&c| c == b' '));
+        let first = indent_units(b, p, q)
+            .filter(|&e| b.len() >= e + r && b[e..e + r].iter().all(|&c| c == b' '));
         if first.is_none() && indent_units(b, p, q + 1).is_none() {
             return None;
         }
@@ -85,8 +121,14 @@ re!(DL_1, format!("^( {{0}}:)({PATTERN_TAIL})"));
 re!(DL_2, format!("^( {{0,1}}:)({PATTERN_TAIL})"));
 re!(DL_3, format!("^( {{0,2}}:)({PATTERN_TAIL})"));
 re!(DL_4, format!("^( {{0,3}}:)({PATTERN_TAIL})"));
-re!(TASK_UNCHECKED, "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[ \\][ \\t\\n\\r\\x0B\\x0C]+");
-re!(TASK_CHECKED, "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[[xX]\\][ \\t\\n\\r\\x0B\\x0C]+");
+re!(
+    TASK_UNCHECKED,
+    "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[ \\][ \\t\\n\\r\\x0B\\x0C]+"
+);
+re!(
+    TASK_CHECKED,
+    "\\A[ \\t\\n\\r\\x0B\\x0C]*\\[[xX]\\][ \\t\\n\\r\\x0B\\x0C]+"
+);
 
 fn item_start_pattern(kind: Kind, indentation: usize) -> &'static Re {
     let i = indentation.clamp(1, 4);
@@ -118,7 +160,11 @@ impl Parser {
 
     /// kramdown's first-line handling: tab expansion, the content indentation, and the
     /// patterns for the item's following lines.
-    fn first_list_line(&mut self, mut indentation: usize, content: &str) -> (String, usize, Rc<ItemPatterns>) {
+    fn first_list_line(
+        &mut self,
+        mut indentation: usize,
+        content: &str,
+    ) -> (String, usize, Rc<ItemPatterns>) {
         let mut content = content.to_string();
         if LIST_ITEM_IAL_CHECK.is_at(&content, 0) {
             indentation = 4;
@@ -126,9 +172,15 @@ impl Parser {
             while LEADING_SPACE_TAB.is_at(&content, 0) {
                 let spaces = content.len() - content.trim_start_matches(' ').len();
                 let temp = spaces + indentation;
-                let tabs = content[spaces..].len() - content[spaces..].trim_start_matches('\t').len();
+                let tabs =
+                    content[spaces..].len() - content[spaces..].trim_start_matches('\t').len();
                 let fill = 4 - (temp % 4) + (tabs - 1) * 4;
-                content = format!("{}{}{}", &content[..spaces], " ".repeat(fill), &content[spaces + tabs..]);
+                content = format!(
+                    "{}{}{}",
+                    &content[..spaces],
+                    " ".repeat(fill),
+                    &content[spaces + tabs..]
+                );
             }
             indentation += content.len() - content.trim_start_matches(' ').len();
         }
@@ -152,8 +204,16 @@ impl Parser {
     }
 
     pub(super) fn parse_list(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let kind = if src.check(&LIST_START_UL) { Kind::Ul } else { Kind::Ol };
-        let mut list_start: &Re = if kind == Kind::Ul { &LIST_START_UL } else { &LIST_START_OL };
+        let kind = if src.check(&LIST_START_UL) {
+            Kind::Ul
+        } else {
+            Kind::Ol
+        };
+        let mut list_start: &Re = if kind == Kind::Ul {
+            &LIST_START_UL
+        } else {
+            &LIST_START_OL
+        };
         let mut list = self.new_block_el(El::new(kind));
         let mut items: Vec<(El, Vec<String>)> = Vec::new();
         let mut pats: Option<Rc<ItemPatterns>> = None;
@@ -183,7 +243,13 @@ impl Parser {
                 last_is_blank = false;
                 items.push((item, vec![content]));
             } else if let Some(p) = pats.clone() {
-                let result = p.content(&src.s, src.pos).or_else(|| if last_is_blank { None } else { p.lazy(&src.s, src.pos) });
+                let result = p.content(&src.s, src.pos).or_else(|| {
+                    if last_is_blank {
+                        None
+                    } else {
+                        p.lazy(&src.s, src.pos)
+                    }
+                });
                 if let Some(end) = result {
                     let mut line = src.s[src.pos..end].to_string();
                     src.pos = end;
@@ -201,7 +267,8 @@ impl Parser {
                     if !nested_list_found && indentation_found && LIST_START.is_match(&line) {
                         chunks.push(String::new());
                         nested_list_found = true;
-                    } else if nested_list_found && !indentation_found && LIST_START.is_match(&line) {
+                    } else if nested_list_found && !indentation_found && LIST_START.is_match(&line)
+                    {
                         line = format!("{}{}", " ".repeat(indentation + 4), line);
                     }
                     chunks.last_mut().expect("chunk").push_str(&line);
@@ -210,7 +277,13 @@ impl Parser {
                     nested_list_found = true;
                     last_is_blank = true;
                     let text = src.s[c.start()..c.end()].to_string();
-                    items.last_mut().expect("list item").1.last_mut().expect("chunk").push_str(&text);
+                    items
+                        .last_mut()
+                        .expect("list item")
+                        .1
+                        .last_mut()
+                        .expect("chunk")
+                        .push_str(&text);
                 } else {
                     break;
                 }
@@ -234,7 +307,11 @@ impl Parser {
             }
             let is_last = idx + 1 == count;
             let ch = &mut item.children;
-            if ch[0].kind == Kind::P && ch.len() >= 2 && ch[1].kind == Kind::Eob && ch[0].opts.ial.is_some() {
+            if ch[0].kind == Kind::P
+                && ch.len() >= 2
+                && ch[1].kind == Kind::Eob
+                && ch[0].opts.ial.is_some()
+            {
                 ch.remove(1);
             }
             let others_not_para = done.iter().any(|cit| match cit.children.first() {
@@ -242,7 +319,9 @@ impl Parser {
                 Some(f) => f.kind != Kind::P || f.opts.transparent,
             });
             if ch[0].kind == Kind::P
-                && (ch.len() < 2 || ch[1].kind != Kind::Blank || (is_last && ch.len() == 2 && !eob_found))
+                && (ch.len() < 2
+                    || ch[1].kind != Kind::Blank
+                    || (is_last && ch.len() == 2 && !eob_found))
                 && (!is_last || count == 1 || others_not_para)
             {
                 if ch.len() > 1 && ch[1].kind != Kind::Blank {
@@ -252,7 +331,11 @@ impl Parser {
                 }
                 ch[0].opts.transparent = true;
             }
-            last = if ch.last().is_some_and(|l| l.kind == Kind::Blank) { ch.pop() } else { None };
+            last = if ch.last().is_some_and(|l| l.kind == Kind::Blank) {
+                ch.pop()
+            } else {
+                None
+            };
             done.push(item);
         }
         list.children = done;
@@ -275,7 +358,9 @@ impl Parser {
             || (n == 1 && ch[0].kind != Kind::P)
             || (n >= 2
                 && ch[n - 1].kind != Kind::P
-                && (ch[n - 1].kind != Kind::Blank || ch[n - 1].value != "\n" || ch[n - 2].kind != Kind::P))
+                && (ch[n - 1].kind != Kind::Blank
+                    || ch[n - 1].value != "\n"
+                    || ch[n - 2].kind != Kind::P))
         {
             return false;
         }
@@ -286,7 +371,11 @@ impl Parser {
             para = tree.children.pop().expect("paragraph");
             first_as_para = true;
         }
-        let terms = para.children.first().map(|c| c.value.clone()).unwrap_or_default();
+        let terms = para
+            .children
+            .first()
+            .map(|c| c.value.clone())
+            .unwrap_or_default();
         for term in terms.split('\n') {
             let mut dt = El::new(Kind::Dt);
             let term = self.take_item_ial(&mut dt, term);
@@ -317,7 +406,13 @@ impl Parser {
             } else if src.check(&EOB_MARKER) {
                 break;
             } else if let Some(p) = pats.clone() {
-                let result = p.content(&src.s, src.pos).or_else(|| if last_is_blank { None } else { p.lazy(&src.s, src.pos) });
+                let result = p.content(&src.s, src.pos).or_else(|| {
+                    if last_is_blank {
+                        None
+                    } else {
+                        p.lazy(&src.s, src.pos)
+                    }
+                });
                 if let Some(end) = result {
                     let mut line = src.s[src.pos..end].to_string();
                     src.pos = end;
@@ -357,7 +452,11 @@ impl Parser {
             if it.children.is_empty() {
                 continue;
             }
-            last = if it.children.last().is_some_and(|l| l.kind == Kind::Blank) { it.children.pop() } else { None };
+            last = if it.children.last().is_some_and(|l| l.kind == Kind::Blank) {
+                it.children.pop()
+            } else {
+                None
+            };
             let n = it.children.len();
             if it.children.first().is_some_and(|f| f.kind == Kind::P) && !first_flags[i] {
                 if n > 1 {
@@ -371,7 +470,10 @@ impl Parser {
         let n = tree.children.len();
         if n >= 1 && tree.children[n - 1].kind == Kind::Dl {
             tree.children[n - 1].children.append(&mut deflist.children);
-        } else if n >= 2 && tree.children[n - 1].kind == Kind::Blank && tree.children[n - 2].kind == Kind::Dl {
+        } else if n >= 2
+            && tree.children[n - 1].kind == Kind::Blank
+            && tree.children[n - 2].kind == Kind::Dl
+        {
             tree.children.pop();
             tree.children[n - 2].children.append(&mut deflist.children);
         } else {
@@ -384,7 +486,8 @@ impl Parser {
     }
 }
 
-const BOX_UNCHECKED: &str = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />";
+const BOX_UNCHECKED: &str =
+    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />";
 const BOX_CHECKED: &str =
     "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />";
 
@@ -392,11 +495,15 @@ const BOX_CHECKED: &str =
 fn gfm_task_list(list: &mut El) {
     let mut is_tasklist = false;
     for li in list.children.iter_mut() {
-        let Some(p) = li.children.first_mut() else { continue };
+        let Some(p) = li.children.first_mut() else {
+            continue;
+        };
         if p.kind != Kind::P {
             continue;
         }
-        let Some(text) = p.children.first_mut() else { continue };
+        let Some(text) = p.children.first_mut() else {
+            continue;
+        };
         let mut found = false;
         if let Some(c) = TASK_UNCHECKED.at(&text.value, 0) {
             text.value = format!("{BOX_UNCHECKED}{}", &text.value[c.end()..]);

@@ -60,7 +60,12 @@ impl Default for Options {
             auto_id_stripping: false,
             toc_levels: (1..=6).collect(),
             entity_output: "as_char".into(),
-            smart_quotes: ["lsquo".into(), "rsquo".into(), "ldquo".into(), "rdquo".into()],
+            smart_quotes: [
+                "lsquo".into(),
+                "rsquo".into(),
+                "ldquo".into(),
+                "rdquo".into(),
+            ],
             typographic_symbols: HashMap::new(),
             footnote_nr: 1,
             footnote_prefix: String::new(),
@@ -74,7 +79,10 @@ impl Default for Options {
             gfm_quirk_no_auto_typographic: false,
             syntax_highlighter: Some("rouge".into()),
             span_highlight: HighlighterOpts::default(),
-            block_highlight: HighlighterOpts { wrap: true, ..Default::default() },
+            block_highlight: HighlighterOpts {
+                wrap: true,
+                ..Default::default()
+            },
             math_engine: Some("mathjax".into()),
             remove_line_breaks_for_cjk: false,
             link_defs: Vec::new(),
@@ -135,7 +143,10 @@ fn parse_toc_levels(v: &Value) -> Option<Vec<u8>> {
 
 fn hash_entries(v: &Value) -> Vec<(String, Value)> {
     match v {
-        Value::Hash(h) => h.iter().map(|(k, v)| (key_name(k).to_string(), v.clone())).collect(),
+        Value::Hash(h) => h
+            .iter()
+            .map(|(k, v)| (key_name(k).to_string(), v.clone()))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -154,7 +165,10 @@ fn apply_highlight_opt(h: &mut HighlighterOpts, key: &str, v: &Value) {
 impl Options {
     /// kramdown's defaults with `input: GFM` (the GFM parser's own testsuite setting).
     pub fn gfm() -> Self {
-        Options { gfm: true, ..Options::default() }
+        Options {
+            gfm: true,
+            ..Options::default()
+        }
     }
 
     /// The options Jekyll 4.3 hands to kramdown when `_config.yml` says nothing: Jekyll's
@@ -192,9 +206,14 @@ impl Options {
             },
         };
         let guess = merged.get("guess_lang").map(as_bool).unwrap_or(false);
-        let mut hl_opts: Vec<(String, Value)> =
-            merged.get("syntax_highlighter_opts").map(hash_entries).unwrap_or_default();
-        if !hl_opts.iter().any(|(k, v)| k == "default_lang" && !v.is_nil()) {
+        let mut hl_opts: Vec<(String, Value)> = merged
+            .get("syntax_highlighter_opts")
+            .map(hash_entries)
+            .unwrap_or_default();
+        if !hl_opts
+            .iter()
+            .any(|(k, v)| k == "default_lang" && !v.is_nil())
+        {
             hl_opts.retain(|(k, _)| k != "default_lang");
             hl_opts.push(("default_lang".into(), Value::str("plaintext")));
         }
@@ -212,7 +231,11 @@ impl Options {
     /// defaults. An empty or missing file means the testsuite default
     /// `{auto_ids: false, footnote_nr: 1}`.
     pub fn from_kramdown_yaml(text: &str, gfm: bool) -> Result<Self, crate::Error> {
-        let mut o = if gfm { Options::gfm() } else { Options::default() };
+        let mut o = if gfm {
+            Options::gfm()
+        } else {
+            Options::default()
+        };
         let docs = yaml_rust2::YamlLoader::load_from_str(text)
             .map_err(|e| crate::Error::new(format!("options file: {e}")))?;
         let value = docs.first().map(yaml_to_value).unwrap_or(Value::Nil);

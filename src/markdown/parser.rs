@@ -19,7 +19,10 @@ pub struct Src {
 
 impl Src {
     pub fn new(s: impl Into<String>) -> Src {
-        Src { s: s.into(), pos: 0 }
+        Src {
+            s: s.into(),
+            pos: 0,
+        }
     }
     pub fn eos(&self) -> bool {
         self.pos >= self.s.len()
@@ -127,10 +130,16 @@ pub struct Parser {
 
 re!(PARAGRAPH_START, "^ {0,3}[^ \\t].*?\\n");
 re!(PARAGRAPH_LINE, "^.*?\\n");
-re!(SETEXT_HEADER_START, "^ {0,3}([^ \\t].*)\\n([-=])[-=]*[ \\t\\r\\x0C\\x0B]*\\n");
+re!(
+    SETEXT_HEADER_START,
+    "^ {0,3}([^ \\t].*)\\n([-=])[-=]*[ \\t\\r\\x0C\\x0B]*\\n"
+);
 re!(ATX_HEADER_START, "^(#{1,6})[\\t ]*([^ \\t].*)\\n");
 re!(GFM_ATX_HEADER_START, gfm_atx_start());
-re!(HEADER_ID, format!("[\\t ]\\{{#({NAME_START}{NAME_CHAR}*)\\}}\\z"));
+re!(
+    HEADER_ID,
+    format!("[\\t ]\\{{#({NAME_START}{NAME_CHAR}*)\\}}\\z")
+);
 re!(ATX_TRAILING_HASHES, "(?<!\\\\)#+\\z");
 re!(GFM_ATX_TRAILING_HASHES, "[\\t ]#+\\z");
 re!(BLOCKQUOTE, BLOCKQUOTE_START);
@@ -145,7 +154,10 @@ re!(
     GFM_FENCED_CODEBLOCK,
     format!("^ {{0,3}}(([~`]){{3,}}){S}*?(({NS}+?)(?:\\?{NS}*)?)?{S}*?\\n((?s:.*?))^ {{0,3}}\\1\\2*{S}*?\\n")
 );
-re!(BLOCK_MATH_START, "^ {0,3}(\\\\)?\\$\\$((?s:.*?))\\$\\$([ \\t\\r\\n\\x0B\\x0C]*?\\n)?");
+re!(
+    BLOCK_MATH_START,
+    "^ {0,3}(\\\\)?\\$\\$((?s:.*?))\\$\\$([ \\t\\r\\n\\x0B\\x0C]*?\\n)?"
+);
 re!(MATH_ESCAPE, "^ {0,3}\\\\");
 re!(
     LINK_DEFINITION_START,
@@ -153,8 +165,10 @@ re!(
 );
 re!(LINK_DEF_TITLE_IN_URL, "[ \\t]+[\"']");
 re!(ABBREV_DEFINITION_START, "^ {0,3}\\*\\[(.+?)\\]:(.*?)\\n");
-re!(FOOTNOTE_DEFINITION_START, format!("^ {{0,3}}\\[\\^({})\\]:", ald_id_name()));
-re!(TRAILING_WHITESPACE, "[ \\t]*\\n");
+re!(
+    FOOTNOTE_DEFINITION_START,
+    format!("^ {{0,3}}\\[\\^({})\\]:", ald_id_name())
+);
 re!(LINE_START_HTML, format!("^ {{0,3}}<({}|!--|/)", uname()));
 re!(BLOCK_EXTENSIONS_START, "^ {0,3}\\{:");
 re!(TABLE_START, "^ {0,3}(?=\\S)(?:\\||.*?[^\\\\\\n]\\|).*?\\n");
@@ -182,7 +196,11 @@ impl Parser {
         for (id, url, title) in &opts.link_defs {
             link_defs.insert(
                 normalize_link_id(id),
-                LinkDef { url: url.clone(), title: title.clone(), ial: None },
+                LinkDef {
+                    url: url.clone(),
+                    title: title.clone(),
+                    ial: None,
+                },
             );
         }
         Parser {
@@ -217,7 +235,8 @@ impl Parser {
         let names: Vec<String> = self.footnotes.keys().cloned().collect();
         for name in names {
             // Footnote contents get their spans parsed after the main text.
-            let mut content = std::mem::replace(&mut self.footnotes[&name].content, El::new(Kind::Temp));
+            let mut content =
+                std::mem::replace(&mut self.footnotes[&name].content, El::new(Kind::Temp));
             self.update_tree(&mut content);
             self.footnotes[&name].content = content;
         }
@@ -278,19 +297,20 @@ impl Parser {
         let ok = |b: bool| if b { Step::Handled } else { Step::NotHandled };
         match p {
             BlockParser::BlankLine => ok(self.parse_blank_line(tree, src)),
-            BlockParser::Codeblock => {
-                ok(src.check(&INDENT) && self.parse_codeblock(tree, src))
-            }
+            BlockParser::Codeblock => ok(src.check(&INDENT) && self.parse_codeblock(tree, src)),
             BlockParser::CodeblockFenced => {
                 if gfm {
-                    ok(src.check(&GFM_FENCE) && self.parse_fenced(tree, src, &GFM_FENCED_CODEBLOCK))
+                    ok(
+                        src.check(&GFM_FENCE)
+                            && self.parse_fenced(tree, src, &GFM_FENCED_CODEBLOCK),
+                    )
                 } else {
                     ok(src.check(&FENCE_START) && self.parse_fenced(tree, src, &FENCED_CODEBLOCK))
                 }
             }
-            BlockParser::Blockquote => {
-                ok(self.depth < MAX_DEPTH && src.check(&BLOCKQUOTE) && self.parse_blockquote(tree, src))
-            }
+            BlockParser::Blockquote => ok(self.depth < MAX_DEPTH
+                && src.check(&BLOCKQUOTE)
+                && self.parse_blockquote(tree, src)),
             BlockParser::AtxHeader => ok(self.parse_atx_header(tree, src)),
             BlockParser::HorizontalRule => ok(self.parse_hr(tree, src)),
             BlockParser::List => {
@@ -327,7 +347,9 @@ impl Parser {
                     Step::NotHandled
                 }
             }
-            BlockParser::Paragraph => ok(src.check(&PARAGRAPH_START) && self.parse_paragraph(tree, src)),
+            BlockParser::Paragraph => {
+                ok(src.check(&PARAGRAPH_START) && self.parse_paragraph(tree, src))
+            }
         }
     }
 
@@ -361,7 +383,9 @@ impl Parser {
     }
 
     fn parse_blank_line(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = src.scan(&BLANK_LINE) else { return false };
+        let Some(c) = src.scan(&BLANK_LINE) else {
+            return false;
+        };
         let text = &src.s[c.start()..c.end()];
         if let Some(last) = tree.children.last_mut() {
             if last.kind == Kind::Blank {
@@ -384,7 +408,9 @@ impl Parser {
 
     fn parse_paragraph(&mut self, tree: &mut El, src: &mut Src) -> bool {
         let start = src.pos;
-        let Some(first) = src.scan(&PARAGRAPH_LINE) else { return false };
+        let Some(first) = src.scan(&PARAGRAPH_LINE) else {
+            return false;
+        };
         let mut result = src.s[first.start()..first.end()].to_string();
         let end_re = self.paragraph_end();
         while !src.eos() && !src.check(end_re) {
@@ -439,7 +465,9 @@ impl Parser {
     }
 
     fn parse_setext_header(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = SETEXT_HEADER_START.at(&src.s, src.pos) else { return false };
+        let Some(c) = SETEXT_HEADER_START.at(&src.s, src.pos) else {
+            return false;
+        };
         if !self.after_block_boundary(tree) {
             return false;
         }
@@ -456,13 +484,23 @@ impl Parser {
     fn parse_atx_header(&mut self, tree: &mut El, src: &mut Src) -> bool {
         let gfm = self.opts.gfm;
         let quirk = gfm && self.opts.gfm_quirk_paragraph_end;
-        let re: &Re = if gfm { &GFM_ATX_HEADER_START } else { &ATX_HEADER_START };
-        let Some(c) = re.at(&src.s, src.pos) else { return false };
+        let re: &Re = if gfm {
+            &GFM_ATX_HEADER_START
+        } else {
+            &ATX_HEADER_START
+        };
+        let Some(c) = re.at(&src.s, src.pos) else {
+            return false;
+        };
         if !quirk && !self.after_block_boundary(tree) {
             return false;
         }
         let (mut text, id) = self.header_contents(c.str(&src.s, 2));
-        let trailing: &Re = if quirk { &GFM_ATX_TRAILING_HASHES } else { &ATX_TRAILING_HASHES };
+        let trailing: &Re = if quirk {
+            &GFM_ATX_TRAILING_HASHES
+        } else {
+            &ATX_TRAILING_HASHES
+        };
         if let Some(m) = trailing.find_from(&text, 0) {
             text = rstrip(&text[..m.start()]).to_string();
         }
@@ -538,12 +576,15 @@ impl Parser {
     }
 
     fn parse_fenced(&mut self, tree: &mut El, src: &mut Src, re: &Re) -> bool {
-        let Some(c) = re.at(&src.s, src.pos) else { return false };
+        let Some(c) = re.at(&src.s, src.pos) else {
+            return false;
+        };
         let mut el = self.new_block_el(El::with_value(Kind::Codeblock, c.str(&src.s, 5)));
         let lang = super::scan::strip(c.str(&src.s, 3));
         if !lang.is_empty() {
             el.opts.lang = Some(lang.to_string());
-            el.attr.insert("class".into(), format!("language-{}", c.str(&src.s, 4)));
+            el.attr
+                .insert("class".into(), format!("language-{}", c.str(&src.s, 4)));
         }
         src.pos = c.end();
         tree.children.push(el);
@@ -560,7 +601,9 @@ impl Parser {
     }
 
     fn parse_block_math(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = BLOCK_MATH_START.at(&src.s, src.pos) else { return false };
+        let Some(c) = BLOCK_MATH_START.at(&src.s, src.pos) else {
+            return false;
+        };
         if !self.after_block_boundary(tree) {
             return false;
         }
@@ -585,7 +628,9 @@ impl Parser {
     }
 
     fn parse_footnote_definition(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = FOOTNOTE_DEFINITION_START.at(&src.s, src.pos) else { return false };
+        let Some(c) = FOOTNOTE_DEFINITION_START.at(&src.s, src.pos) else {
+            return false;
+        };
         let name = c.str(&src.s, 1).to_string();
         // `\s*?(.*?\n CODEBLOCK_MATCH)`: the rest of the first line, then indented lines.
         let p = c.end();
@@ -603,17 +648,29 @@ impl Parser {
         let mut eob = self.new_block_el(El::with_value(Kind::Eob, name.clone()));
         eob.opts.eob = Some(EobKind::FootnoteDef);
         tree.children.push(eob);
-        self.footnotes.insert(name, FootnoteDef { content: el, referenced: false });
+        self.footnotes.insert(
+            name,
+            FootnoteDef {
+                content: el,
+                referenced: false,
+            },
+        );
         true
     }
 
     fn parse_link_definition(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = LINK_DEFINITION_START.at(&src.s, src.pos) else { return false };
+        let Some(c) = LINK_DEFINITION_START.at(&src.s, src.pos) else {
+            return false;
+        };
         if c.has(3) && LINK_DEF_TITLE_IN_URL.is_match(c.str(&src.s, 3)) {
             return false;
         }
         let id = normalize_link_id(c.str(&src.s, 1));
-        let url = c.get(&src.s, 2).or(c.get(&src.s, 3)).unwrap_or("").to_string();
+        let url = c
+            .get(&src.s, 2)
+            .or(c.get(&src.s, 3))
+            .unwrap_or("")
+            .to_string();
         let title = c.get(&src.s, 5).map(str::to_string);
         src.pos = c.end();
         let mut eob = self.new_block_el(El::with_value(Kind::Eob, id.clone()));
@@ -625,7 +682,9 @@ impl Parser {
     }
 
     fn parse_abbrev_definition(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = ABBREV_DEFINITION_START.at(&src.s, src.pos) else { return false };
+        let Some(c) = ABBREV_DEFINITION_START.at(&src.s, src.pos) else {
+            return false;
+        };
         let id = c.str(&src.s, 1).to_string();
         let text = super::scan::strip(c.str(&src.s, 2)).to_string();
         src.pos = c.end();
@@ -665,7 +724,12 @@ fn non_blank_line(s: &str, p: usize) -> Option<usize> {
 
 re!(
     CODE_LAZY_EXCLUDE,
-    format!("{}|{EOB}|^ {{0,3}}{}|^ {{0,3}}{}", ial_block_start(), lazy_end_html_stop(), lazy_end_html_start())
+    format!(
+        "{}|{EOB}|^ {{0,3}}{}|^ {{0,3}}{}",
+        ial_block_start(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
 );
 
 fn lazy_code_line(s: &str, p: usize) -> Option<usize> {

@@ -23,20 +23,89 @@ pub const HTML_SPAN_ELEMENTS: &[&str] = &[
     "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
 ];
 pub const HTML_BLOCK_ELEMENTS: &[&str] = &[
-    "address", "article", "aside", "applet", "body", "blockquote", "caption", "col", "colgroup",
-    "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend", "menu", "li", "main",
-    "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody", "td", "th",
-    "thead", "tfoot", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "applet",
+    "body",
+    "blockquote",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "head",
+    "iframe",
+    "legend",
+    "menu",
+    "li",
+    "main",
+    "map",
+    "nav",
+    "ol",
+    "optgroup",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
 ];
 pub const HTML_ELEMENTS_WITHOUT_BODY: &[&str] = &[
     "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
     "meta", "param", "source", "track", "wbr",
 ];
 const CONTENT_MODEL_BLOCK: &[&str] = &[
-    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
-    "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li",
-    "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "iframe",
+    "li",
+    "main",
+    "map",
+    "menu",
+    "nav",
+    "noscript",
+    "object",
+    "section",
+    "summary",
+    "td",
 ];
 const CONTENT_MODEL_SPAN: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
@@ -44,8 +113,9 @@ const CONTENT_MODEL_SPAN: &[&str] = &[
     "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
     "th", "tt",
 ];
-const CONTENT_MODEL_RAW: &[&str] =
-    &["script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var"];
+const CONTENT_MODEL_RAW: &[&str] = &[
+    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
+];
 
 use super::element::ContentModel;
 
@@ -141,18 +211,51 @@ re!(
 );
 re!(LIST_START_UL, list_start_ul());
 re!(LIST_START_OL, list_start_ol());
-re!(LIST_START, format!("{}|{}", list_start_ul(), list_start_ol()));
+re!(
+    LIST_START,
+    format!("{}|{}", list_start_ul(), list_start_ol())
+);
 re!(DEFINITION_LIST_START, deflist_start());
-re!(HR_START, "^ {0,3}(\\*|-|_)[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t])*\\n");
-re!(BLOCK_BOUNDARY, format!("{}|{EOB}|{}|(?=\\n?\\z)", blank_line(), ial_block_start()));
-re!(LIST_ITEM_IAL, format!("^{S}*(?:\\{{:(?!(?:{})?:|/)({ALD_ANY}+)\\}}){S}*", ald_id_name()));
+re!(
+    HR_START,
+    "^ {0,3}(\\*|-|_)[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t])*\\n"
+);
+re!(
+    BLOCK_BOUNDARY,
+    format!("{}|{EOB}|{}|(?=\\n?\\z)", blank_line(), ial_block_start())
+);
+re!(
+    LIST_ITEM_IAL,
+    format!(
+        "^{S}*(?:\\{{:(?!(?:{})?:|/)({ALD_ANY}+)\\}}){S}*",
+        ald_id_name()
+    )
+);
 re!(
     LIST_ITEM_IAL_CHECK,
-    format!("^(?:{S}*(?:\\{{:(?!(?:{})?:|/)({ALD_ANY}+)\\}}){S}*)?{S}*\\n", ald_id_name())
+    format!(
+        "^(?:{S}*(?:\\{{:(?!(?:{})?:|/)({ALD_ANY}+)\\}}){S}*)?{S}*\\n",
+        ald_id_name()
+    )
 );
-re!(HTML_TAG, format!("<((?>{u}))\\s*((?>\\s+{u}(?:\\s*=\\s*(?:[\\w]+|(\"|')(?s:.*?)\\3))?)*)\\s*(/)?>", u = uname()));
+re!(
+    HTML_TAG,
+    format!(
+        "<((?>{u}))\\s*((?>\\s+{u}(?:\\s*=\\s*(?:[\\w]+|(\"|')(?s:.*?)\\3))?)*)\\s*(/)?>",
+        u = uname()
+    )
+);
 re!(HTML_TAG_CLOSE, format!("</({})\\s*>", uname()));
 re!(HTML_COMMENT, "<!--((?s:.*?))-->");
 re!(HTML_INSTRUCTION, "<\\?((?s:.*?))\\?>");
-re!(HTML_ATTRIBUTE, format!("\\s*({})(?:\\s*=\\s*(?:([\\w]+)|(\"|')((?s:.*?))\\3))?", uname()));
-re!(HTML_ENTITY, "&([0-9A-Za-z_:][-0-9A-Za-z_.:]*);|&#([0-9]+);|&#x([0-9a-fA-F]+);");
+re!(
+    HTML_ATTRIBUTE,
+    format!(
+        "\\s*({})(?:\\s*=\\s*(?:([\\w]+)|(\"|')((?s:.*?))\\3))?",
+        uname()
+    )
+);
+re!(
+    HTML_ENTITY,
+    "&([0-9A-Za-z_:][-0-9A-Za-z_.:]*);|&#([0-9]+);|&#x([0-9a-fA-F]+);"
+);

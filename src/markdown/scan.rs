@@ -16,12 +16,12 @@ pub struct Re {
     groups: usize,
 }
 
-fn anchored_program(pattern: &str) -> Result<Prog, fancy_regex::Error> {
+fn anchored_program(pattern: &str) -> Result<Prog, Box<fancy_regex::Error>> {
     let mut tree = Expr::parse_tree(&format!("(?m){pattern}"))?;
     let e = std::mem::replace(&mut tree.expr, Expr::Empty);
     tree.expr = Expr::Group(Box::new(e));
     let info = analyze(&tree)?;
-    compile(&info)
+    Ok(compile(&info)?)
 }
 
 /// One match: the groups as byte ranges of the haystack.
@@ -57,11 +57,16 @@ impl Re {
     /// Compiles a pattern; patterns are program constants, so a bad one is a programming error
     /// caught by the unit tests.
     pub fn new(pattern: &str) -> Re {
-        let anchored = anchored_program(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
-        let search =
-            Regex::new(&format!("(?m){pattern}")).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
+        let anchored =
+            anchored_program(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
+        let search = Regex::new(&format!("(?m){pattern}"))
+            .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
         let groups = search.captures_len();
-        Re { anchored, search, groups }
+        Re {
+            anchored,
+            search,
+            groups,
+        }
     }
 
     /// Matches exactly at `pos`.
@@ -76,7 +81,13 @@ impl Re {
         let groups = saves
             .chunks(2)
             .take(self.groups)
-            .map(|c| if c[0] == usize::MAX || c[1] == usize::MAX { None } else { Some((c[0] + pos, c[1] + pos)) })
+            .map(|c| {
+                if c[0] == usize::MAX || c[1] == usize::MAX {
+                    None
+                } else {
+                    Some((c[0] + pos, c[1] + pos))
+                }
+            })
             .collect();
         Some(Caps { groups })
     }
@@ -85,7 +96,10 @@ impl Re {
         if pos > s.len() {
             return false;
         }
-        run_default(&self.anchored, &s[pos..], 0).ok().flatten().is_some()
+        run_default(&self.anchored, &s[pos..], 0)
+            .ok()
+            .flatten()
+            .is_some()
     }
 
     /// The first match starting at or after `pos`.
@@ -94,7 +108,11 @@ impl Re {
             return None;
         }
         let c = self.search.captures_from_pos(s, pos).ok().flatten()?;
-        Some(Caps { groups: (0..c.len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect() })
+        Some(Caps {
+            groups: (0..c.len())
+                .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                .collect(),
+        })
     }
 
     /// StringScanner's `scan_until`: the first match at or after `pos`, with the text before
@@ -104,7 +122,11 @@ impl Re {
             return None;
         }
         let c = self.search.captures(&s[pos..]).ok().flatten()?;
-        Some(Caps { groups: (0..c.len()).map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos))).collect() })
+        Some(Caps {
+            groups: (0..c.len())
+                .map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos)))
+                .collect(),
+        })
     }
 
     pub fn is_match(&self, s: &str) -> bool {
@@ -117,7 +139,9 @@ impl Re {
         let mut last = 0;
         let mut pos = 0;
         while pos <= s.len() {
-            let Some(c) = self.find_from(s, pos) else { break };
+            let Some(c) = self.find_from(s, pos) else {
+                break;
+            };
             out.push_str(&s[last..c.start()]);
             out.push_str(&f(&c, s));
             last = c.end();
@@ -175,7 +199,7 @@ pub fn rstrip(s: &str) -> &str {
 }
 
 pub fn lstrip(s: &str) -> &str {
-    s.trim_start_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+    s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
 }
 
 pub fn strip(s: &str) -> &str {
@@ -184,5 +208,9 @@ pub fn strip(s: &str) -> &str {
 
 /// The byte index after the next character at `pos`.
 pub fn next_char(s: &str, pos: usize) -> usize {
-    s[pos..].chars().next().map(|c| pos + c.len_utf8()).unwrap_or(s.len())
+    s[pos..]
+        .chars()
+        .next()
+        .map(|c| pos + c.len_utf8())
+        .unwrap_or(s.len())
 }

@@ -49,7 +49,11 @@ pub enum Stop {
     /// Closing bracket of link text: the bracket balance.
     Link(i32),
     /// Emphasis delimiter.
-    Emph { delim: String, elem: Kind, underscore: bool },
+    Emph {
+        delim: String,
+        elem: Kind,
+        underscore: bool,
+    },
     /// A closing HTML tag.
     Html(std::rc::Rc<Re>),
 }
@@ -63,7 +67,10 @@ pub struct SpanEnv {
 
 re!(EMPHASIS_START, "\\*\\*?|__?");
 re!(CODESPAN_DELIM, "`+");
-re!(AUTOLINK, "<(((?:mailto|https?|ftps?)):.+?|[\\p{Alphabetic}\\p{Nd}_.-]+?@[\\p{Alphabetic}\\p{Nd}_.-]+?)>");
+re!(
+    AUTOLINK,
+    "<(((?:mailto|https?|ftps?)):.+?|[\\p{Alphabetic}\\p{Nd}_.-]+?@[\\p{Alphabetic}\\p{Nd}_.-]+?)>"
+);
 re!(HTML_SPAN_START, format!("<({}|!--|/)", uname()));
 re!(FOOTNOTE_MARKER, format!("\\[\\^({})\\]", ald_id_name()));
 re!(LINK_START, "!?\\[(?=[^^])");
@@ -74,14 +81,19 @@ re!(TYPO_SYMS, "---|--|\\.\\.\\.|\\\\<<|\\\\>>|<< | >>|<<|>>");
 re!(LINE_BREAK, "(?:  |\\\\\\\\)(?=\\n)");
 re!(ESCAPED, "\\\\([\\\\.*_+`<>()\\[\\]{}#!:|\"'$=-])");
 re!(ESCAPED_GFM, "\\\\([\\\\.*_+`<>()\\[\\]{}#!:|\"'$=\\-~])");
-re!(STRIKE, "~~(?![ \\t\\n\\r\\x0B\\x0C~])(?s:.*?)[^ \\t\\n\\r\\x0B\\x0C~]~~");
+re!(
+    STRIKE,
+    "~~(?![ \\t\\n\\r\\x0B\\x0C~])(?s:.*?)[^ \\t\\n\\r\\x0B\\x0C~]~~"
+);
 re!(LINK_BRACKET_STOP, "(\\])|!?\\[");
 re!(LINK_INLINE_ID, format!("{S}*?\\[([^\\]]+)?\\]"));
 re!(LINK_ANGLE_URL, "\\(<(.*?)>");
 re!(LINK_PAREN_STOP, format!("(\\()|(\\))|{S}(?=['\"])"));
-re!(LINK_INLINE_TITLE, format!("{S}*?([\"'])((?s:.+?))\\1{S}*?\\)"));
+re!(
+    LINK_INLINE_TITLE,
+    format!("{S}*?([\"'])((?s:.+?))\\1{S}*?\\)")
+);
 re!(SPACE_AT, format!("{S}"));
-re!(EMPH_ALNUM_AFTER, "[\\p{Alphabetic}\\p{Nd}]");
 
 const SQ_PUNCT: &str = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
 const SQ_CLOSE: &str = "[^ \\\\\\t\\r\\n\\[{(-]";
@@ -100,14 +112,38 @@ enum Sq {
 
 static SQ_RULES: once_cell::sync::Lazy<Vec<(Re, Vec<Sq>)>> = once_cell::sync::Lazy::new(|| {
     vec![
-        (Re::new("(\"|')(?=[_*]{1,2}[^ \\t\\n\\r\\x0B\\x0C])"), vec![Sq::LeftQ(1)]),
-        (Re::new(&format!("(\"|')(?={SQ_PUNCT}(?!\\.\\.)\\B)")), vec![Sq::RightQ(1)]),
-        (Re::new(&format!("({S}?)\"'(?=[0-9A-Za-z_])")), vec![Sq::Text(1), Sq::Ldquo, Sq::Lsquo]),
-        (Re::new(&format!("({S}?)'\"(?=[0-9A-Za-z_])")), vec![Sq::Text(1), Sq::Lsquo, Sq::Ldquo]),
-        (Re::new(&format!("({S}?)'(?=[0-9][0-9]s)")), vec![Sq::Text(1), Sq::Rsquo]),
-        (Re::new(&format!("({S})('|\")(?=[0-9A-Za-z_])")), vec![Sq::Text(1), Sq::LeftQ(2)]),
-        (Re::new(&format!("({SQ_CLOSE})('|\")")), vec![Sq::Text(1), Sq::RightQ(2)]),
-        (Re::new(&format!("(\"|')(?={S}|s\\b|$)")), vec![Sq::RightQ(1)]),
+        (
+            Re::new("(\"|')(?=[_*]{1,2}[^ \\t\\n\\r\\x0B\\x0C])"),
+            vec![Sq::LeftQ(1)],
+        ),
+        (
+            Re::new(&format!("(\"|')(?={SQ_PUNCT}(?!\\.\\.)\\B)")),
+            vec![Sq::RightQ(1)],
+        ),
+        (
+            Re::new(&format!("({S}?)\"'(?=[0-9A-Za-z_])")),
+            vec![Sq::Text(1), Sq::Ldquo, Sq::Lsquo],
+        ),
+        (
+            Re::new(&format!("({S}?)'\"(?=[0-9A-Za-z_])")),
+            vec![Sq::Text(1), Sq::Lsquo, Sq::Ldquo],
+        ),
+        (
+            Re::new(&format!("({S}?)'(?=[0-9][0-9]s)")),
+            vec![Sq::Text(1), Sq::Rsquo],
+        ),
+        (
+            Re::new(&format!("({S})('|\")(?=[0-9A-Za-z_])")),
+            vec![Sq::Text(1), Sq::LeftQ(2)],
+        ),
+        (
+            Re::new(&format!("({SQ_CLOSE})('|\")")),
+            vec![Sq::Text(1), Sq::RightQ(2)],
+        ),
+        (
+            Re::new(&format!("(\"|')(?={S}|s\\b|$)")),
+            vec![Sq::RightQ(1)],
+        ),
         (Re::new("((?s:.)?)'"), vec![Sq::Text(1), Sq::Lsquo]),
         (Re::new("((?s:.)?)\""), vec![Sq::Text(1), Sq::Ldquo]),
     ]
@@ -151,7 +187,8 @@ fn starts_here(s: &str, p: usize, parsers: &[SpanParser]) -> bool {
                 || r.starts_with(b"...")
                 || r.starts_with(b"<<")
                 || r.starts_with(b">>")
-                || ((c == b'\\' || c == b' ') && (r[1..].starts_with(b"<<") || r[1..].starts_with(b">>")))
+                || ((c == b'\\' || c == b' ')
+                    && (r[1..].starts_with(b"<<") || r[1..].starts_with(b">>")))
         }
         SpanParser::LineBreak => {
             let r = &b[p..];
@@ -173,7 +210,9 @@ impl Parser {
             .filter(|p| match p {
                 SpanParser::Strikethrough => self.opts.gfm,
                 SpanParser::LineBreak => !(self.opts.gfm && self.opts.hard_wrap),
-                SpanParser::TypographicSyms => !(self.opts.gfm && self.opts.gfm_quirk_no_auto_typographic),
+                SpanParser::TypographicSyms => {
+                    !(self.opts.gfm && self.opts.gfm_quirk_no_auto_typographic)
+                }
                 _ => true,
             })
             .collect()
@@ -182,7 +221,11 @@ impl Parser {
     /// Parses the spans of `text` into `el` (all span parsers, `Text` text).
     pub fn parse_span_text(&mut self, el: &mut El, text: &str) {
         let mut src = Src::new(text);
-        let mut env = SpanEnv { stack: vec![el.kind], text_kind: Kind::Text, parsers: self.span_parsers() };
+        let mut env = SpanEnv {
+            stack: vec![el.kind],
+            text_kind: Kind::Text,
+            parsers: self.span_parsers(),
+        };
         self.parse_spans(el, &mut src, None, &mut env);
     }
 
@@ -202,7 +245,11 @@ impl Parser {
                 let imgs = el.children.iter().filter(|c| c.kind == Kind::Img).count() as i32;
                 *count - imgs == 0
             }
-            Stop::Emph { delim, elem, underscore } => {
+            Stop::Emph {
+                delim,
+                elem,
+                underscore,
+            } => {
                 let before = src.s[..src.pos].chars().next_back();
                 if before.is_some_and(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')) {
                     return false;
@@ -227,7 +274,13 @@ impl Parser {
     }
 
     /// kramdown's `parse_spans`: returns whether the stop condition was met.
-    pub fn parse_spans(&mut self, el: &mut El, src: &mut Src, mut stop: Option<&mut Stop>, env: &mut SpanEnv) -> bool {
+    pub fn parse_spans(
+        &mut self,
+        el: &mut El,
+        src: &mut Src,
+        mut stop: Option<&mut Stop>,
+        env: &mut SpanEnv,
+    ) -> bool {
         let mut found = false;
         let too_deep = env.stack.len() > MAX_SPAN_DEPTH;
         while !src.eos() && !found {
@@ -246,7 +299,9 @@ impl Parser {
                     p += 1;
                     continue;
                 }
-                let stop_here = stop.as_ref().is_some_and(|st| Self::stop_matches_at(st, &src.s, p));
+                let stop_here = stop
+                    .as_ref()
+                    .is_some_and(|st| Self::stop_matches_at(st, &src.s, p));
                 if stop_here || (!too_deep && starts_here(&src.s, p, &env.parsers)) {
                     hit = Some(p);
                     break;
@@ -344,7 +399,11 @@ impl Parser {
                 let c = AUTOLINK.at(&src.s, src.pos).expect("checked");
                 src.pos = c.end();
                 let addr = c.str(&src.s, 1).to_string();
-                let href = if c.has(2) { addr.clone() } else { format!("mailto:{addr}") };
+                let href = if c.has(2) {
+                    addr.clone()
+                } else {
+                    format!("mailto:{addr}")
+                };
                 let mut a = El::new(Kind::A);
                 a.attr.insert("href".into(), href);
                 let text = addr.strip_prefix("mailto:").unwrap_or(&addr).to_string();
@@ -385,7 +444,9 @@ impl Parser {
                 } else if let Some(d) = c.get(&src.s, 2) {
                     Some(entities::by_code(d.parse::<u64>().unwrap_or(u64::MAX)))
                 } else {
-                    Some(entities::by_code(u64::from_str_radix(c.str(&src.s, 3), 16).unwrap_or(u64::MAX)))
+                    Some(entities::by_code(
+                        u64::from_str_radix(c.str(&src.s, 3), 16).unwrap_or(u64::MAX),
+                    ))
                 };
                 match ent {
                     Some(e) => {
@@ -424,7 +485,8 @@ impl Parser {
                         tree.children.push(el);
                     }
                 } else {
-                    tree.children.push(El::with_value(Kind::TypographicSym, sym));
+                    tree.children
+                        .push(El::with_value(Kind::TypographicSym, sym));
                 }
             }
             SpanParser::LineBreak => {
@@ -433,7 +495,11 @@ impl Parser {
                 tree.children.push(El::new(Kind::Br));
             }
             SpanParser::EscapedChars => {
-                let re: &Re = if self.opts.gfm { &ESCAPED_GFM } else { &ESCAPED };
+                let re: &Re = if self.opts.gfm {
+                    &ESCAPED_GFM
+                } else {
+                    &ESCAPED
+                };
                 let c = re.at(&src.s, src.pos).expect("checked");
                 src.pos = c.end();
                 let ch = c.str(&src.s, 1).to_string();
@@ -445,7 +511,11 @@ impl Parser {
                 let inner = src.s[c.start() + 2..c.end() - 2].to_string();
                 let mut del = El::html("del", true);
                 let mut isrc = Src::new(inner);
-                let mut ienv = SpanEnv { stack: vec![Kind::HtmlElement], text_kind: Kind::Text, parsers: self.span_parsers() };
+                let mut ienv = SpanEnv {
+                    stack: vec![Kind::HtmlElement],
+                    text_kind: Kind::Text,
+                    parsers: self.span_parsers(),
+                };
                 self.parse_spans(&mut del, &mut isrc, None, &mut ienv);
                 tree.children.push(del);
             }
@@ -464,7 +534,11 @@ impl Parser {
         let c = EMPHASIS_START.at(&src.s, src.pos).expect("checked");
         let result = src.s[c.start()..c.end()].to_string();
         src.pos = c.end();
-        let element = if result.len() == 2 { Kind::Strong } else { Kind::Em };
+        let element = if result.len() == 2 {
+            Kind::Strong
+        } else {
+            Kind::Em
+        };
         let underscore = result.starts_with('_');
         let before_alpha = {
             let mut it = src.s[..saved].chars().rev();
@@ -474,19 +548,28 @@ impl Parser {
                 _ => false,
             }
         };
-        if (underscore && before_alpha) || SPACE_AT.is_at(&src.s, src.pos) || env.stack.contains(&element) || tree.kind == element {
+        if (underscore && before_alpha)
+            || SPACE_AT.is_at(&src.s, src.pos)
+            || env.stack.contains(&element)
+            || tree.kind == element
+        {
             tree.add_text(&result, env.text_kind);
             return;
         }
         let delim_char = &result[..1];
-        let mut attempt = |this: &mut Parser, src: &mut Src, delim: &str, elem: Kind| -> (bool, El) {
-            let mut el = El::new(elem);
-            let mut stop = Stop::Emph { delim: delim.to_string(), elem, underscore };
-            env.stack.push(tree.kind);
-            let found = this.parse_spans(&mut el, src, Some(&mut stop), env);
-            env.stack.pop();
-            (found, el)
-        };
+        let mut attempt =
+            |this: &mut Parser, src: &mut Src, delim: &str, elem: Kind| -> (bool, El) {
+                let mut el = El::new(elem);
+                let mut stop = Stop::Emph {
+                    delim: delim.to_string(),
+                    elem,
+                    underscore,
+                };
+                env.stack.push(tree.kind);
+                let found = this.parse_spans(&mut el, src, Some(&mut stop), env);
+                env.stack.pop();
+                (found, el)
+            };
         let (mut found, mut el) = attempt(self, src, &result, element);
         let mut delim = result.clone();
         if !found && element == Kind::Strong && tree.kind != Kind::Em {
@@ -517,7 +600,8 @@ impl Parser {
                 || pre == "\n"
                 || pre.ends_with(|c: char| super::scan::is_ruby_space(c) && c != '\0')
                 || (pre.ends_with('\n')
-                    && pre[..pre.len() - 1].ends_with(|c: char| super::scan::is_ruby_space(c) && c != '\0'));
+                    && pre[..pre.len() - 1]
+                        .ends_with(|c: char| super::scan::is_ruby_space(c) && c != '\0'));
             if pre_ok && SPACE_AT.is_at(&src.s, src.pos) {
                 tree.add_text(&result, env.text_kind);
                 return;
@@ -548,7 +632,11 @@ impl Parser {
         let cur_pos = src.pos;
         let saved = src.pos;
         let is_img = result.starts_with('!');
-        if self.span_budget == 0 || !is_img && (matches!(tree.kind, Kind::A | Kind::Img) || env.stack.iter().any(|k| matches!(k, Kind::A | Kind::Img))) {
+        if self.span_budget == 0
+            || !is_img
+                && (matches!(tree.kind, Kind::A | Kind::Img)
+                    || env.stack.iter().any(|k| matches!(k, Kind::A | Kind::Img)))
+        {
             tree.add_text(&result, env.text_kind);
             return;
         }
@@ -562,11 +650,15 @@ impl Parser {
             tree.add_text(&result, env.text_kind);
             return;
         }
-        let alt_text = ESCAPED.replace_all(&src.s[cur_pos..src.pos], |c, s| c.str(s, 1).to_string());
+        let alt_text =
+            ESCAPED.replace_all(&src.s[cur_pos..src.pos], |c, s| c.str(s, 1).to_string());
         src.scan(&LINK_BRACKET_STOP);
         let id_match = src.scan(&LINK_INLINE_ID);
         if id_match.is_some() || !src.rest().starts_with('(') {
-            let id_text = id_match.as_ref().and_then(|m| m.get(&src.s, 1)).map(str::to_string);
+            let id_text = id_match
+                .as_ref()
+                .and_then(|m| m.get(&src.s, 1))
+                .map(str::to_string);
             let link_id = normalize_link_id(id_text.as_deref().unwrap_or(&alt_text));
             if let Some(def) = self.link_defs.get(&link_id) {
                 let (url, title, ial) = (def.url.clone(), def.title.clone(), def.ial.clone());
@@ -621,7 +713,15 @@ impl Parser {
         }
     }
 
-    fn add_link(&mut self, tree: &mut El, mut el: El, href: String, title: Option<String>, alt: &str, ial: Option<Ial>) {
+    fn add_link(
+        &mut self,
+        tree: &mut El,
+        mut el: El,
+        href: String,
+        title: Option<String>,
+        alt: &str,
+        ial: Option<Ial>,
+    ) {
         if let Some(ial) = &ial {
             self.update_attr_with_ial(&mut el.attr, ial);
         }
@@ -641,7 +741,9 @@ impl Parser {
 
     fn parse_smart_quotes(&mut self, tree: &mut El, src: &mut Src, env: &mut SpanEnv) {
         for (re, substs) in SQ_RULES.iter() {
-            let Some(c) = re.at(&src.s, src.pos) else { continue };
+            let Some(c) = re.at(&src.s, src.pos) else {
+                continue;
+            };
             src.pos = c.end();
             for sub in substs {
                 let quote_name = |g: usize, left: bool| {
@@ -658,11 +760,21 @@ impl Parser {
                         let t = c.str(&src.s, g).to_string();
                         tree.add_text(&t, env.text_kind);
                     }
-                    Sq::LeftQ(g) => tree.children.push(El::with_value(Kind::SmartQuote, quote_name(g, true))),
-                    Sq::RightQ(g) => tree.children.push(El::with_value(Kind::SmartQuote, quote_name(g, false))),
-                    Sq::Ldquo => tree.children.push(El::with_value(Kind::SmartQuote, "ldquo")),
-                    Sq::Lsquo => tree.children.push(El::with_value(Kind::SmartQuote, "lsquo")),
-                    Sq::Rsquo => tree.children.push(El::with_value(Kind::SmartQuote, "rsquo")),
+                    Sq::LeftQ(g) => tree
+                        .children
+                        .push(El::with_value(Kind::SmartQuote, quote_name(g, true))),
+                    Sq::RightQ(g) => tree
+                        .children
+                        .push(El::with_value(Kind::SmartQuote, quote_name(g, false))),
+                    Sq::Ldquo => tree
+                        .children
+                        .push(El::with_value(Kind::SmartQuote, "ldquo")),
+                    Sq::Lsquo => tree
+                        .children
+                        .push(El::with_value(Kind::SmartQuote, "lsquo")),
+                    Sq::Rsquo => tree
+                        .children
+                        .push(El::with_value(Kind::SmartQuote, "rsquo")),
                 }
             }
             return;

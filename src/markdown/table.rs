@@ -74,13 +74,14 @@ impl Parser {
         let mut has_footer = false;
         let mut columns = 0;
         let mut alignment: Vec<Align> = Vec::new();
-        let add_container = |table: &mut El, rows: &mut Vec<El>, kind: Kind, force: bool, has_footer: bool| {
-            if !has_footer || kind != Kind::Tbody || force {
-                let mut cont = El::new(kind);
-                cont.children = std::mem::take(rows);
-                table.children.push(cont);
-            }
-        };
+        let add_container =
+            |table: &mut El, rows: &mut Vec<El>, kind: Kind, force: bool, has_footer: bool| {
+                if !has_footer || kind != Kind::Tbody || force {
+                    let mut cont = El::new(kind);
+                    cont.children = std::mem::take(rows);
+                    table.children.push(cont);
+                }
+            };
         while !src.eos() {
             if !TABLE_LINE.is_at(&src.s, src.pos) {
                 break;
@@ -119,7 +120,11 @@ impl Parser {
                     }
                     let mut root = El::new(Kind::Root);
                     let mut isrc = Src::new(part);
-                    let mut env = SpanEnv { stack: vec![Kind::Root], text_kind: Kind::RawText, parsers: vec![SpanParser::Codespan] };
+                    let mut env = SpanEnv {
+                        stack: vec![Kind::Root],
+                        text_kind: Kind::RawText,
+                        parsers: vec![SpanParser::Codespan],
+                    };
                     self.parse_spans(&mut root, &mut isrc, None, &mut env);
                     for ch in root.children {
                         if ch.kind == Kind::RawText {
@@ -138,7 +143,10 @@ impl Parser {
                                 .unwrap_or(0);
                             let delim = "`".repeat(max_ticks + 1);
                             let sp = if delim.len() > 1 { " " } else { "" };
-                            push_cell_text(&mut cells, &format!("{delim}{sp}{}{sp}{delim}", ch.value));
+                            push_cell_text(
+                                &mut cells,
+                                &format!("{delim}{sp}{}{sp}{delim}", ch.value),
+                            );
                         }
                     }
                 }
@@ -201,14 +209,21 @@ impl Parser {
                     break;
                 }
                 let last = lines.last().copied().unwrap_or("");
-                pipe_on_line = (if lines.len() > 1 { false } else { pipe_on_line }) || TABLE_PIPE_CHECK_START.is_at(last, 0);
+                pipe_on_line = (if lines.len() > 1 { false } else { pipe_on_line })
+                    || TABLE_PIPE_CHECK_START.is_at(last, 0);
             }
         }
         if !pipe_on_line {
             return restore(self, src);
         }
         if !rows.is_empty() {
-            add_container(&mut table, &mut rows, if has_footer { Kind::Tfoot } else { Kind::Tbody }, false, has_footer);
+            add_container(
+                &mut table,
+                &mut rows,
+                if has_footer { Kind::Tfoot } else { Kind::Tbody },
+                false,
+                has_footer,
+            );
         }
         if !table.children.iter().any(|c| c.kind == Kind::Tbody) {
             return restore(self, src);

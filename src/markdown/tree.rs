@@ -47,7 +47,10 @@ impl Parser {
                         self.update_attr_with_ial(&mut attr, &ial);
                         child.attr = attr;
                     }
-                    if child.kind == Kind::Dt || (child.kind == Kind::Header && (self.opts.auto_id_stripping || self.opts.gfm)) {
+                    if child.kind == Kind::Dt
+                        || (child.kind == Kind::Header
+                            && (self.opts.auto_id_stripping || self.opts.gfm))
+                    {
                         let raw = self.raw_text_of(&child);
                         child.opts.raw_text = Some(raw);
                     }
@@ -77,7 +80,10 @@ impl Parser {
                 }
             }
             Kind::SmartQuote if gfm => {
-                if let Some(c) = entities::by_name(&el.value).as_ref().and_then(entities::char_of) {
+                if let Some(c) = entities::by_name(&el.value)
+                    .as_ref()
+                    .and_then(entities::char_of)
+                {
                     out.push(c);
                 }
             }
@@ -104,9 +110,15 @@ impl Parser {
         }
         let mut keys: Vec<&String> = self.abbrev_defs.keys().collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.chars().count()));
-        let union = keys.iter().map(|k| fancy_regex::escape(k).into_owned()).collect::<Vec<_>>().join("|");
+        let union = keys
+            .iter()
+            .map(|k| fancy_regex::escape(k).into_owned())
+            .collect::<Vec<_>>()
+            .join("|");
         let first = Re::new(&format!("(?:{union})"));
-        let finder = Re::new(&format!("(?=(?:[^0-9A-Za-z_]|^)(?:{union})(?![0-9A-Za-z_]))"));
+        let finder = Re::new(&format!(
+            "(?=(?:[^0-9A-Za-z_]|^)(?:{union})(?![0-9A-Za-z_]))"
+        ));
         replace_abbreviations(root, &first, &finder);
         for def in self.footnotes.values_mut() {
             replace_abbreviations(&mut def.content, &first, &finder);
@@ -123,10 +135,15 @@ impl Parser {
         for (i, mut child) in children.into_iter().enumerate() {
             if child.kind == Kind::Text && child.value.contains(hard_break) {
                 let lines: Vec<&str> = child.value.split(hard_break).collect();
-                let omit_trailing_br = lines.last().is_some_and(|l| l.is_empty()) && block && i + 1 == n;
+                let omit_trailing_br =
+                    lines.last().is_some_and(|l| l.is_empty()) && block && i + 1 == n;
                 let count = lines.len();
                 for (idx, line) in lines.iter().enumerate() {
-                    let v = if idx > 0 { format!("\n{line}") } else { line.to_string() };
+                    let v = if idx > 0 {
+                        format!("\n{line}")
+                    } else {
+                        line.to_string()
+                    };
                     out.push(El::with_value(Kind::Text, v));
                     if idx + 2 < count || (idx + 2 == count && !omit_trailing_br) {
                         out.push(El::new(Kind::Br));
@@ -134,7 +151,10 @@ impl Parser {
                 }
             } else if child.kind == Kind::HtmlElement {
                 out.push(child);
-            } else if child.kind == Kind::Header && self.opts.auto_ids && !child.attr.contains_key("id") {
+            } else if child.kind == Kind::Header
+                && self.opts.auto_ids
+                && !child.attr.contains_key("id")
+            {
                 let raw = child.opts.raw_text.clone().unwrap_or_default();
                 let id = self.gfm_header_id(&raw);
                 child.attr.insert("id".into(), id);
@@ -151,7 +171,14 @@ impl Parser {
         let mut result: String = text
             .to_lowercase()
             .chars()
-            .filter(|&c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ' || c == '\t' || is_word_mark(c))
+            .filter(|&c| {
+                c.is_alphanumeric()
+                    || c == '_'
+                    || c == '-'
+                    || c == ' '
+                    || c == '\t'
+                    || is_word_mark(c)
+            })
             .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
             .collect();
         let counter = self.gfm_id_counter.entry(result.clone()).or_insert(-1);
@@ -166,7 +193,12 @@ impl Parser {
 /// Ruby's `\p{Word}` also covers combining marks and connector punctuation.
 fn is_word_mark(c: char) -> bool {
     use unicode_normalization::char::is_combining_mark;
-    is_combining_mark(c) || matches!(c, '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'..='\u{FE4F}' | '\u{FF3F}')
+    is_combining_mark(c)
+        || matches!(
+            c,
+            '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'
+                ..='\u{FE4F}' | '\u{FF3F}'
+        )
 }
 
 pub fn is_block(el: &El) -> bool {
@@ -185,7 +217,12 @@ pub fn is_block(el: &El) -> bool {
         | Kind::Table
         | Kind::Td
         | Kind::Hr => true,
-        Kind::HtmlElement | Kind::Math | Kind::Comment | Kind::Raw | Kind::XmlComment | Kind::XmlPi => !el.opts.span,
+        Kind::HtmlElement
+        | Kind::Math
+        | Kind::Comment
+        | Kind::Raw
+        | Kind::XmlComment
+        | Kind::XmlPi => !el.opts.span,
         _ => false,
     }
 }
@@ -220,7 +257,10 @@ fn replace_abbreviations(el: &mut El, first: &Re, finder: &Re) {
                     }
                 };
                 out.push(El::with_value(Kind::Text, temp));
-                out.push(El::with_value(Kind::Abbreviation, &s[abbr.start()..abbr.end()]));
+                out.push(El::with_value(
+                    Kind::Abbreviation,
+                    &s[abbr.start()..abbr.end()],
+                ));
                 pos = abbr.end();
                 if abbr.end() == p {
                     break;
