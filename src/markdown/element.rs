@@ -102,7 +102,6 @@ pub struct ElOptions {
     pub content_model: Option<ContentModel>,
     pub is_closed: bool,
     pub alignment: Vec<Align>,
-    pub first_as_para: bool,
     /// A `{::nomarkdown}` block (its output ends with a newline); raw text kept from HTML
     /// bodies has no category and gets none.
     pub raw_block: bool,

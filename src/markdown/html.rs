@@ -4,7 +4,7 @@
 use super::element::{Attrs, ContentModel, El, Kind};
 use super::parser::{Parser, Src, Step, MAX_DEPTH};
 use super::patterns::*;
-use super::scan::{next_char, re, Re};
+use super::scan::{next_char, re};
 use super::span::{SpanEnv, SpanParser, Stop};
 
 re!(BLOCK_HTML_TAG, format!(" {{0,3}}{}", html_tag_pattern()));
@@ -57,12 +57,12 @@ pub fn parse_html_attributes(s: &str, known: bool) -> Attrs {
     attrs
 }
 
-fn close_tag_re(name: &str, known: bool) -> Re {
+fn close_tag_pattern(name: &str, known: bool) -> String {
     let esc = fancy_regex::escape(name);
     if known {
-        Re::new(&format!("(?i)</{esc}\\s*>"))
+        format!("(?i)</{esc}\\s*>")
     } else {
-        Re::new(&format!("</{esc}\\s*>"))
+        format!("</{esc}\\s*>")
     }
 }
 
@@ -118,7 +118,7 @@ impl Parser {
             closed = true;
         }
         if name == "script" || name == "style" {
-            let re = Re::new(&format!("(?i)</{name}\\s*>"));
+            let re = self.pattern(format!("(?i)</{}\\s*>", fancy_regex::escape(&name)));
             match re.find_from(&src.s, src.pos) {
                 Some(m) => {
                     let body = src.s[src.pos..m.start()].to_string();
@@ -176,7 +176,7 @@ impl Parser {
                 self.parse_blocks(el, src);
             }
             ContentModel::Span => {
-                let re = Re::new(&format!("(?i)</{}\\s*>", fancy_regex::escape(&el.value)));
+                let re = self.pattern(format!("(?i)</{}\\s*>", fancy_regex::escape(&el.value)));
                 match re.find_from(&src.s, src.pos) {
                     Some(m) => {
                         let body = src.s[src.pos..m.start()].to_string();
@@ -305,7 +305,7 @@ impl Parser {
             });
             el.opts.is_closed = closed;
             if !closed && !HTML_ELEMENTS_WITHOUT_BODY.contains(&name.as_str()) {
-                let stop_re = close_tag_re(&name, known);
+                let stop_re = self.pattern(close_tag_pattern(&name, known));
                 let mut stop = Stop::Html(stop_re);
                 let saved_parsers = std::mem::take(&mut env.parsers);
                 env.parsers = if do_parsing {

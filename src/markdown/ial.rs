@@ -214,11 +214,11 @@ impl Parser {
         let mut body = None;
         if !self_closed {
             let stop = if ctx == ExtContext::Block {
-                Re::new(&format!("^ {{0,3}}\\{{:/({name})?\\}}{S}*?\\n"))
+                self.pattern(format!("^ {{0,3}}\\{{:/({name})?\\}}{S}*?\\n"))
             } else {
-                Re::new(&format!("\\{{:/({name})?\\}}"))
+                self.pattern(format!("\\{{:/({name})?\\}}"))
             };
-            match stop.find_from(&src.s, src.pos) {
+            match stop.scan_until(&src.s, src.pos) {
                 Some(m) => {
                     let mut b = src.s[src.pos..m.start()].to_string();
                     if ctx == ExtContext::Block && b.ends_with('\n') {

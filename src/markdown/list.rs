@@ -6,11 +6,104 @@ use super::patterns::*;
 use super::scan::{re, Re};
 use std::rc::Rc;
 
-/// The per-indentation patterns of a list item's continuation lines.
+/// How a list item's continuation lines are recognised for a content indentation
+/// (kramdown builds three regexps per indentation; these are the same rules, hand-coded).
 pub struct ItemPatterns {
-    content: Re,
-    lazy: Re,
-    indent: Re,
+    indentation: usize,
+}
+
+re!(
+    LAZY_EXCLUDE_0,
+    format!(
+        "(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+re!(
+    LAZY_EXCLUDE_1,
+    format!(
+        " {{0,1}}(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+re!(
+    LAZY_EXCLUDE_2,
+    format!(
+        " {{0,2}}(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+re!(
+    LAZY_EXCLUDE_3,
+    format!(
+        " {{0,3}}(?:{}|{}|{})",
+        ial_block(),
+        lazy_end_html_stop(),
+        lazy_end_html_start()
+    )
+);
+
+/// Matches `n` indentation units (a tab or four spaces each) at `p`.
+fn indent_units(b: &[u8], mut p: usize, n: usize) -> Option<usize> {
+    for _ in 0..n {
+        if b.get(p) == Some(&b'\t') {
+            p += 1;
+        } else if b.len() >= p + 4 && &b[p..p + 4] == b"    " {
+            p += 4;
+        } else {
+            return None;
+        }
+    }
+    Some(p)
+}
+
+/// `.*\S.*\n` from `p`: the end of the line if it has a non-whitespace character.
+fn line_with_text(s: &str, p: usize) -> Option<usize> {
+    let nl = p + s[p..].find('\n')?;
+    s.as_bytes()[p..nl]
+        .iter()
+        .any(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c'))
+        .then_some(nl + 1)
+}
+
+impl ItemPatterns {
+    /// A line indented at least as deep as the item's content.
+    fn content(&self, s: &str, p: usize) -> Option<usize> {
+        let (q, r) = (self.indentation / 4, self.indentation % 4);
+        let b = s.as_bytes();
+        let first = indent_units(b, p, q)
+            .filter(|&e| b.len() >= e + r && b[e..e + r].iter().all(|&c| c == b' '));
+        if first.is_none() && indent_units(b, p, q + 1).is_none() {
+            return None;
+        }
+        line_with_text(s, p)
+    }
+
+    /// A lazily continued line: any non-blank line that does not start an IAL or HTML block.
+    fn lazy(&self, s: &str, p: usize) -> Option<usize> {
+        let ex: &Re = match self.indentation.min(3) {
+            0 => &LAZY_EXCLUDE_0,
+            1 => &LAZY_EXCLUDE_1,
+            2 => &LAZY_EXCLUDE_2,
+            _ => &LAZY_EXCLUDE_3,
+        };
+        if ex.is_at(s, p) {
+            return None;
+        }
+        line_with_text(s, p)
+    }
+
+    /// Length of the item indentation at the start of `line`, if fully present.
+    fn indent(&self, line: &str) -> Option<usize> {
+        let n = self.indentation;
+        (line.len() >= n && line.as_bytes()[..n].iter().all(|&c| c == b' ')).then_some(n)
+    }
 }
 
 re!(LEADING_SPACE_TAB, "^ *\\t");
@@ -60,24 +153,7 @@ impl Parser {
         if let Some(p) = self.list_patterns.get(&indentation) {
             return p.clone();
         }
-        let (q, r) = (indentation / 4, indentation % 4);
-        let content = Re::new(&format!(
-            "^(?:(?:\\t| {{4}}){{{q}}} {{{r}}}|(?:\\t| {{4}}){{{}}}).*\\S.*\\n",
-            q + 1
-        ));
-        let lazy = Re::new(&format!(
-            "(?!^ {{0,{}}}(?:{}|{}|{})).*\\S.*\\n",
-            indentation.min(3),
-            ial_block(),
-            lazy_end_html_stop(),
-            lazy_end_html_start()
-        ));
-        let indent = Re::new(&format!("^ {{{indentation}}}"));
-        let p = Rc::new(ItemPatterns {
-            content,
-            lazy,
-            indent,
-        });
+        let p = Rc::new(ItemPatterns { indentation });
         self.list_patterns.insert(indentation, p.clone());
         p
     }
@@ -167,21 +243,22 @@ impl Parser {
                 last_is_blank = false;
                 items.push((item, vec![content]));
             } else if let Some(p) = pats.clone() {
-                let result = src.scan(&p.content).or_else(|| {
+                let result = p.content(&src.s, src.pos).or_else(|| {
                     if last_is_blank {
                         None
                     } else {
-                        src.scan(&p.lazy)
+                        p.lazy(&src.s, src.pos)
                     }
                 });
-                if let Some(c) = result {
-                    let mut line = src.s[c.start()..c.end()].to_string();
+                if let Some(end) = result {
+                    let mut line = src.s[src.pos..end].to_string();
+                    src.pos = end;
                     if let Some(t) = LEADING_TABS.at(&line, 0) {
                         line = format!("{}{}", "    ".repeat(t.len()), &line[t.end()..]);
                     }
-                    let indentation_found = match p.indent.at(&line, 0) {
-                        Some(m) => {
-                            line = line[m.end()..].to_string();
+                    let indentation_found = match p.indent(&line) {
+                        Some(n) => {
+                            line = line[n..].to_string();
                             true
                         }
                         None => false,
@@ -329,20 +406,21 @@ impl Parser {
             } else if src.check(&EOB_MARKER) {
                 break;
             } else if let Some(p) = pats.clone() {
-                let result = src.scan(&p.content).or_else(|| {
+                let result = p.content(&src.s, src.pos).or_else(|| {
                     if last_is_blank {
                         None
                     } else {
-                        src.scan(&p.lazy)
+                        p.lazy(&src.s, src.pos)
                     }
                 });
-                if let Some(c) = result {
-                    let mut line = src.s[c.start()..c.end()].to_string();
+                if let Some(end) = result {
+                    let mut line = src.s[src.pos..end].to_string();
+                    src.pos = end;
                     if let Some(t) = LEADING_TABS.at(&line, 0) {
                         line = format!("{}{}", "    ".repeat(t.len()), &line[t.end()..]);
                     }
-                    if let Some(m) = p.indent.at(&line, 0) {
-                        line = line[m.end()..].to_string();
+                    if let Some(n) = p.indent(&line) {
+                        line = line[n..].to_string();
                     }
                     if let Some(Some(v)) = values.last_mut() {
                         v.push_str(&line);

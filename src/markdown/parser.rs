@@ -122,6 +122,10 @@ pub struct Parser {
     pub depth: usize,
     pub gfm_id_counter: HashMap<String, i64>,
     pub(super) list_patterns: HashMap<usize, std::rc::Rc<super::list::ItemPatterns>>,
+    /// Remaining character steps for nested span parses (see `parse_spans`).
+    pub span_budget: u64,
+    /// Patterns built at run time (closing tags, extension stops), compiled once.
+    pub(super) dynamic_patterns: HashMap<String, std::rc::Rc<Re>>,
 }
 
 re!(PARAGRAPH_START, "^ {0,3}[^ \\t].*?\\n");
@@ -165,7 +169,6 @@ re!(
     FOOTNOTE_DEFINITION_START,
     format!("^ {{0,3}}\\[\\^({})\\]:", ald_id_name())
 );
-re!(TRAILING_WHITESPACE, "[ \\t]*\\n");
 re!(LINE_START_HTML, format!("^ {{0,3}}<({}|!--|/)", uname()));
 re!(BLOCK_EXTENSIONS_START, "^ {0,3}\\{:");
 re!(TABLE_START, "^ {0,3}(?=\\S)(?:\\||.*?[^\\\\\\n]\\|).*?\\n");
@@ -211,6 +214,8 @@ impl Parser {
             depth: 0,
             gfm_id_counter: HashMap::new(),
             list_patterns: HashMap::new(),
+            span_budget: 0,
+            dynamic_patterns: HashMap::new(),
         }
     }
 
@@ -222,6 +227,7 @@ impl Parser {
             text.pop();
         }
         text.push('\n');
+        self.span_budget = 2_000_000 + 20 * text.len() as u64;
         let mut root = El::new(Kind::Root);
         let mut src = Src::new(text);
         self.parse_blocks(&mut root, &mut src);
@@ -345,6 +351,16 @@ impl Parser {
                 ok(src.check(&PARAGRAPH_START) && self.parse_paragraph(tree, src))
             }
         }
+    }
+
+    /// A pattern compiled once per parse.
+    pub fn pattern(&mut self, pattern: String) -> std::rc::Rc<Re> {
+        if let Some(r) = self.dynamic_patterns.get(&pattern) {
+            return r.clone();
+        }
+        let r = std::rc::Rc::new(Re::new(&pattern));
+        self.dynamic_patterns.insert(pattern, r.clone());
+        r
     }
 
     /// Gives a new block element the pending block IAL.

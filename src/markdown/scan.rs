@@ -4,11 +4,24 @@
 //! anchored match runs on the text from the position on, so a leading `^` means "the scanner
 //! is at a line start" (block parsers only run there).
 
-use fancy_regex::Regex;
+use fancy_regex::internal::{analyze, compile, run_default, Prog};
+use fancy_regex::{Expr, Regex};
 
+/// A pattern compiled twice: as fancy-regex's backtracking program without the implicit
+/// leading `.*?` (so a match *at* a position costs nothing for the rest of the text), and as
+/// an ordinary search regex.
 pub struct Re {
-    anchored: Regex,
+    anchored: Prog,
     search: Regex,
+    groups: usize,
+}
+
+fn anchored_program(pattern: &str) -> Result<Prog, Box<fancy_regex::Error>> {
+    let mut tree = Expr::parse_tree(&format!("(?m){pattern}"))?;
+    let e = std::mem::replace(&mut tree.expr, Expr::Empty);
+    tree.expr = Expr::Group(Box::new(e));
+    let info = analyze(&tree)?;
+    Ok(compile(&info)?)
 }
 
 /// One match: the groups as byte ranges of the haystack.
@@ -44,11 +57,16 @@ impl Re {
     /// Compiles a pattern; patterns are program constants, so a bad one is a programming error
     /// caught by the unit tests.
     pub fn new(pattern: &str) -> Re {
-        let anchored = Regex::new(&format!("(?m)\\A(?:{pattern})"))
-            .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
+        let anchored =
+            anchored_program(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
         let search = Regex::new(&format!("(?m){pattern}"))
             .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
-        Re { anchored, search }
+        let groups = search.captures_len();
+        Re {
+            anchored,
+            search,
+            groups,
+        }
     }
 
     /// Matches exactly at `pos`.
@@ -56,20 +74,32 @@ impl Re {
         if pos > s.len() {
             return None;
         }
-        let hay = &s[pos..];
-        let c = self.anchored.captures(hay).ok().flatten()?;
-        Some(Caps {
-            groups: (0..c.len())
-                .map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos)))
-                .collect(),
-        })
+        // Ruby's StringScanner treats the scan position as the start of the string: `^` and
+        // `\A` match there and lookbehind sees nothing before it.
+        let saves = run_default(&self.anchored, &s[pos..], 0).ok().flatten()?;
+        // Slots past the capture groups belong to lookarounds.
+        let groups = saves
+            .chunks(2)
+            .take(self.groups)
+            .map(|c| {
+                if c[0] == usize::MAX || c[1] == usize::MAX {
+                    None
+                } else {
+                    Some((c[0] + pos, c[1] + pos))
+                }
+            })
+            .collect();
+        Some(Caps { groups })
     }
 
     pub fn is_at(&self, s: &str, pos: usize) -> bool {
         if pos > s.len() {
             return false;
         }
-        self.anchored.is_match(&s[pos..]).unwrap_or(false)
+        run_default(&self.anchored, &s[pos..], 0)
+            .ok()
+            .flatten()
+            .is_some()
     }
 
     /// The first match starting at or after `pos`.
@@ -81,6 +111,20 @@ impl Re {
         Some(Caps {
             groups: (0..c.len())
                 .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                .collect(),
+        })
+    }
+
+    /// StringScanner's `scan_until`: the first match at or after `pos`, with the text before
+    /// `pos` invisible (`^` matches at `pos`).
+    pub fn scan_until(&self, s: &str, pos: usize) -> Option<Caps> {
+        if pos > s.len() {
+            return None;
+        }
+        let c = self.search.captures(&s[pos..]).ok().flatten()?;
+        Some(Caps {
+            groups: (0..c.len())
+                .map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos)))
                 .collect(),
         })
     }
@@ -155,7 +199,7 @@ pub fn rstrip(s: &str) -> &str {
 }
 
 pub fn lstrip(s: &str) -> &str {
-    s.trim_start_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+    s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
 }
 
 pub fn strip(s: &str) -> &str {

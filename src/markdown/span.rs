@@ -55,7 +55,7 @@ pub enum Stop {
         underscore: bool,
     },
     /// A closing HTML tag.
-    Html(Re),
+    Html(std::rc::Rc<Re>),
 }
 
 /// The parse environment: open elements (for nesting rules) and the text kind to create.
@@ -94,7 +94,6 @@ re!(
     format!("{S}*?([\"'])((?s:.+?))\\1{S}*?\\)")
 );
 re!(SPACE_AT, format!("{S}"));
-re!(EMPH_ALNUM_AFTER, "[\\p{Alphabetic}\\p{Nd}]");
 
 const SQ_PUNCT: &str = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
 const SQ_CLOSE: &str = "[^ \\\\\\t\\r\\n\\[{(-]";
@@ -149,6 +148,18 @@ static SQ_RULES: once_cell::sync::Lazy<Vec<(Re, Vec<Sq>)>> = once_cell::sync::La
         (Re::new("((?s:.)?)\""), vec![Sq::Text(1), Sq::Ldquo]),
     ]
 });
+
+/// Bytes at which some span parser or stop pattern may match.
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"*_`<[]!\"'$&{-.> \\~";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Whether a span parser could start at `p` (kramdown's combined span-start pattern).
 fn starts_here(s: &str, p: usize, parsers: &[SpanParser]) -> bool {
@@ -277,8 +288,14 @@ impl Parser {
             let mut p = src.pos;
             let len = src.s.len();
             let mut hit = None;
+            let bytes = src.s.as_bytes();
             while p < len {
-                if !src.s.is_char_boundary(p) {
+                // Cheap filter: only these bytes (or a byte before a quote) can start anything.
+                let b = bytes[p];
+                let candidate = CANDIDATE[b as usize]
+                    || matches!(bytes.get(p + 1), Some(b'"') | Some(b'\''))
+                    || (b >= 0x80 && matches!(bytes.get(p + 2), Some(b'"') | Some(b'\'')));
+                if !candidate || !src.s.is_char_boundary(p) {
                     p += 1;
                     continue;
                 }
@@ -299,6 +316,11 @@ impl Parser {
                 }
                 break;
             };
+            if stop.is_some() {
+                // Nested parses may rescan text many times (kramdown is quadratic on
+                // unclosed delimiters); a work budget keeps hostile input bounded.
+                self.span_budget = self.span_budget.saturating_sub((p - src.pos) as u64 + 8);
+            }
             if p > src.pos {
                 let t = src.s[src.pos..p].to_string();
                 el.add_text(&t, env.text_kind);
@@ -502,6 +524,13 @@ impl Parser {
 
     fn parse_emphasis(&mut self, tree: &mut El, src: &mut Src, env: &mut SpanEnv) {
         let saved = src.pos;
+        if self.span_budget == 0 {
+            let c = EMPHASIS_START.at(&src.s, src.pos).expect("checked");
+            let t = src.s[c.start()..c.end()].to_string();
+            src.pos = c.end();
+            tree.add_text(&t, env.text_kind);
+            return;
+        }
         let c = EMPHASIS_START.at(&src.s, src.pos).expect("checked");
         let result = src.s[c.start()..c.end()].to_string();
         src.pos = c.end();
@@ -603,9 +632,10 @@ impl Parser {
         let cur_pos = src.pos;
         let saved = src.pos;
         let is_img = result.starts_with('!');
-        if !is_img
-            && (matches!(tree.kind, Kind::A | Kind::Img)
-                || env.stack.iter().any(|k| matches!(k, Kind::A | Kind::Img)))
+        if self.span_budget == 0
+            || !is_img
+                && (matches!(tree.kind, Kind::A | Kind::Img)
+                    || env.stack.iter().any(|k| matches!(k, Kind::A | Kind::Img)))
         {
             tree.add_text(&result, env.text_kind);
             return;

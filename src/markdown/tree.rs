@@ -239,7 +239,7 @@ fn replace_abbreviations(el: &mut El, first: &Re, finder: &Re) {
             }
             let s = child.value.as_str();
             let mut pos = 0;
-            while let Some(m) = finder.find_from(s, pos) {
+            while let Some(m) = finder.scan_until(s, pos) {
                 let p = m.start();
                 let mut temp = s[pos..p].to_string();
                 let mut q = p;
