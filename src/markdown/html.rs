@@ -58,7 +58,7 @@ pub fn parse_html_attributes(s: &str, known: bool) -> Attrs {
 }
 
 fn close_tag_pattern(name: &str, known: bool) -> String {
-    let esc = fancy_regex::escape(name);
+    let esc = fancy_regex_014::escape(name);
     if known {
         format!("(?i)</{esc}\\s*>")
     } else {
@@ -118,7 +118,7 @@ impl Parser {
             closed = true;
         }
         if name == "script" || name == "style" {
-            let re = self.pattern(format!("(?i)</{}\\s*>", fancy_regex::escape(&name)));
+            let re = self.pattern(format!("(?i)</{}\\s*>", fancy_regex_014::escape(&name)));
             match re.find_from(&src.s, src.pos) {
                 Some(m) => {
                     let body = src.s[src.pos..m.start()].to_string();
@@ -176,7 +176,7 @@ impl Parser {
                 self.parse_blocks(el, src);
             }
             ContentModel::Span => {
-                let re = self.pattern(format!("(?i)</{}\\s*>", fancy_regex::escape(&el.value)));
+                let re = self.pattern(format!("(?i)</{}\\s*>", fancy_regex_014::escape(&el.value)));
                 match re.find_from(&src.s, src.pos) {
                     Some(m) => {
                         let body = src.s[src.pos..m.start()].to_string();

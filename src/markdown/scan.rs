@@ -4,8 +4,8 @@
 //! anchored match runs on the text from the position on, so a leading `^` means "the scanner
 //! is at a line start" (block parsers only run there).
 
-use fancy_regex::internal::{analyze, compile, run_default, Prog};
-use fancy_regex::{Expr, Regex};
+use fancy_regex_014::internal::{analyze, compile, run_default, Prog};
+use fancy_regex_014::{Expr, Regex};
 
 /// A pattern compiled twice: as fancy-regex's backtracking program without the implicit
 /// leading `.*?` (so a match *at* a position costs nothing for the rest of the text), and as
@@ -16,7 +16,7 @@ pub struct Re {
     groups: usize,
 }
 
-fn anchored_program(pattern: &str) -> Result<Prog, Box<fancy_regex::Error>> {
+fn anchored_program(pattern: &str) -> Result<Prog, Box<fancy_regex_014::Error>> {
     let mut tree = Expr::parse_tree(&format!("(?m){pattern}"))?;
     let e = std::mem::replace(&mut tree.expr, Expr::Empty);
     tree.expr = Expr::Group(Box::new(e));

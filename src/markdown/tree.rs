@@ -112,7 +112,7 @@ impl Parser {
         keys.sort_by_key(|k| std::cmp::Reverse(k.chars().count()));
         let union = keys
             .iter()
-            .map(|k| fancy_regex::escape(k).into_owned())
+            .map(|k| fancy_regex_014::escape(k).into_owned())
             .collect::<Vec<_>>()
             .join("|");
         let first = Re::new(&format!("(?:{union})"));
