@@ -31,7 +31,7 @@ impl Profile {
     pub fn stats_table(&self) -> String {
         let stats = self.stats.lock().unwrap_or_else(|e| e.into_inner());
         let mut sorted: Vec<(&String, &Stats)> = stats.iter().collect();
-        sorted.sort_by(|a, b| b.1.time.cmp(&a.1.time));
+        sorted.sort_by_key(|s| std::cmp::Reverse(s.1.time));
         sorted.truncate(50);
         let kb = |b: u64| format!("{:.2}K", b as f64 / 1024.0);
         let mut rows = vec![vec![

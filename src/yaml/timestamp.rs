@@ -27,7 +27,8 @@ impl LocalZone {
     /// The offset this zone has at the UTC instant `utc`.
     pub fn offset_at(self, utc: &NaiveDateTime) -> FixedOffset {
         match self {
-            LocalZone::System => chrono::Local.offset_from_utc_datetime(utc).fix(),
+            // The process zone: `$TZ` (which Jekyll sets from `timezone`), read every time.
+            LocalZone::System => crate::utils::time::LocalZone::from_config(None).offset_at(utc),
             LocalZone::Named(tz) => tz.offset_from_utc_datetime(utc).fix(),
         }
     }

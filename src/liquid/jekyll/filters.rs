@@ -8,7 +8,7 @@ use crate::liquid::filters::{self, cgi_escape, input_items, to_integer};
 use crate::liquid::ruby::{self, to_s};
 use crate::liquid::{date, markup, Context, Engine};
 use crate::value::{Hash, Time, Value};
-use chrono::{Datelike, Offset};
+use chrono::Datelike;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -152,9 +152,7 @@ fn jekyll_time(v: &Value) -> LResult<Time> {
     if let Value::Date(d) = v {
         // Date#to_time is local midnight.
         let midnight = d.and_hms_opt(0, 0, 0).unwrap_or_default();
-        if let Some(t) = chrono::Local.from_local_datetime(&midnight).earliest() {
-            return Ok(t.fixed_offset());
-        }
+        return Ok(crate::utils::time::LocalZone::from_config(None).local(&midnight));
     }
     let t = date::to_date(v).ok_or_else(|| {
         LiquidError::new(
@@ -165,12 +163,9 @@ fn jekyll_time(v: &Value) -> LResult<Time> {
             ),
         )
     })?;
-    let utc = t.naive_utc();
-    let off = chrono::Local.offset_from_utc_datetime(&utc).fix();
-    Ok(t.with_timezone(&off))
+    // The process zone is `$TZ` (Jekyll sets it from `timezone`), read at every call.
+    Ok(crate::utils::time::LocalZone::from_config(None).localtime(&t))
 }
-
-use chrono::TimeZone;
 
 fn with_time(v: &Value, f: impl Fn(&Time) -> String) -> LResult<Value> {
     if to_s(v).is_empty() {
