@@ -28,7 +28,10 @@ pub fn float_to_s(f: f64) -> String {
     let negative = mantissa.starts_with('-');
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let sign = if negative { "-" } else { "" };
-    if (-4..15).contains(&exp) {
+    // Ruby prints fixed notation up to 15 integer digits, or 16 when there is a fraction
+    // (`1234567890123456.8`, but `1.0e+15`).
+    let decpt = exp + 1;
+    if (-4..15).contains(&exp) || (decpt == 16 && digits.len() > 16) {
         let point = exp + 1; // position of the decimal point within digits
         if point <= 0 {
             format!("{sign}0.{}{}", "0".repeat((-point) as usize), digits)
@@ -163,6 +166,8 @@ mod tests {
             (1e15, "1.0e+15"),
             (1e14, "100000000000000.0"),
             (1234567890123456.0, "1.234567890123456e+15"),
+            (1234567890123456.8, "1234567890123456.8"),
+            (123456789012345.67, "123456789012345.67"),
             (0.0001, "0.0001"),
             (0.00001, "1.0e-05"),
             (-2.5, "-2.5"),

@@ -6,50 +6,7 @@ use crate::value::Value;
 /// Ruby's `Float#to_s`: the shortest round-tripping digits, in fixed notation when the
 /// decimal point position is in -4 < e < 16, else as `1.0e+15` / `1.0e-05`.
 pub fn ruby_float_to_s(f: f64) -> String {
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
-    }
-    let sci = format!("{:e}", f.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let decpt = exp + 1;
-    let sign = if f < 0.0 { "-" } else { "" };
-    let body = if decpt > 0 && decpt < 16 {
-        let d = decpt as usize;
-        if digits.len() <= d {
-            format!("{}{}.0", digits, "0".repeat(d - digits.len()))
-        } else {
-            format!("{}.{}", &digits[..d], &digits[d..])
-        }
-    } else if decpt <= 0 && decpt > -4 {
-        format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
-    } else {
-        let frac = if digits.len() > 1 { &digits[1..] } else { "0" };
-        let e = decpt - 1;
-        format!(
-            "{}.{}e{}{:02}",
-            &digits[..1],
-            frac,
-            if e < 0 { '-' } else { '+' },
-            e.abs()
-        )
-    };
-    format!("{sign}{body}")
+    crate::value::float_to_s(f)
 }
 
 /// Ruby's `Time#to_s`: `2024-01-02 10:00:00 +0100`.
