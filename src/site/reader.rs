@@ -219,20 +219,15 @@ impl Site {
 
     fn read_page(&mut self, dir: &str, name: &str) -> Result<()> {
         let path = super::in_dest_dir(&self.source, dir).join(name);
-        let text = match frontmatter::read_text(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                if self.flags.strict_front_matter {
-                    return Err(e);
-                }
-                self.warn(format!(
-                    "Error reading file {}: {}",
-                    path.display(),
-                    e.message
-                ));
-                return Ok(());
-            }
-        };
+        let text = frontmatter::read_text(&path).map_err(|mut e| {
+            // Jekyll warns "Error reading file" and then fails converting the file; an
+            // unreadable or non-UTF-8 source is an error here, with its line.
+            e.jekyll_log = Some((
+                "Error reading file".into(),
+                format!("{}: {}", path.display(), e.message),
+            ));
+            e
+        })?;
         let (data, content, line) = self.parse_front_matter(&text, &path)?;
         let rel = {
             let joined = if dir.is_empty() {
@@ -331,20 +326,15 @@ impl Site {
         relative: String,
         label: &str,
     ) -> Result<Option<Document>> {
-        let text = match frontmatter::read_text(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                if self.flags.strict_front_matter {
-                    return Err(e);
-                }
-                self.warn(format!(
-                    "Error: could not read file {}: {}",
-                    path.display(),
-                    e.message
-                ));
-                return Ok(None);
-            }
-        };
+        let text = frontmatter::read_text(&path).map_err(|mut e| {
+            // Jekyll warns "Error reading file" and then fails converting the file; an
+            // unreadable or non-UTF-8 source is an error here, with its line.
+            e.jekyll_log = Some((
+                "Error reading file".into(),
+                format!("{}: {}", path.display(), e.message),
+            ));
+            e
+        })?;
         let result = Document::read(
             path.clone(),
             relative.clone(),
