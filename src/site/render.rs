@@ -263,6 +263,12 @@ impl Renderer {
         };
         crate::cli::log::debug("Rendering:", &rel);
         let mut payload = self.payload(site, page_value.clone(), current);
+        // `assign_highlighter_options!`: the Markdown converter wraps `highlight` output in
+        // newlines so kramdown treats it as a block.
+        if site.converters.is_markdown(ext) {
+            payload.insert("highlighter_prefix".into(), Value::str("\n"));
+            payload.insert("highlighter_suffix".into(), Value::str("\n"));
+        }
         if let Item::Page(i) = item {
             if let Some(pager) = &site.pages[i].pager {
                 payload.insert(
@@ -395,7 +401,11 @@ impl Renderer {
         let source = d.excerpt_source.as_deref().unwrap_or("");
         let rel = format!("{}/#excerpt", d.relative_path);
         let page = super::drops::ExcerptDrop::value(site, id);
-        let payload = self.payload(site, page.clone(), None);
+        let mut payload = self.payload(site, page.clone(), None);
+        if site.converters.is_markdown(&d.extname) {
+            payload.insert("highlighter_prefix".into(), Value::str("\n"));
+            payload.insert("highlighter_suffix".into(), Value::str("\n"));
+        }
         let render_liquid = !matches!(d.data.get("render_with_liquid"), Some(Value::Bool(false)))
             && crate::utils::has_liquid_construct(source);
         let out = if render_liquid {
