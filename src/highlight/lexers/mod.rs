@@ -88,6 +88,7 @@ mod ghc_core;
 mod mason;
 mod nial;
 mod opentype;
+mod janet;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -340,6 +341,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "ecl" => nial::ecl(),
         "opentype_feature_file" => opentype::opentype(),
         "isbl" => opentype::isbl(),
+        "janet" => janet::def(),
         _ => return None,
     })
 }
