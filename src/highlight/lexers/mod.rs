@@ -89,6 +89,7 @@ mod mason;
 mod nial;
 mod opentype;
 mod janet;
+mod meson;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -342,6 +343,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "opentype_feature_file" => opentype::opentype(),
         "isbl" => opentype::isbl(),
         "janet" => janet::def(),
+        "meson" => meson::def(),
         _ => return None,
     })
 }
