@@ -90,6 +90,7 @@ mod nial;
 mod opentype;
 mod janet;
 mod meson;
+mod abap;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -344,6 +345,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "isbl" => opentype::isbl(),
         "janet" => janet::def(),
         "meson" => meson::def(),
+        "abap" => abap::def(),
         _ => return None,
     })
 }
