@@ -91,6 +91,7 @@ mod opentype;
 mod janet;
 mod meson;
 mod abap;
+mod freefem;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -346,6 +347,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "janet" => janet::def(),
         "meson" => meson::def(),
         "abap" => abap::def(),
+        "freefem" => freefem::def(),
         _ => return None,
     })
 }
