@@ -92,6 +92,7 @@ mod janet;
 mod meson;
 mod abap;
 mod freefem;
+mod isabelle;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -348,6 +349,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "meson" => meson::def(),
         "abap" => abap::def(),
         "freefem" => freefem::def(),
+        "isabelle" => isabelle::def(),
         _ => return None,
     })
 }
