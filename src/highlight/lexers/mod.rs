@@ -93,6 +93,7 @@ mod meson;
 mod abap;
 mod freefem;
 mod isabelle;
+mod common_lisp;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -350,6 +351,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "abap" => abap::def(),
         "freefem" => freefem::def(),
         "isabelle" => isabelle::def(),
+        "common_lisp" => common_lisp::def(),
         _ => return None,
     })
 }
