@@ -94,6 +94,7 @@ mod abap;
 mod freefem;
 mod isabelle;
 mod common_lisp;
+mod racket;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -352,6 +353,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "freefem" => freefem::def(),
         "isabelle" => isabelle::def(),
         "common_lisp" => common_lisp::def(),
+        "racket" => racket::def(),
         _ => return None,
     })
 }
