@@ -95,6 +95,7 @@ mod freefem;
 mod isabelle;
 mod common_lisp;
 mod racket;
+mod coq;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -354,6 +355,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "isabelle" => isabelle::def(),
         "common_lisp" => common_lisp::def(),
         "racket" => racket::def(),
+        "coq" => coq::def(),
         _ => return None,
     })
 }
