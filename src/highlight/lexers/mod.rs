@@ -96,6 +96,7 @@ mod isabelle;
 mod common_lisp;
 mod racket;
 mod coq;
+mod apple_script;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -356,6 +357,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "common_lisp" => common_lisp::def(),
         "racket" => racket::def(),
         "coq" => coq::def(),
+        "applescript" => apple_script::def(),
         _ => return None,
     })
 }
