@@ -97,6 +97,7 @@ mod common_lisp;
 mod racket;
 mod coq;
 mod apple_script;
+mod haxe;
 mod plaintext;
 mod syzprog;
 mod pony;
@@ -358,6 +359,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "racket" => racket::def(),
         "coq" => coq::def(),
         "applescript" => apple_script::def(),
+        "haxe" => haxe::def(),
         _ => return None,
     })
 }
