@@ -40,7 +40,10 @@ pub fn def() -> LexerDef {
             rule(format!(r"\b({})s?\b", words("builtins")), NAME_BUILTIN),
             rule(wrap("handler_params"), NAME_BUILTIN),
             rule(wrap("studio_properties"), NAME_ATTRIBUTE),
-            rule(format!(r"\b({})s?\b", words("studio_classes")), NAME_BUILTIN),
+            rule(
+                format!(r"\b({})s?\b", words("studio_classes")),
+                NAME_BUILTIN,
+            ),
             rule(wrap("studio_commands"), NAME_BUILTIN),
             rule(wrap("references"), NAME_BUILTIN),
             rule(r#""(\\\\|\\"|[^"])*""#, STR_DOUBLE),

@@ -101,7 +101,10 @@ fn other(cx: &mut Ctx, m: &Caps) {
     let c = m.all();
     let t = if KEYOPTS.contains(c) {
         PUNCTUATION
-    } else if c.chars().all(|ch| "[];,{}_()!$%&*+./:<=>?@^|~#-".contains(ch)) {
+    } else if c
+        .chars()
+        .all(|ch| "[];,{}_()!$%&*+./:<=>?@^|~#-".contains(ch))
+    {
         OPERATOR
     } else {
         ERROR

@@ -25,7 +25,10 @@ pub fn ghc_core() -> LexerDef {
             "root",
             vec![
                 rule("^=====.*=====$", GENERIC_HEADING),
-                rule(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ UTC$", COMMENT_SINGLE),
+                rule(
+                    r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ UTC$",
+                    COMMENT_SINGLE,
+                ),
                 rule(r"^Result size of .+\n.+\{[^}]*\}", COMMENT_MULTILINE),
                 rule("--.*$", COMMENT_SINGLE),
                 rule(r"\[", COMMENT_SPECIAL).push("annotation"),

@@ -142,8 +142,11 @@ pub fn def() -> LexerDef {
             vec![
                 include("comments_and_whitespace"),
                 rule("[}]", PUNCTUATION).goto("statement"),
-                groups(format!(r"({ID})(\s*)(:)"), &[NAME_ATTRIBUTE, TEXT, PUNCTUATION])
-                    .push("expr_start"),
+                groups(
+                    format!(r"({ID})(\s*)(:)"),
+                    &[NAME_ATTRIBUTE, TEXT, PUNCTUATION],
+                )
+                .push("expr_start"),
                 rule(":", PUNCTUATION),
                 include("root"),
             ],

@@ -74,10 +74,7 @@ pub fn def() -> LexerDef {
                 rule("0[bB][01][01_]*", NUM_BIN),
                 rule("\"", STR).push("string"),
                 rule("`", STR_OTHER).push("fact"),
-                rule(
-                    r"[^\s:|\[\]\-()=,+!?{}._][^\s:|\[\]\-()=,+!?{}]*",
-                    NAME,
-                ),
+                rule(r"[^\s:|\[\]\-()=,+!?{}._][^\s:|\[\]\-()=,+!?{}]*", NAME),
             ],
         ),
         (

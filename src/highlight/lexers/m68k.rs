@@ -39,7 +39,10 @@ fn push_expr_bol(st: &mut LexState) {
 
 pub fn m68k() -> LexerDef {
     LexerDef::new(vec![
-        ("expr_bol", vec![include("inline_whitespace"), jump("").pop()]),
+        (
+            "expr_bol",
+            vec![include("inline_whitespace"), jump("").pop()],
+        ),
         ("inline_whitespace", vec![rule(r"\s+", TEXT)]),
         (
             "whitespace",
@@ -59,7 +62,10 @@ pub fn m68k() -> LexerDef {
                 rule("#", NAME_DECORATOR),
                 rule(r"^\.?[a-zA-Z0-9_]+:?", NAME_LABEL),
                 rule(r"(?i)\.[bswl]\s", NAME_DECORATOR),
-                rule(r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'", STR_CHAR),
+                rule(
+                    r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'",
+                    STR_CHAR,
+                ),
                 rule(r"(?i)\$[0-9a-f]+", NUM_HEX),
                 rule("@[0-8]+", NUM_OCT),
                 rule("%[01]+", NUM_BIN),
@@ -75,7 +81,10 @@ pub fn m68k() -> LexerDef {
             "string",
             vec![
                 rule("\"", STR).pop(),
-                rule(r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#, STR_ESCAPE),
+                rule(
+                    r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#,
+                    STR_ESCAPE,
+                ),
                 rule(r#"[^\\"\n]+"#, STR),
                 rule(r"\\\n", STR),
                 rule(r"\\", STR),

@@ -15,12 +15,20 @@ static N_TRANSFORMERS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("nial", "tran
 static N_FUNCS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("nial", "funcs"));
 
 fn n_punct(cx: &mut Ctx, m: &Caps) {
-    let t = if N_PUNCT.contains(m.all()) { PUNCTUATION } else { TEXT };
+    let t = if N_PUNCT.contains(m.all()) {
+        PUNCTUATION
+    } else {
+        TEXT
+    };
     cx.token(t, m.all());
 }
 
 fn n_op(cx: &mut Ctx, m: &Caps) {
-    let t = if N_OPERATORS.contains(m.all()) { OPERATOR } else { TEXT };
+    let t = if N_OPERATORS.contains(m.all()) {
+        OPERATOR
+    } else {
+        TEXT
+    };
     cx.token(t, m.all());
 }
 

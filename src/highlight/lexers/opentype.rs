@@ -12,7 +12,11 @@ static OT_KEYWORDS: Lazy<HashSet<&str>> =
     Lazy::new(|| word_set("opentype_feature_file", "keywords"));
 
 fn ot_word(cx: &mut Ctx, m: &Caps) {
-    let t = if OT_KEYWORDS.contains(m.all()) { KEYWORD } else { NAME };
+    let t = if OT_KEYWORDS.contains(m.all()) {
+        KEYWORD
+    } else {
+        NAME
+    };
     cx.token(t, m.all());
 }
 
@@ -24,8 +28,11 @@ pub fn opentype() -> LexerDef {
             vec![
                 rule(r"\s+", WHITESPACE),
                 rule("#.*$", COMMENT),
-                groups(r"(anonymous|anon|feature|lookup|table)((?:\s)+)", &[KEYWORD, TEXT])
-                    .push("featurename"),
+                groups(
+                    r"(anonymous|anon|feature|lookup|table)((?:\s)+)",
+                    &[KEYWORD, TEXT],
+                )
+                .push("featurename"),
                 groups(r"(\})((?:\s))", &[PUNCTUATION, TEXT]).push("featurename"),
                 rule(r"(?i)include\b", KEYWORD).push("includepath"),
                 rule(r"[\-\[\]/(){},.:;=%*<>']", PUNCTUATION),
@@ -57,7 +64,10 @@ pub fn opentype() -> LexerDef {
 }
 
 fn lowered(key: &str) -> HashSet<String> {
-    word_set("isbl", key).iter().map(|w| w.to_lowercase()).collect()
+    word_set("isbl", key)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect()
 }
 
 static ISBL_CONSTANTS: Lazy<HashSet<String>> = Lazy::new(|| {

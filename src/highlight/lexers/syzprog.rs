@@ -16,7 +16,13 @@ fn syz_word(cx: &mut Ctx, m: &Caps) {
 }
 
 fn syz_call(cx: &mut Ctx, m: &Caps) {
-    let toks = [NAME_FUNCTION, PUNCTUATION, NAME_FUNCTION_MAGIC, TEXT, PUNCTUATION];
+    let toks = [
+        NAME_FUNCTION,
+        PUNCTUATION,
+        NAME_FUNCTION_MAGIC,
+        TEXT,
+        PUNCTUATION,
+    ];
     for (i, t) in toks.iter().enumerate() {
         cx.token(t, m.get(i + 1));
     }
@@ -29,7 +35,10 @@ fn syz_call(cx: &mut Ctx, m: &Caps) {
 pub fn syzprog() -> LexerDef {
     let id = "[a-zA-Z_][a-zA-Z0-9_]*";
     LexerDef::new(vec![
-        ("inline_break", vec![rule(r"[ \t]+", TEXT), rule("", TEXT).pop()]),
+        (
+            "inline_break",
+            vec![rule(r"[ \t]+", TEXT), rule("", TEXT).pop()],
+        ),
         (
             "eol_break",
             vec![
@@ -40,7 +49,11 @@ pub fn syzprog() -> LexerDef {
         ),
         (
             "space_break",
-            vec![rule(r"\s+", TEXT), rule("#.*$", COMMENT), rule("", TEXT).pop()],
+            vec![
+                rule(r"\s+", TEXT),
+                rule("#.*$", COMMENT),
+                rule("", TEXT).pop(),
+            ],
         ),
         (
             "mixin_number",
@@ -78,7 +91,10 @@ pub fn syzprog() -> LexerDef {
         ),
         (
             "syscall_mods",
-            vec![rule(r"\(", PUNCTUATION).push("mods_list"), rule("", TEXT).pop()],
+            vec![
+                rule(r"\(", PUNCTUATION).push("mods_list"),
+                rule("", TEXT).pop(),
+            ],
         ),
         (
             "syscall_args",
