@@ -97,6 +97,7 @@ mod ocaml;
 mod opentype;
 mod perl;
 mod php;
+mod small11;
 mod plaintext;
 mod pony;
 mod powershell;
@@ -360,6 +361,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "coq" => coq::def(),
         "applescript" => apple_script::def(),
         "haxe" => haxe::def(),
+        "dafny" => small11::dafny(),
         _ => return None,
     })
 }

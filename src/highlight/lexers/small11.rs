@@ -1,0 +1,92 @@
+//! dafny.
+
+use crate::highlight::engine::*;
+use crate::highlight::token::*;
+
+const DAFNY_KEYWORDS: &[&str] = &[
+    "abstract", "allocated", "assert", "assume", "break", "by", "calc", "case", "class",
+    "codatatype", "const", "constructor", "datatype", "decreases", "downto", "else", "ensures",
+    "exists", "expect", "export", "extends", "false", "for", "forall", "fresh", "function",
+    "ghost", "greatest", "if", "import", "include", "invariant", "iterator", "label", "least",
+    "lemma", "match", "method", "modifies", "modify", "module", "nameonly", "new", "newtype",
+    "null", "old", "opened", "predicate", "print", "provides", "reads", "refines", "requires",
+    "return", "returns", "reveal", "reveals", "static", "then", "this", "to", "trait", "true",
+    "twostate", "type", "unchanged", "var", "while", "witness", "yield", "yields",
+];
+const DAFNY_TYPES: &[&str] = &[
+    "bool", "char", "int", "real", "string", "nat", "array", "array?", "object", "object?",
+    "ORDINAL", "seq", "set", "iset", "map", "imap", "multiset",
+];
+
+fn dafny_word(cx: &mut Ctx, m: &Caps) {
+    let w = m.all();
+    let t = if DAFNY_TYPES.contains(&w) {
+        KEYWORD_TYPE
+    } else if ["true", "false", "null"].contains(&w) {
+        KEYWORD_CONSTANT
+    } else if ["as", "is", "in"].contains(&w) {
+        OPERATOR_WORD
+    } else if DAFNY_KEYWORDS.contains(&w) {
+        KEYWORD_RESERVED
+    } else {
+        NAME
+    };
+    cx.token(t, w);
+}
+
+pub fn dafny() -> LexerDef {
+    let idchar = r"[0-9a-zA-Z_'?]";
+    let id = format!(r"[0-9a-zA-Z?]{idchar}*");
+    let digits = r"\d+(?:_\d+)*";
+    let hexd = r"[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*";
+    let cchar = r#"(?:[^\\'\n\r]|\\["'ntr\\0])"#;
+    let schar = r#"(?:[^\\"\n\r]|\\["'ntr\\0])"#;
+    let uchar = r"(?:\\u[0-9a-fA-F]{4})";
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r"/\*", COMMENT_MULTILINE).push("comment"),
+                rule(r"//.*?$", COMMENT_SINGLE),
+                rule(r"\*/", ERROR),
+                rule(format!("'{cchar}'"), STR_CHAR),
+                rule(format!("'{uchar}'"), STR_CHAR),
+                rule(r"'[^'\n\r]*'", ERROR),
+                rule(r"'[^'\n\r]*$", ERROR),
+                rule(format!(r#""(?:{schar}|{uchar})*""#), STR_DOUBLE),
+                rule(r#"".*""#, ERROR),
+                rule(r#"".*$"#, ERROR),
+                rule(r#"@"([^"]|"")*""#, STR_OTHER),
+                rule(r#"(?s)@".*"#, ERROR),
+                rule(format!(r"{digits}\.{digits}(?!{idchar})"), NUM_FLOAT),
+                rule(format!(r"0b[01]+(?:_[01]+)*(?!{idchar})"), NUM_BIN),
+                rule(format!(r"0b{idchar}*"), ERROR),
+                rule(format!(r"0x{hexd}(?!{idchar})"), NUM_HEX),
+                rule(format!(r"0x{idchar}*"), ERROR),
+                rule(format!(r"{digits}(?!{idchar})"), NUM_INTEGER),
+                rule(format!(r"_(?!{idchar})"), NAME),
+                rule(format!(r"_[0-9_]+[_]?(?!{idchar})"), ERROR),
+                rule(format!(r"[0-9_]+_(?!{idchar})"), ERROR),
+                rule(format!(r"[0-9]{idchar}+"), ERROR),
+                rule(format!(r"array(?:1[0-9]+|[2-9][0-9]*)\??(?!{idchar})"), KEYWORD_TYPE),
+                rule(format!(r"bv(?:0|[1-9][0-9]*)(?!{idchar})"), KEYWORD_TYPE),
+                call(id, dafny_word),
+                rule(r"\.\.", OPERATOR),
+                rule(r"[*!%&<>\|^+=:./-]", OPERATOR),
+                rule(r"[\[\](){},;`]", PUNCTUATION),
+                rule(r"[^\S\n]+", TEXT),
+                rule(r"\n", TEXT),
+                rule(r".", ERROR),
+            ],
+        ),
+        (
+            "comment",
+            vec![
+                rule(r"\*/", COMMENT_MULTILINE).pop(),
+                rule(r"/\*", COMMENT_MULTILINE).push("comment"),
+                rule(r"[^*/]+", COMMENT_MULTILINE),
+                rule(r".", COMMENT_MULTILINE),
+            ],
+        ),
+    ])
+}
