@@ -362,6 +362,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "applescript" => apple_script::def(),
         "haxe" => haxe::def(),
         "dafny" => small11::dafny(),
+        "postscript" => small11::postscript(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny.
+//! dafny, postscript.
 
 use crate::highlight::engine::*;
 use crate::highlight::token::*;
@@ -87,6 +87,63 @@ pub fn dafny() -> LexerDef {
                 rule(r"[^*/]+", COMMENT_MULTILINE),
                 rule(r".", COMMENT_MULTILINE),
             ],
+        ),
+    ])
+}
+
+const PS_KEYWORDS: &str = "abs add aload arc arcn array atan begin bind ceiling charpath clip closepath \
+    concat concatmatrix copy cos currentlinewidth currentmatrix currentpoint curveto cvi cvs def \
+    defaultmatrix dict dictstackoverflow div dtransform dup end exch exec exit exp fill findfont \
+    floor get getinterval grestore gsave identmatrix idiv idtransform index invertmatrix \
+    itransform length lineto ln load log loop matrix mod moveto mul neg newpath pathforall \
+    pathbbox pop print pstack put quit rand rangecheck rcurveto repeat restore rlineto rmoveto \
+    roll rotate round run save scale scalefont setdash setfont setgray setlinecap setlinejoin \
+    setlinewidth setmatrix setrgbcolor shfill show showpage sin sqrt stack stringwidth stroke \
+    strokepath sub syntaxerror transform translate truncate typecheck undefined \
+    undefinedfilename undefinedresult";
+
+pub fn postscript() -> LexerDef {
+    let dend = r"(?=[()<>\[\]{}/%\s])";
+    let name = format!(r"[^()<>\[\]{{}}/%\s]+{dend}");
+    let kws: Vec<&str> = PS_KEYWORDS.split_whitespace().collect();
+    let num = r"([0-9]+\.?|[0-9]*\.[0-9]+|[0-9]+\.[0-9]*)((e|E)[0-9]+)?";
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r"^%!.+?$", COMMENT_PREPROC),
+                rule(r"%%.*?$", COMMENT_SPECIAL),
+                rule(r"(^%.*?$){2,}", COMMENT_MULTILINE),
+                rule(r"%.*?$", COMMENT_SINGLE),
+                rule(r"\(", STR).push("stringliteral"),
+                rule(format!("/{name}"), NAME_VARIABLE),
+                rule(r"[{}<>\[\]]", PUNCTUATION),
+                rule(format!("(?:{}){dend}", kws.join("|")), NAME_BUILTIN),
+                rule(
+                    format!(r"(eq|ne|g[et]|l[et]|and|or|not|if(?:else)?|for(?:all)?){dend}"),
+                    KEYWORD_RESERVED,
+                ),
+                rule(format!("(false|true){dend}"), KEYWORD_CONSTANT),
+                rule(format!("<[0-9A-Fa-f]+>{dend}"), NUM_HEX),
+                rule(format!(r"[0-9]+\#(\-|\+)?{num}{dend}"), NUM_OCT),
+                rule(format!(r"(\-|\+)?{num}{dend}"), NUM_FLOAT),
+                rule(format!(r"(\-|\+)?[0-9]+{dend}"), NUM_INTEGER),
+                rule(name, NAME_FUNCTION),
+                rule(r"\s+", TEXT),
+            ],
+        ),
+        (
+            "stringliteral",
+            vec![
+                rule(r"[^()\\]+", STR),
+                rule(r"\\", STR_ESCAPE).push("escape"),
+                rule(r"\(", STR).push("stringliteral"),
+                rule(r"\)", STR).pop(),
+            ],
+        ),
+        (
+            "escape",
+            vec![rule(r"[0-8]{3}|n|r|t|b|f|\\|\(|\)", STR_ESCAPE).pop()],
         ),
     ])
 }
