@@ -363,6 +363,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "haxe" => haxe::def(),
         "dafny" => small11::dafny(),
         "postscript" => small11::postscript(),
+        "vcl" => small11::vcl(),
         _ => return None,
     })
 }

@@ -1,5 +1,10 @@
-//! dafny, postscript.
+//! dafny, postscript, vcl.
 
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+
+use super::word_set;
 use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
@@ -144,6 +149,79 @@ pub fn postscript() -> LexerDef {
         (
             "escape",
             vec![rule(r"[0-8]{3}|n|r|t|b|f|\\|\(|\)", STR_ESCAPE).pop()],
+        ),
+    ])
+}
+
+static VCL_KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("vcl", "keywords"));
+static VCL_FUNCTIONS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("vcl", "functions"));
+static VCL_VARIABLES: Lazy<HashSet<&str>> = Lazy::new(|| word_set("vcl", "variables"));
+
+fn vcl_word(cx: &mut Ctx, m: &Caps) {
+    let w = m.all();
+    let t = if VCL_KEYWORDS.contains(w) {
+        KEYWORD
+    } else if VCL_FUNCTIONS.contains(w) {
+        NAME_FUNCTION
+    } else if VCL_VARIABLES.contains(w) {
+        NAME_VARIABLE
+    } else {
+        TEXT
+    };
+    cx.token(t, w);
+}
+
+fn vcl_number(cx: &mut Ctx, m: &Caps) {
+    let w = m.all();
+    let dec = w.bytes().all(|b| b.is_ascii_digit());
+    let hex = w.len() > 2 && w.starts_with("0x") && w[2..].bytes().all(|b| b.is_ascii_hexdigit());
+    cx.token(if dec || hex { NUM_INTEGER } else { NUM_FLOAT }, w);
+}
+
+fn vcl_inline_c(cx: &mut Ctx, m: &Caps) {
+    cx.delegate("c", m.all());
+}
+
+pub fn vcl() -> LexerDef {
+    let numeric = r"(?i:(?:0x[0-9a-f]+(?:\.[0-9a-f]+)?(?:p[+-]?[0-9a-f]+)?)|(?:[0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?))";
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r#"(?s)\{".*?"}"#, STR_SINGLE),
+                rule(r#"(?s)\{(\w+)".*?"(\1)\}"#, STR_SINGLE),
+                rule(r"(?s)/\*.*?\*/", COMMENT_MULTILINE),
+                rule(r"(?://|#).*", COMMENT_SINGLE),
+                rule(r"true|false", KEYWORD_CONSTANT),
+                rule(r"(?:beresp|bereq|resp|req|obj)\.http\.[\w.-]+", NAME_VARIABLE),
+                rule(r"(?:var)\.[\w.-]+", NAME_VARIABLE),
+                groups(r"(sub)([ \f\n\r\t\v]+)([\w-]+)", &[KEYWORD, TEXT, NAME_FUNCTION]),
+                rule(r"C\{", COMMENT_PREPROC).push("inline_c"),
+                call(r"(?i)\.?[a-z_][\w.-]*", vcl_word),
+                rule(format!("{numeric}(?:ms|s|m|h|d|w|y)"), NUM_OTHER),
+                call(numeric, vcl_number),
+                rule("\"", STR_DOUBLE).push("string"),
+                rule(r"[&|+-]{2}|[<=>!*/+-]=|<<|>>|!~|[-+*/%><=!&|~]", OPERATOR),
+                rule(r"[{}();.,]", PUNCTUATION),
+                rule(r"\r\n?|\n", TEXT),
+                rule(r".", TEXT),
+            ],
+        ),
+        (
+            "string",
+            vec![
+                rule("\"", STR_DOUBLE).pop(),
+                rule(r#"\\[\\"nt]"#, STR_ESCAPE),
+                rule(r"\r\n?|\n", STR_DOUBLE),
+                rule(r".", STR_DOUBLE),
+            ],
+        ),
+        (
+            "inline_c",
+            vec![
+                rule(r"}C", COMMENT_PREPROC).pop(),
+                call(r"(?s).*?(?=}C)", vcl_inline_c),
+            ],
         ),
     ])
 }
