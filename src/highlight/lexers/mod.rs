@@ -364,6 +364,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "dafny" => small11::dafny(),
         "postscript" => small11::postscript(),
         "vcl" => small11::vcl(),
+        "sqf" => small11::sqf(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl.
+//! dafny, postscript, vcl, sqf.
 
 use std::collections::HashSet;
 
@@ -224,4 +224,63 @@ pub fn vcl() -> LexerDef {
             ],
         ),
     ])
+}
+
+struct SqfWords {
+    groups: Vec<(HashSet<&'static str>, Tok)>,
+}
+
+static SQF: Lazy<SqfWords> = Lazy::new(|| SqfWords {
+    groups: [
+        ("wordoperators", OPERATOR_WORD),
+        ("initializers", KEYWORD_DECLARATION),
+        ("controlflow", KEYWORD_RESERVED),
+        ("constants", KEYWORD_CONSTANT),
+        ("namespaces", KEYWORD_NAMESPACE),
+        ("diag_commands", NAME_FUNCTION),
+        ("commands", NAME_FUNCTION),
+    ]
+    .iter()
+    .map(|&(k, t)| (word_set("sqf", k), t))
+    .collect(),
+});
+
+fn sqf_word(cx: &mut Ctx, m: &Caps) {
+    let w = m.all();
+    let name = w.to_ascii_lowercase();
+    let t = SQF
+        .groups
+        .iter()
+        .find(|(set, _)| set.contains(name.as_str()))
+        .map(|&(_, t)| t)
+        .unwrap_or_else(|| {
+            let underscore = name.find('_').is_some_and(|i| i + 1 < name.len());
+            if underscore {
+                NAME_VARIABLE
+            } else {
+                NAME_VARIABLE_GLOBAL
+            }
+        });
+    cx.token(t, w);
+}
+
+pub fn sqf() -> LexerDef {
+    LexerDef::new(vec![(
+        "root",
+        vec![
+            rule(r"\s+", TEXT),
+            rule(r"(?s)/\*.*?\*/", COMMENT_MULTILINE),
+            rule(r"//.*", COMMENT_SINGLE),
+            rule(r"#(define|undef|if(n)?def|else|endif|include)", COMMENT_PREPROC),
+            rule(r"\\\r?\n", COMMENT_PREPROC),
+            rule(r"__(EVAL|EXEC|LINE__|FILE__)", NAME_BUILTIN),
+            rule(r#"".*?""#, STR),
+            rule(r"'.*?'", STR),
+            rule(r"(\$|0x)[0-9a-fA-F]+", NUM_HEX),
+            rule(r"[0-9]+(\.)?(e[0-9]+)?", NUM_FLOAT),
+            rule(r"[\!\%\&\*\+\-\/\<\=\>\^\|\#]", OPERATOR),
+            rule(r"[\(\)\{\}\[\]\,\:\;]", PUNCTUATION),
+            call(r"[a-zA-Z0-9_]+", sqf_word),
+        ],
+    )])
 }
