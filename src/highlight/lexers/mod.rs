@@ -365,6 +365,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "postscript" => small11::postscript(),
         "vcl" => small11::vcl(),
         "sqf" => small11::sqf(),
+        "plsql" => small11::plsql(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl, sqf.
+//! dafny, postscript, vcl, sqf, plsql.
 
 use std::collections::HashSet;
 
@@ -283,4 +283,169 @@ pub fn sqf() -> LexerDef {
             call(r"[a-zA-Z0-9_]+", sqf_word),
         ],
     )])
+}
+
+static PLSQL: Lazy<Vec<(HashSet<&'static str>, Tok)>> = Lazy::new(|| {
+    [
+        ("keywords_type", KEYWORD_TYPE),
+        ("keywords_func", NAME_FUNCTION),
+        ("keywords_reserved", KEYWORD_RESERVED),
+        ("keywords", KEYWORD),
+    ]
+    .iter()
+    .map(|&(k, t)| (word_set("plsql", k), t))
+    .collect()
+});
+
+fn plsql_word(cx: &mut Ctx, m: &Caps) {
+    let up = m.get(1).to_ascii_uppercase();
+    let tok = PLSQL
+        .iter()
+        .find(|(set, _)| set.contains(up.as_str()))
+        .map_or(NAME, |&(_, t)| t);
+    cx.token(tok, m.get(1));
+    cx.token(PUNCTUATION, m.get(2));
+    if m.get(2) == "." {
+        cx.push("dotnames");
+    }
+}
+
+fn plsql_dotname(cx: &mut Ctx, m: &Caps) {
+    let up = m.all().to_ascii_uppercase();
+    let tok = if PLSQL[1].0.contains(up.as_str()) {
+        NAME_FUNCTION
+    } else {
+        NAME
+    };
+    cx.token(tok, m.all());
+    cx.pop(1);
+}
+
+/// `q'X`: an operator-quoted string closed by `X'` (or the matching bracket).
+fn plsql_q_open(cx: &mut Ctx, m: &Caps) {
+    let open = m.get(1);
+    let close = match open {
+        "{" => "}",
+        "[" => "]",
+        "(" => ")",
+        "<" => ">",
+        o => o,
+    };
+    cx.st.vars.insert("close", close.to_string());
+    cx.token(OPERATOR, m.all());
+    cx.push("qstring");
+}
+
+/// The body of a q-string: runs of `C[^']`, `[^C]'` and `[^C']` (C the closing delimiter),
+/// then the closing `C'`.
+fn plsql_q_body(cx: &mut Ctx, m: &Caps) {
+    let close = cx.st.vars.get("close").and_then(|c| c.chars().next()).unwrap_or('\'');
+    let text = m.all();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        if (c == close && next.is_some_and(|n| n != '\'')) || (c != close && next == Some('\'')) {
+            i += 2;
+        } else if c != close && c != '\'' {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let end = chars.get(i).map_or(text.len(), |&(b, _)| b);
+    if end > 0 {
+        cx.token(STR_OTHER, &text[..end]);
+        cx.consume(end);
+    } else if chars.len() >= 2 && chars[0].1 == close && chars[1].1 == '\'' {
+        let len = close.len_utf8() + 1;
+        cx.token(OPERATOR, &text[..len]);
+        cx.consume(len);
+        cx.pop(1);
+    } else {
+        cx.reject();
+    }
+}
+
+pub fn plsql() -> LexerDef {
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r"\s+", TEXT),
+                rule(r"--.*", COMMENT_SINGLE),
+                rule(r"/\*", COMMENT_MULTILINE).push("multiline_comments"),
+                call(r"(?i)q'(.)", plsql_q_open),
+                rule(r"'", OPERATOR).push("single_string"),
+                rule("\"", OPERATOR).push("double_string"),
+                groups(
+                    r"(?im)(\$(?:IF|THEN|ELSE|ELSIF|ERROR|END|(?:\$\$?\w[\w\d]*)))(\s+)",
+                    &[COMMENT_PREPROC, TEXT],
+                ),
+                rule(
+                    r"[+-]?(?:(?:\.\d+(?:[eE][+-]?\d+)?)|\d+\.(?:\d+(?:[eE][+-]?\d+)?)?)[fFdD]?",
+                    NUM_FLOAT,
+                ),
+                rule(r"[+-]?\d+", NUM_INTEGER),
+                rule(r"(?i)%(?:TYPE|ROWTYPE|FOUND|ISOPEN|NOTFOUND|ROWCOUNT)\b", NAME_ATTRIBUTE),
+                rule(r"=>|\|\||\*\*|<<|>>|\.\.|<>|[:!~^<>]=|[-+%\/*=<>@&!^\[\]]", OPERATOR),
+                groups(r"(?im)(NOT|AND|OR|LIKE|BETWEEN|IN)(\s)", &[OPERATOR_WORD, TEXT]),
+                groups(
+                    r"(?im)(IS)(\s+)(?:(NOT)(\s+))?(NULL\b)",
+                    &[OPERATOR_WORD, TEXT, OPERATOR_WORD, TEXT, OPERATOR_WORD],
+                ),
+                rule(r"\.(?=\w)", PUNCTUATION).push("dotnames"),
+                rule(r"[;:()\[\],.]", PUNCTUATION),
+                groups(
+                    r"(?im)(create)(\s+)(?:(or)(\s+)(replace)(\s+))?(package|function|procedure|type)(?:(\s+)(body))?(\s+)(\w[\w\d\$]*)",
+                    &[
+                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT,
+                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, NAME,
+                    ],
+                ),
+                groups(
+                    r"(?im)(when)(\s+)(?:(not)(\s+))?(matched)(\s+)(then)(\s+)(update|insert)\b(?:(\s+)(set)(\s+))?",
+                    &[
+                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT,
+                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT,
+                    ],
+                ),
+                call(r"(\w[\w\d\$]*)(\.(?=\w))?", plsql_word),
+            ],
+        ),
+        (
+            "multiline_comments",
+            vec![
+                rule(r"([*][^\/]|[^*])+", COMMENT_MULTILINE),
+                rule(r"[*]\/", COMMENT_MULTILINE).pop(),
+            ],
+        ),
+        (
+            "single_string",
+            vec![
+                rule(r"\\.", STR_ESCAPE),
+                rule(r"''", STR_ESCAPE),
+                rule(r"'", OPERATOR).pop(),
+                rule(r"[^\\']+", STR_SINGLE),
+            ],
+        ),
+        (
+            "double_string",
+            vec![
+                rule(r"\\.", STR_ESCAPE),
+                rule("\"\"", STR_ESCAPE),
+                rule("\"", OPERATOR).pop(),
+                rule(r#"[^\\"]+"#, NAME_VARIABLE),
+            ],
+        ),
+        (
+            "dotnames",
+            vec![
+                groups(r"(\w[\w\d\$]*)(\.(?=\w))", &[NAME, PUNCTUATION]),
+                call(r"\w[\w\d\$]*", plsql_dotname),
+            ],
+        ),
+        ("qstring", vec![call(r"(?s).+", plsql_q_body)]),
+    ])
 }
