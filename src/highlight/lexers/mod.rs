@@ -366,6 +366,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "vcl" => small11::vcl(),
         "sqf" => small11::sqf(),
         "plsql" => small11::plsql(),
+        "stan" => small11::stan(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl, sqf, plsql.
+//! dafny, postscript, vcl, sqf, plsql, stan.
 
 use std::collections::HashSet;
 
@@ -447,5 +447,134 @@ pub fn plsql() -> LexerDef {
             ],
         ),
         ("qstring", vec![call(r"(?s).+", plsql_q_body)]),
+    ])
+}
+
+static STAN: Lazy<Vec<HashSet<&'static str>>> = Lazy::new(|| {
+    [
+        "keywords",
+        "types",
+        "reserved",
+        "builtin_functions",
+        "distributions",
+        "constants",
+    ]
+    .iter()
+    .map(|k| word_set("stan", k))
+    .collect()
+});
+
+fn stan_id(cx: &mut Ctx, m: &Caps) {
+    let w = m.all();
+    let tok = if STAN[0].contains(w) {
+        KEYWORD
+    } else if STAN[1].contains(w) {
+        KEYWORD_TYPE
+    } else if STAN[2].contains(w) {
+        KEYWORD_RESERVED
+    } else {
+        NAME_VARIABLE
+    };
+    cx.token(tok, w);
+}
+
+fn stan_function(cx: &mut Ctx, m: &Caps) {
+    cx.delegate("stan", m.get(1));
+    let name = m.get(2);
+    if STAN[3].contains(name) || STAN[4].contains(name) {
+        cx.token(NAME_BUILTIN, name);
+    } else if STAN[5].contains(name) {
+        // Rouge passes no text here, so the whole match (return type included) is emitted.
+        cx.token(KEYWORD_CONSTANT, m.all());
+    } else {
+        cx.token(NAME_FUNCTION, name);
+    }
+}
+
+pub fn stan() -> LexerDef {
+    let ws = r"(?:\s|//.*?\n|/[*].*?[*]/)+";
+    let id = r"[a-zA-Z_][a-zA-Z0-9_]*";
+    let rt = r"(?:(?:[a-z_]\s*(?:\[[0-9, ]\])?)\s+)*";
+    let op = [
+        "=", "<", "<=", ">", ">=", "==", "!=", "!", "&&", r"\|\|", r"\+", "-", r"\*", "/",
+        r"\^", "'", r"\.\+", r"\.-", r"\.\*", r"\./", r"\.\^", r"\\", r"\+=", "-=",
+        r"\*=", "/=", r"\.\*=", r"\./=", "~", r"\?", ":",
+    ]
+    .join("|");
+    let real = r"(?:(\d+[.]\d*|[.]?\d+)e[+-]?\d+|\d*[.]\d+|\d+)";
+    let float = format!(
+        r"({real}({ws})[+-]({ws}){real}i)|{real}i|((\d+[.]\d*|[.]?\d+)e[+-]?\d+|\d*[.]\d+)"
+    );
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                include("whitespace"),
+                rule(r"#include", COMMENT_PREPROC).push("include"),
+                rule(r"#.*$", GENERIC_DELETED),
+                rule(
+                    r"functions|(?:transformed\s+)?data|(?:transformed\s+)?parameters|model|generated\s+quantities",
+                    NAME_NAMESPACE,
+                ),
+                rule(r"\{", PUNCTUATION).push("bracket_scope"),
+                include("scope"),
+            ],
+        ),
+        (
+            "include",
+            vec![groups(r"(\s+)(\S+)(\s*)", &[TEXT, COMMENT_PREPROC_FILE, TEXT]).pop()],
+        ),
+        (
+            "whitespace",
+            vec![
+                rule(r"\n+", TEXT),
+                rule(r"//(\\.|.)*?$", COMMENT_SINGLE),
+                include("inline_whitespace"),
+            ],
+        ),
+        (
+            "inline_whitespace",
+            vec![
+                rule(r"[ \t\r]+", TEXT),
+                rule(r"(?s)/(\\\n)?[*].*?[*](\\\n)?/", COMMENT_MULTILINE),
+            ],
+        ),
+        (
+            "statements",
+            vec![
+                include("whitespace"),
+                rule(r"#include", COMMENT_PREPROC).push("include"),
+                rule(r"#.*$", GENERIC_DELETED),
+                // Rouge pushes an undefined :string state here (and raises); a lone string mark.
+                rule("\"", STR),
+                rule(float, NUM_FLOAT),
+                rule(r"\d+", NUM_INTEGER),
+                rule(r"\*/", ERROR),
+                rule(op, OPERATOR),
+                rule(r"[\[\],.;]", PUNCTUATION),
+                rule(r"[|](?![|])", PUNCTUATION),
+                rule(r"T\b", KEYWORD_RESERVED),
+                rule(r"(lower|upper)\b", NAME_ATTRIBUTE),
+                call(id, stan_id),
+            ],
+        ),
+        (
+            "scope",
+            vec![
+                include("whitespace"),
+                call(format!(r"({rt})({id})(?=\([^;]*?\))"), stan_function),
+                rule(r"\{", PUNCTUATION).push("bracket_scope"),
+                rule(r"\(", PUNCTUATION).push("parens_scope"),
+                include("statements"),
+            ],
+        ),
+        (
+            "bracket_scope",
+            vec![include("scope"), rule(r"\}", PUNCTUATION).pop()],
+        ),
+        (
+            "parens_scope",
+            vec![include("scope"), rule(r"\)", PUNCTUATION).pop()],
+        ),
     ])
 }
