@@ -367,6 +367,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sqf" => small11::sqf(),
         "plsql" => small11::plsql(),
         "stan" => small11::stan(),
+        "openedge" => small11::openedge(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl, sqf, plsql, stan.
+//! dafny, postscript, vcl, sqf, plsql, stan, openedge.
 
 use std::collections::HashSet;
 
@@ -575,6 +575,75 @@ pub fn stan() -> LexerDef {
         (
             "parens_scope",
             vec![include("scope"), rule(r"\)", PUNCTUATION).pop()],
+        ),
+    ])
+}
+
+static OPENEDGE_KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("openedge", "keywords"));
+static OPENEDGE_TYPES: Lazy<HashSet<&str>> =
+    Lazy::new(|| word_set("openedge", "keywords_type"));
+
+fn openedge_id(cx: &mut Ctx, m: &Caps) {
+    let name = m.all().to_ascii_uppercase();
+    let tok = if OPENEDGE_KEYWORDS.contains(name.as_str()) {
+        NAME_BUILTIN
+    } else if OPENEDGE_TYPES.contains(name.as_str()) {
+        KEYWORD_TYPE
+    } else {
+        NAME_VARIABLE
+    };
+    cx.token(tok, m.all());
+}
+
+pub fn openedge() -> LexerDef {
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r"\s+", TEXT),
+                groups(r"(\.)(\s+)", &[OPERATOR, TEXT]),
+                rule(r"//[^\n]*", COMMENT_SINGLE),
+                rule(r"(?s)/[*].*?[*]/", COMMENT_MULTILINE),
+                groups(r"(\{?&)(\S+)", &[COMMENT_PREPROC, NAME_OTHER]).push("preproc"),
+                rule("\"", STR).push("string"),
+                rule(r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'", STR_CHAR),
+                include("numbers"),
+                rule(r"\*/", ERROR),
+                rule(r"[~!%^*+=\|?:<>/-]", OPERATOR),
+                rule(r"[()\[\],]", PUNCTUATION),
+                rule(r"(?i)(?:TRUE|FALSE|NULL)\b", KEYWORD_CONSTANT),
+                call(r"[a-zA-Z_&{}][a-zA-Z0-9_\-&}]*", openedge_id),
+            ],
+        ),
+        (
+            "numbers",
+            vec![
+                rule(r"(?i)(?:\d+[.]\d*|[.]\d+)(?:e[+-]?\d+[lu]*)?", NUM_FLOAT),
+                rule(r"(?i)\d+e[+-]?\d+[lu]*", NUM_FLOAT),
+                rule(r"(?i)0x[0-9a-f]+[lu]*", NUM_HEX),
+                rule(r"(?i)0[0-7]+[lu]*", NUM_OCT),
+                rule(r"(?i)\d+[lu]*", NUM_INTEGER),
+            ],
+        ),
+        (
+            "string",
+            vec![
+                rule("\"", STR).pop(),
+                rule(r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#, STR_ESCAPE),
+                rule(r#"[^\\"]+"#, STR),
+                rule(r"\\", STR),
+            ],
+        ),
+        (
+            "preproc",
+            vec![
+                rule(r"\n", TEXT).pop(),
+                rule(r"\s+", TEXT),
+                groups(r"(\{?&)(\S+)", &[COMMENT_PREPROC, NAME_OTHER]),
+                rule("\"", STR).push("string"),
+                include("numbers"),
+                rule(r"\S+", NAME),
+            ],
         ),
     ])
 }
