@@ -97,7 +97,6 @@ mod ocaml;
 mod opentype;
 mod perl;
 mod php;
-mod small11;
 mod plaintext;
 mod pony;
 mod powershell;
@@ -114,6 +113,7 @@ mod scss;
 mod shell;
 mod small;
 mod small10;
+mod small11;
 mod small2;
 mod small3;
 mod small4;
@@ -368,6 +368,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "plsql" => small11::plsql(),
         "stan" => small11::stan(),
         "openedge" => small11::openedge(),
+        "mosel" => small11::mosel(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl, sqf, plsql, stan, openedge.
+//! dafny, postscript, vcl, sqf, plsql, stan, openedge, mosel.
 
 use std::collections::HashSet;
 
@@ -9,14 +9,77 @@ use crate::highlight::engine::*;
 use crate::highlight::token::*;
 
 const DAFNY_KEYWORDS: &[&str] = &[
-    "abstract", "allocated", "assert", "assume", "break", "by", "calc", "case", "class",
-    "codatatype", "const", "constructor", "datatype", "decreases", "downto", "else", "ensures",
-    "exists", "expect", "export", "extends", "false", "for", "forall", "fresh", "function",
-    "ghost", "greatest", "if", "import", "include", "invariant", "iterator", "label", "least",
-    "lemma", "match", "method", "modifies", "modify", "module", "nameonly", "new", "newtype",
-    "null", "old", "opened", "predicate", "print", "provides", "reads", "refines", "requires",
-    "return", "returns", "reveal", "reveals", "static", "then", "this", "to", "trait", "true",
-    "twostate", "type", "unchanged", "var", "while", "witness", "yield", "yields",
+    "abstract",
+    "allocated",
+    "assert",
+    "assume",
+    "break",
+    "by",
+    "calc",
+    "case",
+    "class",
+    "codatatype",
+    "const",
+    "constructor",
+    "datatype",
+    "decreases",
+    "downto",
+    "else",
+    "ensures",
+    "exists",
+    "expect",
+    "export",
+    "extends",
+    "false",
+    "for",
+    "forall",
+    "fresh",
+    "function",
+    "ghost",
+    "greatest",
+    "if",
+    "import",
+    "include",
+    "invariant",
+    "iterator",
+    "label",
+    "least",
+    "lemma",
+    "match",
+    "method",
+    "modifies",
+    "modify",
+    "module",
+    "nameonly",
+    "new",
+    "newtype",
+    "null",
+    "old",
+    "opened",
+    "predicate",
+    "print",
+    "provides",
+    "reads",
+    "refines",
+    "requires",
+    "return",
+    "returns",
+    "reveal",
+    "reveals",
+    "static",
+    "then",
+    "this",
+    "to",
+    "trait",
+    "true",
+    "twostate",
+    "type",
+    "unchanged",
+    "var",
+    "while",
+    "witness",
+    "yield",
+    "yields",
 ];
 const DAFNY_TYPES: &[&str] = &[
     "bool", "char", "int", "real", "string", "nat", "array", "array?", "object", "object?",
@@ -73,7 +136,10 @@ pub fn dafny() -> LexerDef {
                 rule(format!(r"_[0-9_]+[_]?(?!{idchar})"), ERROR),
                 rule(format!(r"[0-9_]+_(?!{idchar})"), ERROR),
                 rule(format!(r"[0-9]{idchar}+"), ERROR),
-                rule(format!(r"array(?:1[0-9]+|[2-9][0-9]*)\??(?!{idchar})"), KEYWORD_TYPE),
+                rule(
+                    format!(r"array(?:1[0-9]+|[2-9][0-9]*)\??(?!{idchar})"),
+                    KEYWORD_TYPE,
+                ),
                 rule(format!(r"bv(?:0|[1-9][0-9]*)(?!{idchar})"), KEYWORD_TYPE),
                 call(id, dafny_word),
                 rule(r"\.\.", OPERATOR),
@@ -96,7 +162,8 @@ pub fn dafny() -> LexerDef {
     ])
 }
 
-const PS_KEYWORDS: &str = "abs add aload arc arcn array atan begin bind ceiling charpath clip closepath \
+const PS_KEYWORDS: &str =
+    "abs add aload arc arcn array atan begin bind ceiling charpath clip closepath \
     concat concatmatrix copy cos currentlinewidth currentmatrix currentpoint curveto cvi cvs def \
     defaultmatrix dict dictstackoverflow div dtransform dup end exch exec exit exp fill findfont \
     floor get getinterval grestore gsave identmatrix idiv idtransform index invertmatrix \
@@ -193,9 +260,15 @@ pub fn vcl() -> LexerDef {
                 rule(r"(?s)/\*.*?\*/", COMMENT_MULTILINE),
                 rule(r"(?://|#).*", COMMENT_SINGLE),
                 rule(r"true|false", KEYWORD_CONSTANT),
-                rule(r"(?:beresp|bereq|resp|req|obj)\.http\.[\w.-]+", NAME_VARIABLE),
+                rule(
+                    r"(?:beresp|bereq|resp|req|obj)\.http\.[\w.-]+",
+                    NAME_VARIABLE,
+                ),
                 rule(r"(?:var)\.[\w.-]+", NAME_VARIABLE),
-                groups(r"(sub)([ \f\n\r\t\v]+)([\w-]+)", &[KEYWORD, TEXT, NAME_FUNCTION]),
+                groups(
+                    r"(sub)([ \f\n\r\t\v]+)([\w-]+)",
+                    &[KEYWORD, TEXT, NAME_FUNCTION],
+                ),
                 rule(r"C\{", COMMENT_PREPROC).push("inline_c"),
                 call(r"(?i)\.?[a-z_][\w.-]*", vcl_word),
                 rule(format!("{numeric}(?:ms|s|m|h|d|w|y)"), NUM_OTHER),
@@ -271,7 +344,10 @@ pub fn sqf() -> LexerDef {
             rule(r"\s+", TEXT),
             rule(r"(?s)/\*.*?\*/", COMMENT_MULTILINE),
             rule(r"//.*", COMMENT_SINGLE),
-            rule(r"#(define|undef|if(n)?def|else|endif|include)", COMMENT_PREPROC),
+            rule(
+                r"#(define|undef|if(n)?def|else|endif|include)",
+                COMMENT_PREPROC,
+            ),
             rule(r"\\\r?\n", COMMENT_PREPROC),
             rule(r"__(EVAL|EXEC|LINE__|FILE__)", NAME_BUILTIN),
             rule(r#"".*?""#, STR),
@@ -339,7 +415,12 @@ fn plsql_q_open(cx: &mut Ctx, m: &Caps) {
 /// The body of a q-string: runs of `C[^']`, `[^C]'` and `[^C']` (C the closing delimiter),
 /// then the closing `C'`.
 fn plsql_q_body(cx: &mut Ctx, m: &Caps) {
-    let close = cx.st.vars.get("close").and_then(|c| c.chars().next()).unwrap_or('\'');
+    let close = cx
+        .st
+        .vars
+        .get("close")
+        .and_then(|c| c.chars().next())
+        .unwrap_or('\'');
     let text = m.all();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -388,9 +469,18 @@ pub fn plsql() -> LexerDef {
                     NUM_FLOAT,
                 ),
                 rule(r"[+-]?\d+", NUM_INTEGER),
-                rule(r"(?i)%(?:TYPE|ROWTYPE|FOUND|ISOPEN|NOTFOUND|ROWCOUNT)\b", NAME_ATTRIBUTE),
-                rule(r"=>|\|\||\*\*|<<|>>|\.\.|<>|[:!~^<>]=|[-+%\/*=<>@&!^\[\]]", OPERATOR),
-                groups(r"(?im)(NOT|AND|OR|LIKE|BETWEEN|IN)(\s)", &[OPERATOR_WORD, TEXT]),
+                rule(
+                    r"(?i)%(?:TYPE|ROWTYPE|FOUND|ISOPEN|NOTFOUND|ROWCOUNT)\b",
+                    NAME_ATTRIBUTE,
+                ),
+                rule(
+                    r"=>|\|\||\*\*|<<|>>|\.\.|<>|[:!~^<>]=|[-+%\/*=<>@&!^\[\]]",
+                    OPERATOR,
+                ),
+                groups(
+                    r"(?im)(NOT|AND|OR|LIKE|BETWEEN|IN)(\s)",
+                    &[OPERATOR_WORD, TEXT],
+                ),
                 groups(
                     r"(?im)(IS)(\s+)(?:(NOT)(\s+))?(NULL\b)",
                     &[OPERATOR_WORD, TEXT, OPERATOR_WORD, TEXT, OPERATOR_WORD],
@@ -400,15 +490,34 @@ pub fn plsql() -> LexerDef {
                 groups(
                     r"(?im)(create)(\s+)(?:(or)(\s+)(replace)(\s+))?(package|function|procedure|type)(?:(\s+)(body))?(\s+)(\w[\w\d\$]*)",
                     &[
-                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT,
-                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, NAME,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        NAME,
                     ],
                 ),
                 groups(
                     r"(?im)(when)(\s+)(?:(not)(\s+))?(matched)(\s+)(then)(\s+)(update|insert)\b(?:(\s+)(set)(\s+))?",
                     &[
-                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT,
-                        KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT, KEYWORD_RESERVED, TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
+                        KEYWORD_RESERVED,
+                        TEXT,
                     ],
                 ),
                 call(r"(\w[\w\d\$]*)(\.(?=\w))?", plsql_word),
@@ -496,9 +605,9 @@ pub fn stan() -> LexerDef {
     let id = r"[a-zA-Z_][a-zA-Z0-9_]*";
     let rt = r"(?:(?:[a-z_]\s*(?:\[[0-9, ]\])?)\s+)*";
     let op = [
-        "=", "<", "<=", ">", ">=", "==", "!=", "!", "&&", r"\|\|", r"\+", "-", r"\*", "/",
-        r"\^", "'", r"\.\+", r"\.-", r"\.\*", r"\./", r"\.\^", r"\\", r"\+=", "-=",
-        r"\*=", "/=", r"\.\*=", r"\./=", "~", r"\?", ":",
+        "=", "<", "<=", ">", ">=", "==", "!=", "!", "&&", r"\|\|", r"\+", "-", r"\*", "/", r"\^",
+        "'", r"\.\+", r"\.-", r"\.\*", r"\./", r"\.\^", r"\\", r"\+=", "-=", r"\*=", "/=",
+        r"\.\*=", r"\./=", "~", r"\?", ":",
     ]
     .join("|");
     let real = r"(?:(\d+[.]\d*|[.]?\d+)e[+-]?\d+|\d*[.]\d+|\d+)";
@@ -580,8 +689,7 @@ pub fn stan() -> LexerDef {
 }
 
 static OPENEDGE_KEYWORDS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("openedge", "keywords"));
-static OPENEDGE_TYPES: Lazy<HashSet<&str>> =
-    Lazy::new(|| word_set("openedge", "keywords_type"));
+static OPENEDGE_TYPES: Lazy<HashSet<&str>> = Lazy::new(|| word_set("openedge", "keywords_type"));
 
 fn openedge_id(cx: &mut Ctx, m: &Caps) {
     let name = m.all().to_ascii_uppercase();
@@ -606,7 +714,10 @@ pub fn openedge() -> LexerDef {
                 rule(r"(?s)/[*].*?[*]/", COMMENT_MULTILINE),
                 groups(r"(\{?&)(\S+)", &[COMMENT_PREPROC, NAME_OTHER]).push("preproc"),
                 rule("\"", STR).push("string"),
-                rule(r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'", STR_CHAR),
+                rule(
+                    r"(?i)'(\\.|\\[0-7]{1,3}|\\x[a-f0-9]{1,2}|[^\\'\n])'",
+                    STR_CHAR,
+                ),
                 include("numbers"),
                 rule(r"\*/", ERROR),
                 rule(r"[~!%^*+=\|?:<>/-]", OPERATOR),
@@ -629,7 +740,10 @@ pub fn openedge() -> LexerDef {
             "string",
             vec![
                 rule("\"", STR).pop(),
-                rule(r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#, STR_ESCAPE),
+                rule(
+                    r#"\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})"#,
+                    STR_ESCAPE,
+                ),
                 rule(r#"[^\\"]+"#, STR),
                 rule(r"\\", STR),
             ],
@@ -645,5 +759,151 @@ pub fn openedge() -> LexerDef {
                 rule(r"\S+", NAME),
             ],
         ),
+    ])
+}
+
+// Mosel word lists, in Rouge's order (alternation order decides the shorter/longer match).
+const MOSEL_CORE_KEYWORDS: &str =
+    "and array as boolean break case count counter declarations div do dynamic elif else \
+    end evaluation exit false forall forward from function if imports in include \
+    initialisations initializations integer inter is_binary is_continuous is_free \
+    is_integer is_partint is_semcont is_semint is_sos1 is_sos2 linctr list max min mod \
+    model mpvar next not of options or package parameters procedure public prod range \
+    real record repeat requirements set string sum then to true union until uses version \
+    while with";
+const MOSEL_CORE_FUNCTIONS: &str =
+    "abs arctan assert bitflip bitneg bitset bitshift bittest bitval ceil cos create \
+    currentdate currenttime cuthead cuttail delcell exists exit exp exportprob fclose \
+    fflush finalize findfirst findlast floor fopen fselect fskipline getact getcoeff \
+    getcoeffs getdual getfid getfirst gethead getfname getlast getobjval getparam \
+    getrcost getreadcnt getreverse getsize getslack getsol gettail gettype getvars iseof \
+    ishidden isodd ln log makesos1 makesos2 maxlist minlist publish random read readln \
+    reset reverse round setcoeff sethidden setioerr setname setparam setrandseed settype \
+    sin splithead splittail sqrt strfmt substr timestamp unpublish write writeln";
+const MOSEL_MMXPRS_FUNCTIONS: &str =
+    "addmipsol basisstability calcsolinfo clearmipdir clearmodcut command copysoltoinit \
+    defdelayedrows defsecurevecs estimatemarginals fixglobal getbstat getdualray getiis \
+    getiissense getiistype getinfcause getinfeas getlb getloadedlinctrs getloadedmpvars \
+    getname getprimalray getprobstat getrange getsensrng getsize getsol getub getvars \
+    implies indicator isiisvalid isintegral loadbasis loadmipsol loadprob maximize \
+    minimize postsolve readbasis readdirs readsol refinemipsol rejectintsol repairinfeas \
+    resetbasis resetiis resetsol savebasis savemipsol savesol savestate selectsol \
+    setbstat setcallback setcbcutoff setgndata setlb setmipdir setmodcut setsol setub \
+    setucbdata stopoptimize unloadprob writebasis writedirs writeprob writesol xor";
+const MOSEL_MMXPRES_CONSTANTS: &str = "XPRS_OPT XPRS_UNF XPRS_INF XPRS_UNB XPRS_OTH";
+const MOSEL_MMXPRS_PARAMETERS: &str =
+    "XPRS_colorder XPRS_enumduplpol XPRS_enummaxsol XPRS_enumsols XPRS_fullversion \
+    XPRS_loadnames XPRS_problem XPRS_probname XPRS_verbose";
+const MOSEL_MMSYSTEM_FUNCTIONS: &str =
+    "addmonths copytext cuttext deltext endswith expandpath fcopy fdelete findfiles \
+    findtext fmove getasnumber getchar getcwd getdate getday getdaynum getdays getdirsep \
+    getendparse setendparse getenv getfsize getfstat getftime gethour getminute getmonth \
+    getmsec getpathsep getqtype setqtype getsecond getsepchar setsepchar getsize \
+    getstart setstart getsucc setsucc getsysinfo getsysstat gettime gettmpdir gettrim \
+    settrim getweekday getyear inserttext isvalid makedir makepath newtar newzip \
+    nextfield openpipe parseextn parseint parsereal parsetext pastetext pathmatch \
+    pathsplit qsort quote readtextline regmatch regreplace removedir removefiles setchar \
+    setdate setday setenv sethour setminute setmonth setmsec setsecond settime setyear \
+    sleep startswith system tarlist textfmt tolower toupper trim untar unzip ziplist";
+const MOSEL_MMSYSTEM_PARAMETERS: &str =
+    "datefmt datetimefmt monthnames sys_endparse sys_fillchar sys_pid sys_qtype \
+    sys_regcache sys_sepchar";
+const MOSEL_MMJOBS_INSTANCE_MGMT_FUNCTIONS: &str =
+    "clearaliases connect disconnect findxsrvs getaliases getbanner gethostalias \
+    sethostalias";
+const MOSEL_MMJOBS_MODEL_MGMT_FUNCTIONS: &str =
+    "compile detach getannidents getannotations getexitcode getgid getid getnode getrmtid \
+    getstatus getuid load reset resetmodpar run setcontrol setdefstream setmodpar \
+    setworkdir stop unload";
+const MOSEL_MMJOBS_SYNCHORNIZATION_FUNCTIONS: &str =
+    "dropnextevent getclass getfromgid getfromid getfromuid getnextevent getvalue \
+    isqueueempty nullevent peeknextevent send setgid setuid wait waitfor";
+const MOSEL_MMJOBS_PARAMETERS: &str =
+    "conntmpl defaultnode fsrvdelay fsrvnbiter fsrvport jobid keepalive nodenumber \
+    parentnumber";
+
+fn mosel_words(list: &str) -> String {
+    list.split_whitespace().collect::<Vec<_>>().join("|")
+}
+
+pub fn mosel() -> LexerDef {
+    let jobs = format!(
+        "{} {} {}",
+        MOSEL_MMJOBS_INSTANCE_MGMT_FUNCTIONS,
+        MOSEL_MMJOBS_MODEL_MGMT_FUNCTIONS,
+        MOSEL_MMJOBS_SYNCHORNIZATION_FUNCTIONS
+    );
+    LexerDef::new(vec![
+        (
+            "whitespace",
+            vec![
+                rule(r"\s+", TEXT),
+                rule(r"(!).*$\n?", COMMENT_SINGLE),
+                rule(r"(?s)\(!.*?!\)", COMMENT_MULTILINE),
+            ],
+        ),
+        (
+            "single_quotes",
+            vec![rule("'", STR_SINGLE).pop(), rule("[^']+", STR_SINGLE)],
+        ),
+        (
+            "double_quotes",
+            vec![
+                rule("\"", STR_DOUBLE).pop(),
+                rule(r#"(\\"|\\[0-7]{1,3}\D|\\[abfnrtv]|\\\\)"#, STR_ESCAPE),
+                rule("[^\"]", STR_DOUBLE),
+            ],
+        ),
+        (
+            "base",
+            vec![
+                rule("\"", STR_DOUBLE).push("double_quotes"),
+                rule("'", STR_SINGLE).push("single_quotes"),
+                rule(
+                    r"((0(x|X)[0-9a-fA-F]*)|(([0-9]+\.?[0-9]*)|(\.[0-9]+))((e|E)(\+|-)?[0-9]+)?)(L|l|UL|ul|u|U|F|f|ll|LL|ull|ULL)?",
+                    NUM,
+                ),
+                rule(
+                    r"[~!@#\$%\^&\*\(\)\+`\-={}\[\]:;<>\?,\.\/\|\\]",
+                    PUNCTUATION,
+                ),
+                rule(r"(?i)(true|false)\b", NAME_BUILTIN),
+                rule(
+                    format!(r"(?i)\b({})\b", mosel_words(MOSEL_CORE_KEYWORDS)),
+                    KEYWORD,
+                ),
+                rule(
+                    format!(r"\b({})\b", mosel_words(MOSEL_CORE_FUNCTIONS)),
+                    NAME_BUILTIN,
+                ),
+                rule(
+                    format!(r"\b({})\b", mosel_words(MOSEL_MMXPRS_FUNCTIONS)),
+                    NAME_FUNCTION,
+                ),
+                rule(
+                    format!(r"\b({})\b", mosel_words(MOSEL_MMXPRES_CONSTANTS)),
+                    NAME_CONSTANT,
+                ),
+                rule(
+                    format!(r"(?i)\b({})\b", mosel_words(MOSEL_MMXPRS_PARAMETERS)),
+                    NAME_PROPERTY,
+                ),
+                rule(
+                    format!(r"(?i)\b({})\b", mosel_words(MOSEL_MMSYSTEM_FUNCTIONS)),
+                    NAME_FUNCTION,
+                ),
+                rule(
+                    format!(r"\b({})\b", mosel_words(MOSEL_MMSYSTEM_PARAMETERS)),
+                    NAME_PROPERTY,
+                ),
+                rule(format!(r"(?i)\b({})\b", mosel_words(&jobs)), NAME_FUNCTION),
+                rule(
+                    format!(r"\b({})\b", mosel_words(MOSEL_MMJOBS_PARAMETERS)),
+                    NAME_PROPERTY,
+                ),
+                rule(r"[a-zA-Z_][a-zA-Z0-9_]*", NAME),
+            ],
+        ),
+        ("root", vec![include("whitespace"), include("base")]),
     ])
 }
