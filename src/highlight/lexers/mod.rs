@@ -140,6 +140,7 @@ mod vhdl;
 mod viml;
 mod vue;
 mod xml;
+mod xpath;
 mod yaml;
 mod yang;
 
@@ -369,6 +370,8 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "stan" => small11::stan(),
         "openedge" => small11::openedge(),
         "mosel" => small11::mosel(),
+        "xpath" => xpath::def(),
+        "xquery" => xpath::xquery(),
         _ => return None,
     })
 }
