@@ -66,6 +66,7 @@ mod html;
 mod http;
 mod ini;
 mod isabelle;
+mod j;
 mod janet;
 mod java;
 mod javascript;
@@ -372,6 +373,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "mosel" => small11::mosel(),
         "xpath" => xpath::def(),
         "xquery" => xpath::xquery(),
+        "j" => j::def(),
         _ => return None,
     })
 }
