@@ -374,6 +374,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "xpath" => xpath::def(),
         "xquery" => xpath::xquery(),
         "j" => j::def(),
+        "factor" => small11::factor(),
         _ => return None,
     })
 }

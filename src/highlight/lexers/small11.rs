@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl, sqf, plsql, stan, openedge, mosel.
+//! dafny, postscript, vcl, sqf, plsql, stan, openedge, mosel, factor.
 
 use std::collections::HashSet;
 
@@ -905,5 +905,133 @@ pub fn mosel() -> LexerDef {
             ],
         ),
         ("root", vec![include("whitespace"), include("base")]),
+    ])
+}
+
+static FACTOR_BUILTINS: Lazy<HashSet<&str>> = Lazy::new(|| word_set("factor", "builtins"));
+
+fn factor_word(cx: &mut Ctx, m: &Caps) {
+    let tok = if FACTOR_BUILTINS.contains(m.all()) {
+        NAME_BUILTIN
+    } else {
+        NAME
+    };
+    cx.token(tok, m.all());
+}
+
+pub fn factor() -> LexerDef {
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r"\s+", TEXT),
+                groups(
+                    r"(:|::|MACRO:|MEMO:|GENERIC:|HELP:)(\s+)(\S+)",
+                    &[KEYWORD, TEXT, NAME_FUNCTION],
+                ),
+                groups(
+                    r"(M:|HOOK:|GENERIC#)(\s+)(\S+)(\s+)(\S+)",
+                    &[KEYWORD, TEXT, NAME_CLASS, TEXT, NAME_FUNCTION],
+                ),
+                rule(r"\((?=\s)", NAME_FUNCTION).push("stack_effect"),
+                rule(r";(?=\s)", KEYWORD),
+                groups(r"(USING:)((?:\s|\\\s)+)", &[KEYWORD_NAMESPACE, TEXT]).push("import"),
+                groups(
+                    r"(IN:|USE:|UNUSE:|QUALIFIED:|QUALIFIED-WITH:)(\s+)(\S+)",
+                    &[KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE],
+                ),
+                groups(
+                    r"(FROM:|EXCLUDE:)(\s+)(\S+)(\s+)(=>)",
+                    &[KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE, TEXT, PUNCTUATION],
+                ),
+                rule(r"(?:ALIAS|DEFER|FORGET|POSTPONE):", KEYWORD_NAMESPACE),
+                groups(
+                    r"(TUPLE:)(\s+)(\S+)(\s+)(<)(\s+)(\S+)",
+                    &[
+                        KEYWORD,
+                        TEXT,
+                        NAME_CLASS,
+                        TEXT,
+                        PUNCTUATION,
+                        TEXT,
+                        NAME_CLASS,
+                    ],
+                )
+                .push("slots"),
+                groups(r"(TUPLE:)(\s+)(\S+)", &[KEYWORD, TEXT, NAME_CLASS]).push("slots"),
+                groups(
+                    r"(UNION:|INTERSECTION:)(\s+)(\S+)",
+                    &[KEYWORD, TEXT, NAME_CLASS],
+                ),
+                groups(
+                    r"(PREDICATE:)(\s+)(\S+)(\s+)(<)(\s+)(\S+)",
+                    &[
+                        KEYWORD,
+                        TEXT,
+                        NAME_CLASS,
+                        TEXT,
+                        PUNCTUATION,
+                        TEXT,
+                        NAME_CLASS,
+                    ],
+                ),
+                groups(
+                    r"(C:)(\s+)(\S+)(\s+)(\S+)",
+                    &[KEYWORD, TEXT, NAME_FUNCTION, TEXT, NAME_CLASS],
+                ),
+                rule(
+                    r"(INSTANCE|SLOT|MIXIN|SINGLETONS?|CONSTANT|SYMBOLS?|ERROR|SYNTAX|ALIEN|TYPEDEF|FUNCTION|STRUCT):",
+                    KEYWORD,
+                ),
+                rule(r"(?:<PRIVATE|PRIVATE>)", KEYWORD_NAMESPACE),
+                groups(
+                    r"(MAIN:)(\s+)(\S+)",
+                    &[KEYWORD_NAMESPACE, TEXT, NAME_FUNCTION],
+                ),
+                rule(r#""(?:\\\\|\\"|[^"])*""#, STR),
+                rule(r#"\S+"\s+(?:\\\\|\\"|[^"])*""#, STR),
+                rule(r"(CHAR:)(\s+)(\\[\\abfnrstv]*|\S)(?=\s)", STR_CHAR),
+                rule(r"!\s+.*$", COMMENT),
+                rule(r"#!\s+.*$", COMMENT),
+                rule(r"[tf](?=\s)", NAME_CONSTANT),
+                rule(r"-?\d+\.\d+(?=\s)", NUM_FLOAT),
+                rule(r"-?\d+(?=\s)", NUM_INTEGER),
+                rule(r"HEX:\s+[a-fA-F\d]+(?=\s)", NUM_HEX),
+                rule(r"BIN:\s+[01]+(?=\s)", NUM_BIN),
+                rule(r"OCT:\s+[0-7]+(?=\s)", NUM_OCT),
+                rule(r"[-+/*=<>^](?=\s)", OPERATOR),
+                rule(
+                    r"(?:deprecated|final|foldable|flushable|inline|recursive)(?=\s)",
+                    KEYWORD,
+                ),
+                call(r"\S+", factor_word),
+            ],
+        ),
+        (
+            "stack_effect",
+            vec![
+                rule(r"\s+", TEXT),
+                rule(r"\(", NAME_FUNCTION).push("stack_effect"),
+                rule(r"\)", NAME_FUNCTION).pop(),
+                rule(r"--", NAME_FUNCTION),
+                rule(r"\S+", NAME_VARIABLE),
+            ],
+        ),
+        (
+            "slots",
+            vec![
+                rule(r"\s+", TEXT),
+                rule(r";(?=\s)", KEYWORD).pop(),
+                rule(r"\S+", NAME_VARIABLE),
+            ],
+        ),
+        (
+            "import",
+            vec![
+                rule(r";(?=\s)", KEYWORD).pop(),
+                rule(r"\s+", TEXT),
+                rule(r"\S+", NAME_NAMESPACE),
+            ],
+        ),
     ])
 }
