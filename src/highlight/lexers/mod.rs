@@ -375,6 +375,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "xquery" => xpath::xquery(),
         "j" => j::def(),
         "factor" => small11::factor(),
+        "idlang" => small11::idlang(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! dafny, postscript, vcl, sqf, plsql, stan, openedge, mosel, factor.
+//! dafny, postscript, vcl, sqf, plsql, stan, openedge, mosel, factor, idlang.
 
 use std::collections::HashSet;
 
@@ -1032,6 +1032,90 @@ pub fn factor() -> LexerDef {
                 rule(r"\s+", TEXT),
                 rule(r"\S+", NAME_NAMESPACE),
             ],
+        ),
+    ])
+}
+
+static IDLANG: Lazy<Vec<(HashSet<&'static str>, Tok)>> = Lazy::new(|| {
+    [
+        ("keywords", KEYWORD),
+        ("conditionals", KEYWORD),
+        ("decorators", NAME_DECORATOR),
+        ("standalone_statements", KEYWORD_RESERVED),
+        ("operators", OPERATOR_WORD),
+        ("routines", NAME_BUILTIN),
+    ]
+    .iter()
+    .map(|&(k, t)| (word_set("idlang", k), t))
+    .collect()
+});
+
+fn idlang_word(cx: &mut Ctx, m: &Caps) {
+    let up = m.all().to_ascii_uppercase();
+    let tok = IDLANG
+        .iter()
+        .find(|(set, _)| set.contains(up.as_str()))
+        .map_or(NAME, |&(_, t)| t);
+    cx.token(tok, m.all());
+}
+
+pub fn idlang() -> LexerDef {
+    let name = r"(?i:[_A-Z]\w*)";
+    let kind = format!(r"(\d+|{name})");
+    let exp = r"[dDeE][+-]\d+";
+    LexerDef::new(vec![
+        (
+            "root",
+            vec![
+                rule(r"\s+", WHITESPACE),
+                rule(r";.*$", COMMENT_SINGLE),
+                rule(r"\,\s*\,", ERROR),
+                rule(format!(r"\!{name}"), NAME_VARIABLE_GLOBAL),
+                rule(r"[(),:\&\$]", PUNCTUATION),
+                rule(
+                    format!(r"(?i)[+-]?((\d+[.]\d*|[.]\d+)({exp})?|\d+{exp})(_{kind})?"),
+                    NUM_FLOAT,
+                ),
+                rule(r"(?i)\d+(B|S|U|US|LL|L|ULL|UL)?", NUM_INTEGER),
+                rule(r#"(?i)"[0-7]+(B|O|U|ULL|UL|LL|L)?"#, NUM_OCT),
+                rule(r"(?i)'[0-9A-F]+'X(B|S|US|ULL|UL|U|LL|L)?", NUM_HEX),
+                rule(format!("({kind}_)?'"), STR_SINGLE).push("string_single"),
+                rule(format!("({kind}_)?\""), STR_DOUBLE).push("string_double"),
+                rule(
+                    r"\#\#|\#|\&\&|\|\||/=|<=|>=|->|\@|\?|[-+*/<=~^{}]",
+                    OPERATOR,
+                ),
+                groups(
+                    format!(r"(?i)({name})(\.)([^\s,]*)"),
+                    &[NAME, OPERATOR, NAME],
+                ),
+                groups(r"(?i)(function|pro)((?:\s|\$\s)+)", &[KEYWORD, WHITESPACE])
+                    .push("funcname"),
+                call(name, idlang_word),
+            ],
+        ),
+        (
+            "funcname",
+            vec![
+                rule(name, NAME_FUNCTION),
+                rule(r"\s+", WHITESPACE),
+                rule(r"(:+|\$)", OPERATOR),
+                rule(r";.*", COMMENT_SINGLE),
+                rule(r"$", WHITESPACE).pop(),
+                rule(r",", OPERATOR).pop(),
+            ],
+        ),
+        (
+            "string_single",
+            vec![
+                rule(r"[^']+", STR_SINGLE),
+                rule(r"''", STR_ESCAPE),
+                rule(r"'", STR_SINGLE).pop(),
+            ],
+        ),
+        (
+            "string_double",
+            vec![rule("[^\"]+", STR_DOUBLE), rule("\"", STR_DOUBLE).pop()],
         ),
     ])
 }
