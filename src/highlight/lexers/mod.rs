@@ -107,6 +107,7 @@ mod python;
 mod q;
 mod r;
 mod racket;
+mod robot_framework;
 mod ruby;
 mod rust;
 mod scala;
@@ -376,6 +377,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "j" => j::def(),
         "factor" => small11::factor(),
         "idlang" => small11::idlang(),
+        "robot_framework" => robot_framework::def(),
         _ => return None,
     })
 }
