@@ -77,6 +77,7 @@ mod jsp;
 mod jsx;
 mod julia;
 mod kotlin;
+mod lasso;
 mod lean;
 mod liquid;
 mod literate;
@@ -378,6 +379,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "factor" => small11::factor(),
         "idlang" => small11::idlang(),
         "robot_framework" => robot_framework::def(),
+        "lasso" => lasso::def(),
         _ => return None,
     })
 }
