@@ -111,6 +111,7 @@ mod racket;
 mod robot_framework;
 mod ruby;
 mod rust;
+mod sas;
 mod scala;
 mod scss;
 mod shell;
@@ -380,6 +381,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "idlang" => small11::idlang(),
         "robot_framework" => robot_framework::def(),
         "lasso" => lasso::def(),
+        "sas" => sas::def(),
         _ => return None,
     })
 }
