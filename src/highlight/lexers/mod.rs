@@ -102,6 +102,7 @@ mod php;
 mod plaintext;
 mod pony;
 mod powershell;
+mod praat;
 mod protobuf;
 mod puppet;
 mod python;
@@ -382,6 +383,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "robot_framework" => robot_framework::def(),
         "lasso" => lasso::def(),
         "sas" => sas::def(),
+        "praat" => praat::def(),
         _ => return None,
     })
 }
