@@ -53,6 +53,7 @@ mod fortran;
 mod freefem;
 mod fsharp;
 mod gdscript;
+mod ghc_cmm;
 mod ghc_core;
 mod gherkin;
 mod glsl;
@@ -384,6 +385,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "lasso" => lasso::def(),
         "sas" => sas::def(),
         "praat" => praat::def(),
+        "ghc-cmm" => ghc_cmm::def(),
         _ => return None,
     })
 }
