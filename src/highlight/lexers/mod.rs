@@ -133,6 +133,7 @@ mod solidity;
 mod sql;
 mod stata;
 mod swift;
+mod syzlang;
 mod syzprog;
 mod tcl;
 mod template;
@@ -386,6 +387,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sas" => sas::def(),
         "praat" => praat::def(),
         "ghc-cmm" => ghc_cmm::def(),
+        "syzlang" => syzlang::def(),
         _ => return None,
     })
 }
