@@ -82,6 +82,7 @@ mod lasso;
 mod lean;
 mod liquid;
 mod literate;
+mod livescript;
 mod lua;
 mod lustre;
 mod m68k;
@@ -388,6 +389,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "praat" => praat::def(),
         "ghc-cmm" => ghc_cmm::def(),
         "syzlang" => syzlang::def(),
+        "livescript" => livescript::def(),
         _ => return None,
     })
 }
