@@ -130,6 +130,7 @@ mod small7;
 mod small8;
 mod small9;
 mod smalltalk;
+mod sml;
 mod solidity;
 mod sql;
 mod stata;
@@ -390,6 +391,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "ghc-cmm" => ghc_cmm::def(),
         "syzlang" => syzlang::def(),
         "livescript" => livescript::def(),
+        "sml" => sml::def(),
         _ => return None,
     })
 }
