@@ -118,6 +118,7 @@ mod sas;
 mod scala;
 mod scss;
 mod shell;
+mod slim;
 mod small;
 mod small10;
 mod small11;
@@ -392,6 +393,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "syzlang" => syzlang::def(),
         "livescript" => livescript::def(),
         "sml" => sml::def(),
+        "slim" => slim::def(),
         _ => return None,
     })
 }
