@@ -60,6 +60,7 @@ mod glsl;
 mod go;
 mod graphql;
 mod groovy;
+mod haml;
 mod haskell;
 mod haxe;
 mod hcl;
@@ -394,6 +395,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "livescript" => livescript::def(),
         "sml" => sml::def(),
         "slim" => slim::def(),
+        "haml" => haml::def(),
         _ => return None,
     })
 }
