@@ -38,6 +38,7 @@ mod conf;
 mod console;
 mod coq;
 mod cpp;
+mod crystal;
 mod csharp;
 mod css;
 mod cuda;
@@ -396,6 +397,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "sml" => sml::def(),
         "slim" => slim::def(),
         "haml" => haml::def(),
+        "crystal" => crystal::def(),
         _ => return None,
     })
 }
