@@ -67,6 +67,7 @@ mod haxe;
 mod hcl;
 mod html;
 mod http;
+mod igorpro;
 mod ini;
 mod isabelle;
 mod j;
@@ -398,6 +399,7 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "slim" => slim::def(),
         "haml" => haml::def(),
         "crystal" => crystal::def(),
+        "igorpro" => igorpro::def(),
         _ => return None,
     })
 }
