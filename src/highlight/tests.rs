@@ -43,3 +43,14 @@ fn kramdown_block_wrapper() {
     let want = "<div class=\"highlight\"><pre class=\"highlight\"><code><span class=\"kd\">var</span> <span class=\"nx\">a</span> <span class=\"o\">=</span> <span class=\"mi\">1</span><span class=\"p\">;</span>\n</code></pre></div>";
     assert_eq!(got.as_deref(), Some(want));
 }
+
+#[test]
+fn every_rouge_lexer_has_rules_and_lexes_without_panicking() {
+    let sample =
+        "# c\nfoo = \"bar #{1 + 2}\" 'x' /re/ <a href=\"y\">z</a> {% if %}\n\t(1, 2.5e3) // done\n";
+    for (tag, ..) in registry::all() {
+        assert!(has_rules(tag), "{tag} falls back to plain text");
+        let html = highlight_tokens(sample, tag).unwrap_or_else(|| panic!("{tag}: no lexer"));
+        assert!(!html.is_empty(), "{tag}: empty output");
+    }
+}

@@ -15,10 +15,12 @@ pub fn word_set(tag: &str, key: &str) -> HashSet<&'static str> {
         .collect()
 }
 
+mod abap;
 mod actionscript;
 mod ada;
 mod apache;
 mod apex;
+mod apple_script;
 mod armasm;
 mod awk;
 mod batchfile;
@@ -31,9 +33,12 @@ mod cfscript;
 mod clojure;
 mod cmake;
 mod coffeescript;
+mod common_lisp;
 mod conf;
 mod console;
+mod coq;
 mod cpp;
+mod crystal;
 mod csharp;
 mod css;
 mod cuda;
@@ -46,19 +51,27 @@ mod erb;
 mod erlang;
 mod fluent;
 mod fortran;
+mod freefem;
 mod fsharp;
 mod gdscript;
+mod ghc_cmm;
 mod ghc_core;
 mod gherkin;
 mod glsl;
 mod go;
 mod graphql;
 mod groovy;
+mod haml;
 mod haskell;
+mod haxe;
 mod hcl;
 mod html;
 mod http;
+mod igorpro;
 mod ini;
+mod isabelle;
+mod j;
+mod janet;
 mod java;
 mod javascript;
 mod jinja;
@@ -68,9 +81,11 @@ mod jsp;
 mod jsx;
 mod julia;
 mod kotlin;
+mod lasso;
 mod lean;
 mod liquid;
 mod literate;
+mod livescript;
 mod lua;
 mod lustre;
 mod m68k;
@@ -79,6 +94,7 @@ mod make;
 mod markdown;
 mod mason;
 mod matlab;
+mod meson;
 mod nginx;
 mod nial;
 mod nim;
@@ -91,18 +107,24 @@ mod php;
 mod plaintext;
 mod pony;
 mod powershell;
+mod praat;
 mod protobuf;
 mod puppet;
 mod python;
 mod q;
 mod r;
+mod racket;
+mod robot_framework;
 mod ruby;
 mod rust;
+mod sas;
 mod scala;
 mod scss;
 mod shell;
+mod slim;
 mod small;
 mod small10;
+mod small11;
 mod small2;
 mod small3;
 mod small4;
@@ -112,10 +134,12 @@ mod small7;
 mod small8;
 mod small9;
 mod smalltalk;
+mod sml;
 mod solidity;
 mod sql;
 mod stata;
 mod swift;
+mod syzlang;
 mod syzprog;
 mod tcl;
 mod template;
@@ -129,6 +153,7 @@ mod vhdl;
 mod viml;
 mod vue;
 mod xml;
+mod xpath;
 mod yaml;
 mod yang;
 
@@ -340,6 +365,41 @@ pub fn definition(tag: &str) -> Option<LexerDef> {
         "ecl" => nial::ecl(),
         "opentype_feature_file" => opentype::opentype(),
         "isbl" => opentype::isbl(),
+        "janet" => janet::def(),
+        "meson" => meson::def(),
+        "abap" => abap::def(),
+        "freefem" => freefem::def(),
+        "isabelle" => isabelle::def(),
+        "common_lisp" => common_lisp::def(),
+        "racket" => racket::def(),
+        "coq" => coq::def(),
+        "applescript" => apple_script::def(),
+        "haxe" => haxe::def(),
+        "dafny" => small11::dafny(),
+        "postscript" => small11::postscript(),
+        "vcl" => small11::vcl(),
+        "sqf" => small11::sqf(),
+        "plsql" => small11::plsql(),
+        "stan" => small11::stan(),
+        "openedge" => small11::openedge(),
+        "mosel" => small11::mosel(),
+        "xpath" => xpath::def(),
+        "xquery" => xpath::xquery(),
+        "j" => j::def(),
+        "factor" => small11::factor(),
+        "idlang" => small11::idlang(),
+        "robot_framework" => robot_framework::def(),
+        "lasso" => lasso::def(),
+        "sas" => sas::def(),
+        "praat" => praat::def(),
+        "ghc-cmm" => ghc_cmm::def(),
+        "syzlang" => syzlang::def(),
+        "livescript" => livescript::def(),
+        "sml" => sml::def(),
+        "slim" => slim::def(),
+        "haml" => haml::def(),
+        "crystal" => crystal::def(),
+        "igorpro" => igorpro::def(),
         _ => return None,
     })
 }

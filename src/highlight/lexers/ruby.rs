@@ -9,7 +9,7 @@ const KEYWORDS_PSEUDO: &str = "loop|include|extend|raise|alias_method|attr|catch
 const BUILTINS_G: &str = r"attr_reader|attr_writer|attr_accessor|__id__|__send__|abort|ancestors|at_exit|autoload|binding|callcc|caller|catch|chomp|chop|class_eval|class_variables|clone|const_defined\?|const_get|const_missing|const_set|constants|display|dup|eval|exec|exit|extend|fail|fork|format|freeze|getc|gets|global_variables|gsub|hash|id|included_modules|inspect|instance_eval|instance_method|instance_methods|instance_variable_get|instance_variable_set|instance_variables|lambda|load|local_variables|loop|method|method_missing|methods|module_eval|name|object_id|open|p|print|printf|private_class_method|private_instance_methods|private_methods|proc|protected_instance_methods|protected_methods|public_class_method|public_instance_methods|public_methods|putc|puts|raise|rand|readline|readlines|require|require_relative|scan|select|self|send|set_trace_func|singleton_methods|sleep|split|sprintf|srand|sub|syscall|system|taint|test|throw|to_a|to_s|trace_var|trap|untaint|untrace_var|warn";
 const BUILTINS_Q: &str = "autoload|block_given|const_defined|eql|equal|frozen|include|instance_of|is_a|iterator|kind_of|method_defined|nil|private_method_defined|protected_method_defined|public_method_defined|respond_to|tainted";
 
-fn start(st: &mut LexState) {
+pub(super) fn start(st: &mut LexState) {
     st.push("expr_start");
     st.list.clear();
     st.vars.remove("heredocs");
@@ -36,7 +36,7 @@ fn current_sigil(cx: &Ctx) -> Option<Sigil> {
     Some(Sigil { open, close, tok })
 }
 
-fn sigil_start(cx: &mut Ctx, m: &Caps) {
+pub(super) fn sigil_start(cx: &mut Ctx, m: &Caps) {
     let kind = m.get(1);
     let Some(open) = m.get(2).chars().next() else {
         return;
@@ -64,7 +64,7 @@ fn sigil_start(cx: &mut Ctx, m: &Caps) {
     });
 }
 
-fn sigil_escape(cx: &mut Ctx, m: &Caps) {
+pub(super) fn sigil_escape(cx: &mut Ctx, m: &Caps) {
     let Some(s) = current_sigil(cx) else {
         return cx.reject();
     };
@@ -76,7 +76,7 @@ fn sigil_escape(cx: &mut Ctx, m: &Caps) {
     }
 }
 
-fn sigil_delim(cx: &mut Ctx, m: &Caps) {
+pub(super) fn sigil_delim(cx: &mut Ctx, m: &Caps) {
     let Some(s) = current_sigil(cx) else {
         return cx.reject();
     };
@@ -96,12 +96,12 @@ fn sigil_delim(cx: &mut Ctx, m: &Caps) {
     }
 }
 
-fn sigil_hash(cx: &mut Ctx, m: &Caps) {
+pub(super) fn sigil_hash(cx: &mut Ctx, m: &Caps) {
     let tok = current_sigil(cx).map_or(STR_OTHER, |s| s.tok);
     cx.token(tok, m.all());
 }
 
-fn sigil_text(cx: &mut Ctx, m: &Caps) {
+pub(super) fn sigil_text(cx: &mut Ctx, m: &Caps) {
     let Some(s) = current_sigil(cx) else {
         return cx.reject();
     };
@@ -114,13 +114,13 @@ fn sigil_text(cx: &mut Ctx, m: &Caps) {
     cx.consume(end);
 }
 
-fn ternary(cx: &mut Ctx, m: &Caps) {
+pub(super) fn ternary(cx: &mut Ctx, m: &Caps) {
     cx.token(PUNCTUATION, m.all());
     cx.push("ternary");
     cx.push("expr_start");
 }
 
-fn heredoc(cx: &mut Ctx, m: &Caps) {
+pub(super) fn heredoc(cx: &mut Ctx, m: &Caps) {
     cx.token(OPERATOR, m.get(1));
     let name = format!("{}{}{}", m.get(2), m.get(3), m.get(4));
     cx.token(NAME_CONSTANT, &name);
@@ -146,7 +146,7 @@ fn heredoc_queue(cx: &Ctx) -> Vec<String> {
     }
 }
 
-fn heredoc_check(cx: &mut Ctx, m: &Caps) {
+pub(super) fn heredoc_check(cx: &mut Ctx, m: &Caps) {
     let mut queue = heredoc_queue(cx);
     let first = queue.first().cloned().unwrap_or_default();
     let (tolerant, name) = (first.starts_with('1'), first.get(1..).unwrap_or(""));
@@ -169,7 +169,7 @@ fn heredoc_check(cx: &mut Ctx, m: &Caps) {
     cx.pop(1);
 }
 
-fn class_paren(cx: &mut Ctx, m: &Caps) {
+pub(super) fn class_paren(cx: &mut Ctx, m: &Caps) {
     cx.token(PUNCTUATION, m.all());
     cx.push("defexpr");
     cx.push("expr_start");

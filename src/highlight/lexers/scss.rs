@@ -227,7 +227,7 @@ pub fn def() -> LexerDef {
 
 /// Rouge's `Indentation` mixin: a line's indentation either continues an open block
 /// (single- or multi-line comment) or starts ordinary content.
-fn indentation(cx: &mut Ctx, m: &Caps) {
+pub(super) fn indentation(cx: &mut Ctx, m: &Caps) {
     cx.token(TEXT, m.all());
     let indent = m.all().to_string();
     cx.st.vars.insert("last_indentation", indent.clone());
@@ -243,7 +243,7 @@ fn indentation(cx: &mut Ctx, m: &Caps) {
     }
 }
 
-fn starts_block(cx: &mut Ctx, state: &str) {
+pub(super) fn starts_block(cx: &mut Ctx, state: &str) {
     let last = cx
         .st
         .vars

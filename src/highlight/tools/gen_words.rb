@@ -20,7 +20,7 @@ Rouge::Lexer.all.sort_by(&:tag).each do |l|
     # A hash of group => names (PHP's builtins by module, VimL's by kind): each group as
     # "name.group", and all names together.
     if v.is_a?(Hash) && v.values.all? { |x| x.is_a?(Array) || x.is_a?(Set) }
-      if v.size <= 10 # per-group lists only for small hashes (not PHP's hundreds of modules)
+      if v.size <= 16 # per-group lists only for small hashes (not PHP's hundreds of modules)
         v.each { |k, names| seen["#{m}.#{k}"] = names.to_a if names.all? { |x| x.is_a?(String) } }
       end
       v = v.values.flat_map(&:to_a)
