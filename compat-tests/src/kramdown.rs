@@ -7,7 +7,9 @@
 //! - `--jekyll`: Jekyll 4.3's kramdown defaults exactly as `make_jekyll_gfm_corpus.sh` passes
 //!   them (the jekyll-gfm-corpus); an OPTIONS_FILE is ignored;
 //! - `--jekyll-site`: what Jekyll's converter really hands kramdown for a site without a
-//!   `kramdown:` section (adds `syntax_highlighter_opts` `default_lang: plaintext`, `guess_lang`).
+//!   `kramdown:` section (adds `syntax_highlighter_opts` `default_lang: plaintext`, `guess_lang`);
+//! - `--test-compat`: kramdown's own testsuite patches Rouge's formatter to put a newline
+//!   after `</code></pre>` (`kramdown_ref.rb --test-compat`); apply the same to the output.
 
 use hyde::markdown::{to_html, Options};
 use std::io::{Read, Write};
@@ -28,12 +30,14 @@ pub fn run(args: &[String]) -> i32 {
     let mut gfm = false;
     let mut jekyll = false;
     let mut site = false;
+    let mut test_compat = false;
     let mut file: Option<&str> = None;
     for a in args {
         match a.as_str() {
             "--gfm" => gfm = true,
             "--jekyll" => jekyll = true,
             "--jekyll-site" => site = true,
+            "--test-compat" => test_compat = true,
             f if !f.is_empty() => file = Some(f),
             _ => {}
         }
@@ -63,6 +67,11 @@ pub fn run(args: &[String]) -> i32 {
     let input = String::from_utf8_lossy(&input);
     match to_html(&input, &opts) {
         Ok(html) => {
+            let html = if test_compat {
+                html.replace("</code></pre></div>", "</code></pre>\n</div>")
+            } else {
+                html
+            };
             let _ = std::io::stdout().write_all(html.as_bytes());
             0
         }

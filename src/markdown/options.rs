@@ -253,22 +253,19 @@ impl Options {
     }
 
     fn apply_highlighter_opts(&mut self, entries: &[(String, Value)]) {
+        // kramdown merges the `span:`/`block:` hashes over the shared options.
+        for (k, v) in entries.iter().filter(|(k, _)| k != "span" && k != "block") {
+            apply_highlight_opt(&mut self.span_highlight, k, v);
+            apply_highlight_opt(&mut self.block_highlight, k, v);
+        }
         for (k, v) in entries {
-            match k.as_str() {
-                "span" => {
-                    for (k2, v2) in hash_entries(v) {
-                        apply_highlight_opt(&mut self.span_highlight, &k2, &v2);
-                    }
-                }
-                "block" => {
-                    for (k2, v2) in hash_entries(v) {
-                        apply_highlight_opt(&mut self.block_highlight, &k2, &v2);
-                    }
-                }
-                _ => {
-                    apply_highlight_opt(&mut self.span_highlight, k, v);
-                    apply_highlight_opt(&mut self.block_highlight, k, v);
-                }
+            let target = match k.as_str() {
+                "span" => &mut self.span_highlight,
+                "block" => &mut self.block_highlight,
+                _ => continue,
+            };
+            for (k2, v2) in hash_entries(v) {
+                apply_highlight_opt(target, &k2, &v2);
             }
         }
         // Span highlighting never wraps (kramdown forces `wrap: false`).

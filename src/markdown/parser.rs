@@ -413,7 +413,7 @@ impl Parser {
         };
         let mut result = src.s[first.start()..first.end()].to_string();
         let end_re = self.paragraph_end();
-        while !src.eos() && !src.check(end_re) {
+        while !src.eos() && !(may_end_paragraph(&src.s, src.pos) && src.check(end_re)) {
             match src.scan(&PARAGRAPH_LINE) {
                 Some(c) => result.push_str(&src.s[c.start()..c.end()]),
                 None => break,
@@ -694,6 +694,24 @@ impl Parser {
         self.abbrev_defs.insert(id.clone(), text);
         self.abbrev_attrs.insert(id, Attrs::new());
         true
+    }
+}
+
+/// Cheap test before the paragraph-end pattern: every alternative of it (blank line, IAL,
+/// EOB marker, HTML tag, and GFM's list/header/quote/fence starts) begins, after at most three
+/// spaces, with one of these characters (or the text ends).
+fn may_end_paragraph(s: &str, p: usize) -> bool {
+    let b = s.as_bytes();
+    let mut i = p;
+    while i < b.len() && i < p + 3 && b[i] == b' ' {
+        i += 1;
+    }
+    match b.get(i) {
+        None => true,
+        Some(c) => matches!(
+            c,
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'{' | b'^' | b'<' | b'*' | b'+' | b'-' | b'#' | b':' | b'>' | b'~' | b'`'
+        ) || c.is_ascii_digit() || s[i..].starts_with("\n"),
     }
 }
 

@@ -338,7 +338,7 @@ impl Parser {
             if !too_deep {
                 let parsers = env.parsers.clone();
                 for sp in parsers {
-                    if self.span_parser_matches(sp, src) {
+                    if starts_here(&src.s, src.pos, &[sp]) && self.span_parser_matches(sp, src) {
                         env.stack.push(el.kind);
                         self.run_span_parser(sp, el, src, env);
                         env.stack.pop();
