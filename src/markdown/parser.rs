@@ -413,7 +413,7 @@ impl Parser {
         };
         let mut result = src.s[first.start()..first.end()].to_string();
         let end_re = self.paragraph_end();
-        while !src.eos() && !(may_end_paragraph(&src.s, src.pos) && src.check(end_re)) {
+        while !(src.eos() || may_end_paragraph(&src.s, src.pos) && src.check(end_re)) {
             match src.scan(&PARAGRAPH_LINE) {
                 Some(c) => result.push_str(&src.s[c.start()..c.end()]),
                 None => break,
@@ -708,10 +708,28 @@ fn may_end_paragraph(s: &str, p: usize) -> bool {
     }
     match b.get(i) {
         None => true,
-        Some(c) => matches!(
-            c,
-            b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'{' | b'^' | b'<' | b'*' | b'+' | b'-' | b'#' | b':' | b'>' | b'~' | b'`'
-        ) || c.is_ascii_digit() || s[i..].starts_with("\n"),
+        Some(c) => {
+            matches!(
+                c,
+                b' ' | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b'\x0b'
+                    | b'\x0c'
+                    | b'{'
+                    | b'^'
+                    | b'<'
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'#'
+                    | b':'
+                    | b'>'
+                    | b'~'
+                    | b'`'
+            ) || c.is_ascii_digit()
+                || s[i..].starts_with("\n")
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The site: everything read from the source, and the build process
 //! (`Site#process`: reset → read → generate → render → cleanup → write).
 
+pub mod cache;
 pub mod converters;
 pub mod document;
 pub mod drops;

@@ -24,6 +24,10 @@ pub struct Renderer {
     pub profile: Option<super::profile::Profile>,
     pub markdown: crate::markdown::Options,
     pub sass: crate::sass::SassOptions,
+    /// Markdown conversions kept between builds (`cache_dir`).
+    pub cache: super::cache::DiskCache,
+    /// The Markdown options as a cache key component.
+    markdown_key: String,
     layouts: HashMap<String, Arc<crate::liquid::Template>>,
     environment: String,
 }
@@ -145,7 +149,22 @@ impl Renderer {
         if let Some(dir) = site.theme.as_ref().and_then(|t| t.sass_path()) {
             sass = sass.with_theme_sass_dir(&dir);
         }
+        let markdown =
+            crate::markdown::Options::from_jekyll_config(&Value::hash(site.config.clone()));
+        let cache_enabled = !site.flags.safe
+            && !site
+                .config
+                .get("disable_disk_cache")
+                .is_some_and(Value::is_truthy);
+        let cache_dir = site.source.join(
+            site.config
+                .get("cache_dir")
+                .map(crate::value::to_s)
+                .unwrap_or_else(|| ".jekyll-cache".into()),
+        );
         Ok(Renderer {
+            cache: super::cache::DiskCache::open(&cache_dir, cache_enabled),
+            markdown_key: format!("{markdown:?}"),
             profile: site
                 .config
                 .get("profile")
@@ -196,10 +215,13 @@ impl Renderer {
         for c in site.converters.for_ext(ext) {
             out = match c {
                 Converter::Markdown => {
-                    crate::markdown::to_html(&out, &self.markdown).map_err(|e| Error {
-                        file: e.file.or_else(|| Some(rel.into())),
-                        ..e
-                    })?
+                    let key = super::cache::DiskCache::key(&self.markdown_key, &out);
+                    self.cache
+                        .get_or_insert(key, || crate::markdown::to_html(&out, &self.markdown))
+                        .map_err(|e| Error {
+                            file: e.file.or_else(|| Some(rel.into())),
+                            ..e
+                        })?
                 }
                 Converter::Sass | Converter::Scss => {
                     let syntax = if c == Converter::Sass {
@@ -531,5 +553,6 @@ pub fn render_site(site: &Arc<Site>) -> Result<()> {
     if let Some(e) = results.into_iter().find_map(|r| r.err()) {
         return Err(e);
     }
+    renderer.cache.save();
     Ok(())
 }

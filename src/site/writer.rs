@@ -185,7 +185,15 @@ fn collect_all(dir: &Path, out: &mut Vec<PathBuf>) {
 /// their modification time preserved, as Jekyll does.
 pub fn write(outputs: &[Output]) -> Result<()> {
     use rayon::prelude::*;
-    outputs.par_iter().try_for_each(|o| -> Result<()> {
+    // Jekyll writes one file after the other, so when several share a destination the last
+    // one wins; writing in parallel, hyde writes only that one.
+    let mut last: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
+    for (i, o) in outputs.iter().enumerate() {
+        last.insert(o.dest(), i);
+    }
+    let winners: Vec<&Output> =
+        outputs.iter().enumerate().filter(|(i, o)| last.get(o.dest()) == Some(i)).map(|(_, o)| o).collect();
+    winners.par_iter().try_for_each(|o| -> Result<()> {
         let dest = o.dest();
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::at(parent, None, e.to_string()))?;

@@ -1,0 +1,148 @@
+//! The disk cache (Jekyll's `Jekyll::Cache` under `cache_dir`, default `.jekyll-cache`):
+//! Markdown conversions keyed by the converter options and the input, so a rebuild converts
+//! only what changed. Jekyll keeps Ruby-marshalled files under `Jekyll/Cache/`; hyde keeps
+//! one file of its own under `hyde/`, which Jekyll never reads (the two can share a site).
+//!
+//! Like Jekyll, no disk cache in safe mode or with `--disable-disk-cache`.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+const MAGIC: &[u8; 8] = b"HYDEC001";
+
+type Key = [u8; 32];
+
+pub struct DiskCache {
+    file: Option<PathBuf>,
+    /// Entries read from disk.
+    stored: HashMap<Key, String>,
+    /// Entries used or added by this build (only these are written back).
+    used: Mutex<HashMap<Key, String>>,
+}
+
+impl DiskCache {
+    /// A cache in `cache_dir`, or a memory-only one when `enabled` is false.
+    pub fn open(cache_dir: &Path, enabled: bool) -> DiskCache {
+        let file = enabled.then(|| cache_dir.join("hyde").join("markdown.bin"));
+        let stored = file.as_deref().map(read_entries).unwrap_or_default();
+        DiskCache {
+            file,
+            stored,
+            used: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The key of an input under a converter configuration.
+    pub fn key(config: &str, input: &str) -> Key {
+        let mut h = blake3::Hasher::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&(config.len() as u64).to_le_bytes());
+        h.update(config.as_bytes());
+        h.update(input.as_bytes());
+        *h.finalize().as_bytes()
+    }
+
+    /// The cached value for `key`, or `compute()`'s (then remembered).
+    pub fn get_or_insert<E>(
+        &self,
+        key: Key,
+        compute: impl FnOnce() -> Result<String, E>,
+    ) -> Result<String, E> {
+        if let Some(v) = self.stored.get(&key) {
+            self.used
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, v.clone());
+            return Ok(v.clone());
+        }
+        let v = compute()?;
+        self.used
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, v.clone());
+        Ok(v)
+    }
+
+    /// Writes the entries this build used (stale ones are dropped). A failure to write the
+    /// cache never fails the build.
+    pub fn save(&self) {
+        let Some(file) = &self.file else { return };
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        if used.len() == self.stored.len() && used.keys().all(|k| self.stored.contains_key(k)) {
+            return;
+        }
+        let _ = write_entries(file, &used);
+    }
+}
+
+fn read_entries(file: &Path) -> HashMap<Key, String> {
+    let mut out = HashMap::new();
+    let Ok(mut f) = std::fs::File::open(file) else {
+        return out;
+    };
+    let mut buf = Vec::new();
+    if f.read_to_end(&mut buf).is_err() || !buf.starts_with(MAGIC) {
+        return out;
+    }
+    let mut pos = MAGIC.len();
+    while pos + 40 <= buf.len() {
+        let mut key = [0u8; 32];
+        key.copy_from_slice(&buf[pos..pos + 32]);
+        let len = u64::from_le_bytes(buf[pos + 32..pos + 40].try_into().unwrap_or([0; 8])) as usize;
+        pos += 40;
+        let Some(bytes) = buf.get(pos..pos.saturating_add(len)) else {
+            break;
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.insert(key, s.to_string());
+            }
+            Err(_) => break,
+        }
+        pos += len;
+    }
+    out
+}
+
+fn write_entries(file: &Path, entries: &HashMap<Key, String>) -> std::io::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = file.with_extension("tmp");
+    {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        w.write_all(MAGIC)?;
+        for (k, v) in entries {
+            w.write_all(k)?;
+            w.write_all(&(v.len() as u64).to_le_bytes())?;
+            w.write_all(v.as_bytes())?;
+        }
+        w.flush()?;
+    }
+    std::fs::rename(tmp, file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_drops_stale_entries() {
+        let dir = std::env::temp_dir().join(format!("hyde-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let c = DiskCache::open(&dir, true);
+        let k1 = DiskCache::key("opts", "a");
+        let k2 = DiskCache::key("opts", "b");
+        assert_eq!(c.get_or_insert::<()>(k1, || Ok("A".into())), Ok("A".into()));
+        assert_eq!(c.get_or_insert::<()>(k2, || Ok("B".into())), Ok("B".into()));
+        c.save();
+        let c = DiskCache::open(&dir, true);
+        assert_eq!(c.get_or_insert::<()>(k1, || Err(())), Ok("A".into()));
+        c.save();
+        let c = DiskCache::open(&dir, true);
+        assert!(c.get_or_insert::<()>(k2, || Err(())).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
