@@ -232,6 +232,12 @@ fn rubyize(pattern: &str) -> String {
                 };
                 match set {
                     Some(set) if in_class > 0 && e.is_ascii_lowercase() => out.push_str(set),
+                    // A negated shorthand inside a class: a nested negated class (union).
+                    Some(set) if in_class > 0 => {
+                        out.push_str("[^");
+                        out.push_str(set);
+                        out.push(']');
+                    }
                     Some(set) if in_class == 0 => {
                         let neg = if e.is_ascii_uppercase() { "^" } else { "" };
                         out.push('[');

@@ -73,7 +73,9 @@ pub fn def() -> LexerDef {
                 rule(format!(r"[-+]?\d+\.?{terminated}"), NUM_INTEGER),
                 rule(format!(r"[-+]?\d+/\d+{terminated}"), NUM_INTEGER),
                 rule(
-                    r"[-+]?(\d*\.\d+([defls][-+]?\d+)?|\d+(\.\d*)?[defls][-+]?\d+)",
+                    format!(
+                        r"[-+]?(\d*\.\d+([defls][-+]?\d+)?|\d+(\.\d*)?[defls][-+]?\d+){terminated}"
+                    ),
                     NUM_FLOAT,
                 ),
                 rule(format!(r"#\\.{terminated}"), STR_CHAR),
