@@ -191,8 +191,12 @@ pub fn write(outputs: &[Output]) -> Result<()> {
     for (i, o) in outputs.iter().enumerate() {
         last.insert(o.dest(), i);
     }
-    let winners: Vec<&Output> =
-        outputs.iter().enumerate().filter(|(i, o)| last.get(o.dest()) == Some(i)).map(|(_, o)| o).collect();
+    let winners: Vec<&Output> = outputs
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| last.get(o.dest()) == Some(i))
+        .map(|(_, o)| o)
+        .collect();
     winners.par_iter().try_for_each(|o| -> Result<()> {
         let dest = o.dest();
         if let Some(parent) = dest.parent() {
