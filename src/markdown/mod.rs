@@ -9,6 +9,7 @@ mod element;
 mod entities;
 mod entity_table;
 mod html;
+mod html_native;
 mod ial;
 mod list;
 mod options;

@@ -434,7 +434,7 @@ impl Parser {
         };
         let mut result = src.s[first.start()..first.end()].to_string();
         let end_re = self.paragraph_end();
-        while !src.eos() && !(may_end_paragraph(&src.s, src.pos) && src.check(end_re)) {
+        while !(src.eos() || (may_end_paragraph(&src.s, src.pos) && src.check(end_re))) {
             match src.scan(&PARAGRAPH_LINE) {
                 Some(c) => result.push_str(&src.s[c.start()..c.end()]),
                 None => break,

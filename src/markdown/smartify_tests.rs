@@ -69,15 +69,33 @@ const CASES: &[(&str, &str)] = &[
     ("\"a\" \"b\"\n\"c\"", "“a” “b”\n“c”"),
     ("<<>>", "«»"),
     ("a\n\n\n\nb", "a\n\n\n\nb"),
-    ("x <a href=\"y\">\"unclosed", "x <a href=\"y\">“unclosed\n</a>"),
-    ("<div markdown=\"1\">\"x\" -- y</div>", "<div>\n“x” – y&lt;/div&gt;\n</div>"),
+    (
+        "x <a href=\"y\">\"unclosed",
+        "x <a href=\"y\">“unclosed\n</a>",
+    ),
+    (
+        "<div markdown=\"1\">\"x\" -- y</div>",
+        "<div>\n“x” – y&lt;/div&gt;\n</div>",
+    ),
     ("</div> \"stray\"", "&lt;/div&gt; “stray”"),
     ("<p>\"p\" 'q'</p>", "<p>\"p\" 'q'</p>"),
-    ("a <span title=\"t\">\"b\" <em>c</em></span> \"d\"", "a <span title=\"t\">“b” <em>c</em></span> “d”"),
+    (
+        "a <span title=\"t\">\"b\" <em>c</em></span> \"d\"",
+        "a <span title=\"t\">“b” <em>c</em></span> “d”",
+    ),
     ("\"a\"<br>\"b\"", "“a”<br />“b”"),
-    ("<script>\"x\"</script> \"y\"", "<script>\"x\"</script>\n “y”"),
-    ("  <div>indented \"html\"</div>", "<div>indented \"html\"</div>"),
-    ("x &nbsp; y &lt;z&gt; &quot;q&quot;", "x \u{a0} y &lt;z&gt; \"q\""),
+    (
+        "<script>\"x\"</script> \"y\"",
+        "<script>\"x\"</script>\n “y”",
+    ),
+    (
+        "  <div>indented \"html\"</div>",
+        "<div>indented \"html\"</div>",
+    ),
+    (
+        "x &nbsp; y &lt;z&gt; &quot;q&quot;",
+        "x \u{a0} y &lt;z&gt; \"q\"",
+    ),
     ("He said, 'It's \"fine\"'.", "He said, ‘It’s “fine”’."),
 ];
 
