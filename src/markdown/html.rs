@@ -82,6 +82,11 @@ impl Parser {
                 let attrs = c.str(&src.s, 2).to_string();
                 let closed = c.has(4);
                 self.handle_html_start_tag(tree, src, &name, &attrs, closed, false);
+                if self.opts.html_to_native {
+                    if let Some(el) = tree.children.last_mut() {
+                        super::html_native::convert(el);
+                    }
+                }
                 return Step::Handled;
             }
             return Step::NotHandled;
@@ -326,6 +331,9 @@ impl Parser {
                     el.add_text(&rest, env.text_kind);
                     src.pos = src.s.len();
                 }
+            }
+            if self.opts.html_to_native {
+                super::html_native::convert(&mut el);
             }
             tree.children.push(el);
         } else {

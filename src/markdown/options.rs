@@ -36,6 +36,8 @@ pub struct Options {
     pub header_offset: i64,
     pub parse_block_html: bool,
     pub parse_span_html: bool,
+    /// Convert parsed HTML elements to native kramdown elements (`html_to_native`).
+    pub html_to_native: bool,
     pub hard_wrap: bool,
     pub gfm_quirk_paragraph_end: bool,
     pub gfm_quirk_no_auto_typographic: bool,
@@ -74,6 +76,7 @@ impl Default for Options {
             header_offset: 0,
             parse_block_html: false,
             parse_span_html: true,
+            html_to_native: false,
             hard_wrap: true,
             gfm_quirk_paragraph_end: true,
             gfm_quirk_no_auto_typographic: false,
@@ -331,6 +334,7 @@ impl Options {
             "header_offset" => self.header_offset = as_int(v).unwrap_or(0),
             "parse_block_html" => self.parse_block_html = as_bool(v),
             "parse_span_html" => self.parse_span_html = as_bool(v),
+            "html_to_native" => self.html_to_native = as_bool(v),
             "hard_wrap" => self.hard_wrap = as_bool(v),
             "gfm_quirks" => {
                 let names: Vec<String> = match v {

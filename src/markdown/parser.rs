@@ -88,6 +88,8 @@ enum BlockParser {
     BlockExtensions,
     EobMarker,
     Paragraph,
+    /// Jekyll's SmartyPants parser: any line becomes text as it is.
+    Content,
 }
 
 const BLOCK_PARSERS: [BlockParser; 18] = [
@@ -111,6 +113,9 @@ const BLOCK_PARSERS: [BlockParser; 18] = [
     BlockParser::Paragraph,
 ];
 
+/// The block parsers of Jekyll's `Kramdown::Parser::SmartyPants` (the `smartify` filter).
+const SMARTYPANTS_BLOCK_PARSERS: [BlockParser; 2] = [BlockParser::BlockHtml, BlockParser::Content];
+
 pub struct Parser {
     pub opts: Options,
     pub link_defs: HashMap<String, LinkDef>,
@@ -126,6 +131,9 @@ pub struct Parser {
     pub span_budget: u64,
     /// Patterns built at run time (closing tags, extension stops), compiled once.
     pub(super) dynamic_patterns: HashMap<String, std::rc::Rc<Re>>,
+    /// Parse as Jekyll's SmartyPants parser (HTML blocks and plain text lines only; smart
+    /// quotes, entities, typographic symbols and HTML spans).
+    pub smartypants: bool,
 }
 
 re!(PARAGRAPH_START, "^ {0,3}[^ \\t].*?\\n");
@@ -216,6 +224,7 @@ impl Parser {
             list_patterns: HashMap::new(),
             span_budget: 0,
             dynamic_patterns: HashMap::new(),
+            smartypants: false,
         }
     }
 
@@ -262,7 +271,12 @@ impl Parser {
         let mut stopped = false;
         while !src.eos() {
             let mut handled = false;
-            for p in BLOCK_PARSERS {
+            let parsers: &[BlockParser] = if self.smartypants {
+                &SMARTYPANTS_BLOCK_PARSERS
+            } else {
+                &BLOCK_PARSERS
+            };
+            for &p in parsers {
                 match self.try_block_parser(p, tree, src) {
                     Step::Handled => {
                         handled = true;
@@ -350,6 +364,13 @@ impl Parser {
             BlockParser::Paragraph => {
                 ok(src.check(&PARAGRAPH_START) && self.parse_paragraph(tree, src))
             }
+            BlockParser::Content => {
+                let end = src.line_end();
+                let line = src.s[src.pos..end].to_string();
+                src.pos = end;
+                tree.add_text(&line, Kind::RawText);
+                Step::Handled
+            }
         }
     }
 
@@ -413,7 +434,7 @@ impl Parser {
         };
         let mut result = src.s[first.start()..first.end()].to_string();
         let end_re = self.paragraph_end();
-        while !(src.eos() || may_end_paragraph(&src.s, src.pos) && src.check(end_re)) {
+        while !(src.eos() || (may_end_paragraph(&src.s, src.pos) && src.check(end_re))) {
             match src.scan(&PARAGRAPH_LINE) {
                 Some(c) => result.push_str(&src.s[c.start()..c.end()]),
                 None => break,

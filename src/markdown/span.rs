@@ -44,6 +44,14 @@ pub const ALL: &[SpanParser] = &[
     SpanParser::Strikethrough,
 ];
 
+/// The span parsers of Jekyll's `Kramdown::Parser::SmartyPants`, in its order.
+const SMARTYPANTS: &[SpanParser] = &[
+    SpanParser::SmartQuotes,
+    SpanParser::HtmlEntity,
+    SpanParser::TypographicSyms,
+    SpanParser::SpanHtml,
+];
+
 /// What ends a nested span parse, with the state its end condition needs.
 pub enum Stop {
     /// Closing bracket of link text: the bracket balance.
@@ -205,6 +213,9 @@ fn is_alpha(c: char) -> bool {
 
 impl Parser {
     pub fn span_parsers(&self) -> Vec<SpanParser> {
+        if self.smartypants {
+            return SMARTYPANTS.to_vec();
+        }
         ALL.iter()
             .copied()
             .filter(|p| match p {
