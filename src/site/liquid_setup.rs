@@ -160,9 +160,13 @@ impl JekyllServices for SiteServices {
     }
 
     fn smartify(&self, input: &str) -> std::result::Result<String, String> {
-        // Jekyll runs kramdown's SmartyPants parser; hyde's kramdown has no such input yet.
-        let _ = input;
-        Err("smartify: kramdown's SmartyPants input is not implemented by hyde yet".into())
+        let opts = match self.site.renderer.get() {
+            Some(r) => r.markdown.clone(),
+            None => {
+                crate::markdown::Options::from_jekyll_config(&Value::hash(self.site.config.clone()))
+            }
+        };
+        crate::markdown::smartify(input, &opts).map_err(|e| e.message)
     }
 }
 
