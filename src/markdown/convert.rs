@@ -560,7 +560,11 @@ impl<'a> Converter<'a> {
     }
 
     fn generate_id(&mut self, s: &str) -> String {
-        let mut id = basic_generate_id(s);
+        let mut id = if self.opts.transliterated_header_ids {
+            basic_generate_id(&super::transliterate::decode(s))
+        } else {
+            basic_generate_id(s)
+        };
         if id.is_empty() {
             id = "section".into();
         }

@@ -654,3 +654,61 @@ fn handle_math_tag(el: &mut El) {
     el.opts.span = !display;
     el.value = value;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::{to_html, Options};
+
+    /// Expected values: kramdown 2.4 with `html_to_native: true, auto_ids: false`.
+    const CASES: &[(&str, &str)] = &[
+        (
+            "<div>text <p>para</p> more</div>\n",
+            "<div>\ntext   <p>para</p>\n more\n</div>\n",
+        ),
+        (
+            "<ul>\n  <li>one</li>\n  <li><p>two</p></li>\n</ul>\n",
+            "<ul>\n  <li>one</li>\n  <li>\n    <p>two</p>\n  </li>\n</ul>\n",
+        ),
+        (
+            "<table>\n<thead><tr><th style=\"text-align: center; color: red\">a</th></tr></thead>\n<tbody><tr><td style=\"text-align: center\">b</td></tr></tbody>\n</table>\n",
+            "<table>\n  <thead>\n    <tr>\n      <th style=\"; color: red; text-align: center\">a</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td style=\"text-align: center\">b</td>\n    </tr>\n  </tbody>\n</table>\n",
+        ),
+        (
+            "<pre><code class=\"language-ruby highlighter-rouge\">x = 1 &amp; 2\n</code></pre>\n",
+            "<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code><span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span> <span class=\"o\">&amp;</span> <span class=\"mi\">2</span>\n</code></pre></div></div>\n",
+        ),
+        (
+            "A <a>no href</a> and <a href=\"x\" title=\"t\">link &amp; more</a>.\n",
+            "<p>A <a>no href</a> and <a href=\"x\" title=\"t\">link &amp; more</a>.</p>\n",
+        ),
+        (
+            "<blockquote>\n<p>q &ldquo;x&rdquo; &mdash; y</p>\n</blockquote>\n",
+            "<blockquote>\n  <p>q “x” — y</p>\n</blockquote>\n",
+        ),
+        (
+            "<script type=\"math/tex; mode=display\">x^2</script>\n\nSpan <script type=\"math/tex\">y</script>.\n",
+            "\\[x^2\\]\n\n<p>Span \\(y\\).</p>\n",
+        ),
+        (
+            "<textarea>  a   b\n c</textarea>\n",
+            "<textarea>  a   b\n c</textarea>\n",
+        ),
+        (
+            "x <code>&#x1F600; &bogus;</code> y\n",
+            "<p>x <code>😀 &amp;bogus;</code> y</p>\n",
+        ),
+        (
+            "<h2>A <code>b</code> &amp; c</h2>\n",
+            "<h2>A <code>b</code> &amp; c</h2>\n",
+        ),
+    ];
+
+    #[test]
+    fn converts_like_kramdown() {
+        let opts = Options::from_kramdown_yaml(":html_to_native: true\n:auto_ids: false\n", false)
+            .unwrap();
+        for (input, expected) in CASES {
+            assert_eq!(&to_html(input, &opts).unwrap(), expected, "input {input:?}");
+        }
+    }
+}

@@ -18,6 +18,7 @@ mod patterns;
 mod scan;
 mod span;
 mod table;
+mod transliterate;
 mod tree;
 
 pub use options::{HighlighterOpts, Options};

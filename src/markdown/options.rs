@@ -38,6 +38,8 @@ pub struct Options {
     pub parse_span_html: bool,
     /// Convert parsed HTML elements to native kramdown elements (`html_to_native`).
     pub html_to_native: bool,
+    /// Transliterate header text to ASCII for auto ids (`transliterated_header_ids`).
+    pub transliterated_header_ids: bool,
     pub hard_wrap: bool,
     pub gfm_quirk_paragraph_end: bool,
     pub gfm_quirk_no_auto_typographic: bool,
@@ -77,6 +79,7 @@ impl Default for Options {
             parse_block_html: false,
             parse_span_html: true,
             html_to_native: false,
+            transliterated_header_ids: false,
             hard_wrap: true,
             gfm_quirk_paragraph_end: true,
             gfm_quirk_no_auto_typographic: false,
@@ -335,6 +338,7 @@ impl Options {
             "parse_block_html" => self.parse_block_html = as_bool(v),
             "parse_span_html" => self.parse_span_html = as_bool(v),
             "html_to_native" => self.html_to_native = as_bool(v),
+            "transliterated_header_ids" => self.transliterated_header_ids = as_bool(v),
             "hard_wrap" => self.hard_wrap = as_bool(v),
             "gfm_quirks" => {
                 let names: Vec<String> = match v {
