@@ -381,9 +381,10 @@ impl Site {
     }
 
     fn read_included_files(&mut self) -> Result<()> {
+        let filter = self.entry_filter();
         for entry in self.config.list_of("include") {
             let path = super::in_dest_dir(&self.source, &entry);
-            if !path.is_file() || self.entry_filter().unsafe_symlink(&path) {
+            if !path.is_file() || filter.unsafe_symlink(&path) {
                 continue;
             }
             let rel = path
@@ -424,18 +425,19 @@ impl Site {
             .filter(|l| *l != "posts")
             .cloned()
             .collect();
+        let filter = self.entry_filter();
         for label in labels {
             let (directory, rel_dir) = {
                 let c = &self.collections[&label];
                 (c.directory.clone(), c.relative_directory.clone())
             };
-            if !directory.is_dir() || self.entry_filter().unsafe_symlink(&directory) {
+            if !directory.is_dir() || filter.unsafe_symlink(&directory) {
                 continue;
             }
             let mut entries = Vec::new();
             walk_files(&directory, "", &mut entries, false);
             entries.sort();
-            let entries = self.entry_filter().filter(&rel_dir, entries);
+            let entries = filter.filter(&rel_dir, entries);
             let coll_base = self.collections_path();
             let template = self.url_template_for(&label);
             let write = self.collections[&label].write();
@@ -443,7 +445,7 @@ impl Site {
             let mut files = Vec::new();
             for entry in entries {
                 let full = directory.join(&entry);
-                if self.entry_filter().unsafe_symlink(&full) {
+                if filter.unsafe_symlink(&full) {
                     continue;
                 }
                 if has_yaml_header(&full) {

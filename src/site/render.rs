@@ -181,14 +181,22 @@ impl Renderer {
     }
 
     /// The variables every template sees (`UnifiedPayloadDrop`).
-    fn payload(&self, site: &Arc<Site>, page: Value, current: Option<DocId>) -> Hash {
+    /// `ext` is the item's extension: `assign_highlighter_options!` gives Markdown items the
+    /// converter's `highlighter_prefix`/`suffix` (newlines, so kramdown keeps `highlight`
+    /// output as a block).
+    fn payload(&self, site: &Arc<Site>, page: Value, current: Option<DocId>, ext: &str) -> Hash {
+        let highlighter_wrap = if site.converters.is_markdown(ext) {
+            Value::str("\n")
+        } else {
+            Value::Nil
+        };
         let mut h = Hash::new();
         h.insert("content".into(), Value::Nil);
         h.insert("page".into(), page);
         h.insert("layout".into(), Value::Nil);
         h.insert("paginator".into(), Value::Nil);
-        h.insert("highlighter_prefix".into(), Value::Nil);
-        h.insert("highlighter_suffix".into(), Value::Nil);
+        h.insert("highlighter_prefix".into(), highlighter_wrap.clone());
+        h.insert("highlighter_suffix".into(), highlighter_wrap);
         h.insert("jekyll".into(), jekyll_drop(&self.environment));
         h.insert(
             "site".into(),
@@ -284,13 +292,7 @@ impl Renderer {
             }
         };
         crate::cli::log::debug("Rendering:", &rel);
-        let mut payload = self.payload(site, page_value.clone(), current);
-        // `assign_highlighter_options!`: the Markdown converter wraps `highlight` output in
-        // newlines so kramdown treats it as a block.
-        if site.converters.is_markdown(ext) {
-            payload.insert("highlighter_prefix".into(), Value::str("\n"));
-            payload.insert("highlighter_suffix".into(), Value::str("\n"));
-        }
+        let mut payload = self.payload(site, page_value.clone(), current, ext);
         if let Item::Page(i) = item {
             if let Some(pager) = &site.pages[i].pager {
                 payload.insert(
@@ -423,11 +425,7 @@ impl Renderer {
         let source = d.excerpt_source.as_deref().unwrap_or("");
         let rel = format!("{}/#excerpt", d.relative_path);
         let page = super::drops::ExcerptDrop::value(site, id);
-        let mut payload = self.payload(site, page.clone(), None);
-        if site.converters.is_markdown(&d.extname) {
-            payload.insert("highlighter_prefix".into(), Value::str("\n"));
-            payload.insert("highlighter_suffix".into(), Value::str("\n"));
-        }
+        let payload = self.payload(site, page.clone(), None, &d.extname);
         let render_liquid = !matches!(d.data.get("render_with_liquid"), Some(Value::Bool(false)))
             && crate::utils::has_liquid_construct(source);
         let out = if render_liquid {

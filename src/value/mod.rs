@@ -185,16 +185,3 @@ impl From<Hash> for Value {
         Value::hash(h)
     }
 }
-
-/// Deep-merges `overlay` into `base` as Jekyll's `Utils.deep_merge_hashes` does: nested
-/// hashes merge key by key, anything else in `overlay` replaces the value in `base`.
-pub fn deep_merge(base: &mut Hash, overlay: &Hash) {
-    for (k, v) in overlay {
-        match (base.get_mut(k), v) {
-            (Some(Value::Hash(b)), Value::Hash(o)) => deep_merge(Arc::make_mut(b), o),
-            _ => {
-                base.insert(k.clone(), v.clone());
-            }
-        }
-    }
-}
