@@ -39,7 +39,9 @@ pub fn process(site: Site) -> Result<Arc<Site>> {
         t = Instant::now();
     };
     lap("RESET", &mut phases);
+    crate::plugins::load(&mut site)?;
     site.read()?;
+    crate::plugins::post_read(&mut site)?;
     lap("READ", &mut phases);
     crate::plugins::generate(&mut site)?;
     crate::site::render::prepare_config(&mut site);
@@ -173,8 +175,9 @@ pub fn doctor(cwd: &Path, overrides: &Overrides) -> i32 {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    if let Err(e) = site
-        .read()
+    if let Err(e) = crate::plugins::load(&mut site)
+        .and_then(|_| site.read())
+        .and_then(|_| crate::plugins::post_read(&mut site))
         .and_then(|_| crate::plugins::generate(&mut site))
     {
         return fail(&e);

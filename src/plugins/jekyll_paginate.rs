@@ -72,6 +72,23 @@ fn template_page(site: &Site, paginate_path: &str) -> Option<usize> {
     best.map(|(i, _)| i)
 }
 
+/// The plugin: a generator at priority `:lowest`.
+pub struct JekyllPaginate;
+
+impl crate::plugins::Plugin for JekyllPaginate {
+    fn names(&self) -> &'static [&'static str] {
+        &["jekyll-paginate"]
+    }
+
+    fn priority(&self) -> i32 {
+        -100
+    }
+
+    fn generate(&self, site: &mut Site) -> Result<()> {
+        generate(site)
+    }
+}
+
 /// The generator. Runs when the plugin is enabled and `paginate` is set.
 pub fn generate(site: &mut Site) -> Result<()> {
     let Some(per_page_value) = site.config.get("paginate").filter(|v| !v.is_nil()).cloned() else {

@@ -6,11 +6,52 @@ pub mod jekyll_paginate;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
+use crate::liquid::Engine;
+use crate::site::render::Item;
 use crate::site::Site;
 use std::path::Path;
 
-/// Plugins hyde implements natively, by gem name.
-const IMPLEMENTED: &[&str] = &["jekyll-paginate"];
+/// What a Jekyll plugin contributes, each part at the point of Jekyll's pipeline where the
+/// Ruby plugin would hook in. A plugin implements only the parts it has.
+pub trait Plugin: Sync + Send {
+    /// The gem names and require paths that load it (`jekyll-scholar`, `jekyll/scholar`).
+    fn names(&self) -> &'static [&'static str];
+
+    /// `Liquid::Template.register_tag` / `register_filter`: its tags and filters, registered
+    /// when the plugin is loaded (before any template is parsed).
+    fn register_liquid(&self, _engine: &mut Engine) {}
+
+    /// `:site, :post_read` hooks: runs after reading, before every generator.
+    fn post_read(&self, _site: &mut Site) -> Result<()> {
+        Ok(())
+    }
+
+    /// The generator's `priority`: Jekyll's `:highest` 100, `:high` 10, `:normal` 0,
+    /// `:low` -10, `:lowest` -100. Generators run highest first.
+    fn priority(&self) -> i32 {
+        0
+    }
+
+    /// `Generator#generate`.
+    fn generate(&self, _site: &mut Site) -> Result<()> {
+        Ok(())
+    }
+
+    /// `:pages`/`:documents`, `:post_render` hooks: rewrites an item's final output (after
+    /// layouts). Runs for every rendered page and document, written or not.
+    fn post_render(&self, _site: &Site, _item: Item, _output: &mut String) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Every plugin hyde implements natively, in the order Jekyll would load them when several
+/// are enabled (the order generators of equal priority run in).
+pub static ALL: &[&dyn Plugin] = &[&jekyll_paginate::JekyllPaginate];
+
+/// The implementation a gem name or require path refers to.
+pub fn find(name: &str) -> Option<&'static dyn Plugin> {
+    ALL.iter().copied().find(|p| p.names().contains(&name))
+}
 
 /// Gems that are part of Jekyll itself or change nothing in the output, so naming them is
 /// not a loss: they need no warning.
@@ -92,14 +133,22 @@ pub fn gemfile_jekyll_plugins(gemfile: &Path) -> Vec<String> {
     out
 }
 
-/// `Site#generate`: runs the generators of the enabled plugins, and reports plugins and
-/// Ruby files hyde cannot run, naming each, as nothing may be left out silently.
-pub fn generate(site: &mut Site) -> Result<()> {
+/// `PluginManager#conscientious_require`: loads the enabled plugins into `site.plugins`,
+/// and reports plugins and Ruby files hyde cannot run, naming each, as nothing may be left
+/// out silently.
+pub fn load(site: &mut Site) -> Result<()> {
     let strict = site.config.bool_of("strict");
     let mut problems = Vec::new();
     let plugins = requested(site);
+    site.plugins.clear();
     for name in &plugins {
-        if IMPLEMENTED.contains(&name.as_str()) || NO_OUTPUT_EFFECT.contains(&name.as_str()) {
+        if let Some(p) = find(name) {
+            if !site.plugins.iter().any(|q| std::ptr::eq(*q, p)) {
+                site.plugins.push(p);
+            }
+            continue;
+        }
+        if NO_OUTPUT_EFFECT.contains(&name.as_str()) {
             continue;
         }
         problems.push(format!(
@@ -135,9 +184,39 @@ pub fn generate(site: &mut Site) -> Result<()> {
     for p in problems {
         site.warn(p);
     }
-    // Generators, in Jekyll's priority order (jekyll-paginate runs at :lowest).
-    if plugins.iter().any(|p| p == "jekyll-paginate") {
-        jekyll_paginate::generate(site)?;
+    Ok(())
+}
+
+/// The `:site, :post_read` hooks of the loaded plugins.
+pub fn post_read(site: &mut Site) -> Result<()> {
+    for p in site.plugins.clone() {
+        p.post_read(site)?;
+    }
+    Ok(())
+}
+
+/// `Site#generate`: the loaded plugins' generators, highest priority first (a stable sort,
+/// so equal priorities keep load order).
+pub fn generate(site: &mut Site) -> Result<()> {
+    let mut generators = site.plugins.clone();
+    generators.sort_by_key(|p| std::cmp::Reverse(p.priority()));
+    for p in generators {
+        p.generate(site)?;
+    }
+    Ok(())
+}
+
+/// Registers the loaded plugins' Liquid tags and filters.
+pub fn register_liquid(site: &Site, engine: &mut Engine) {
+    for p in &site.plugins {
+        p.register_liquid(engine);
+    }
+}
+
+/// The loaded plugins' `:post_render` hooks, in load order.
+pub fn post_render(site: &Site, item: Item, output: &mut String) -> Result<()> {
+    for p in &site.plugins {
+        p.post_render(site, item, output)?;
     }
     Ok(())
 }

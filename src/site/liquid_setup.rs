@@ -196,6 +196,15 @@ impl SiteServices {
     }
 }
 
+/// The site, as Jekyll's `registers[:site]`: how plugin tags and filters reach it.
+#[derive(Clone)]
+pub struct SiteRegister(pub Arc<Site>);
+
+/// The site a tag or filter renders for (`context.registers[:site]`).
+pub fn site_of(ctx: &Context) -> Option<&Arc<Site>> {
+    ctx.registers.get::<SiteRegister>().map(|s| &s.0)
+}
+
 /// The current page, as Jekyll's `registers[:page]`.
 #[derive(Clone)]
 pub struct CurrentPage(pub Value);
@@ -214,6 +223,7 @@ pub fn engine(site: &Arc<Site>) -> Engine {
     };
     let mut engine = Engine::with_options(options);
     crate::liquid::jekyll::register_all(&mut engine);
+    crate::plugins::register_liquid(site, &mut engine);
     engine
 }
 
@@ -230,5 +240,6 @@ pub fn render(
     ctx.registers
         .insert(Services(Arc::new(SiteServices { site: site.clone() })));
     ctx.registers.insert(CurrentPage(page.clone()));
+    ctx.registers.insert(SiteRegister(site.clone()));
     template.render(&mut ctx)
 }

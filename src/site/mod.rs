@@ -111,6 +111,8 @@ pub struct Site {
     pub cache: drops::SiteCache,
     /// The renderer, set when rendering starts (excerpts render lazily through it).
     pub renderer: OnceLock<std::sync::Arc<render::Renderer>>,
+    /// The plugins hyde loaded for this site (`crate::plugins::load`), in load order.
+    pub plugins: Vec<&'static dyn crate::plugins::Plugin>,
 }
 
 /// `Site#in_dest_dir` / `Jekyll.sanitized_path`: a path under `dest`, never outside it.
@@ -230,6 +232,7 @@ impl Site {
             warnings,
             cache: drops::SiteCache::default(),
             renderer: OnceLock::new(),
+            plugins: Vec::new(),
         })
     }
 

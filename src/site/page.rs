@@ -29,6 +29,9 @@ pub struct Page {
     pub state: RenderState,
     /// jekyll-paginate's pager (`paginator`), for the pages it paginates.
     pub pager: Option<crate::plugins::jekyll_paginate::Pager>,
+    /// Top-level template variables a generator gives this page besides `page` and `site`
+    /// (jekyll-paginate-v2's `paginator`, for instance).
+    pub extra_payload: Hash,
 }
 
 const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
@@ -79,6 +82,7 @@ impl Page {
             output_ext,
             state: RenderState::default(),
             pager: None,
+            extra_payload: Hash::new(),
         };
         let template = page.template(permalink_style);
         let ph = Placeholders::List(vec![

@@ -294,6 +294,9 @@ impl Renderer {
         crate::cli::log::debug("Rendering:", &rel);
         let mut payload = self.payload(site, page_value.clone(), current, ext);
         if let Item::Page(i) = item {
+            for (k, v) in &site.pages[i].extra_payload {
+                payload.insert(k.clone(), v.clone());
+            }
             if let Some(pager) = &site.pages[i].pager {
                 payload.insert(
                     "paginator".into(),
@@ -335,6 +338,7 @@ impl Renderer {
             output =
                 self.place_in_layouts(site, output, layout_name, &rel, &mut payload, &page_value)?;
         }
+        crate::plugins::post_render(site, item, &mut output)?;
         let _ = state.output.set(output);
         Ok(())
     }
