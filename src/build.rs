@@ -10,6 +10,12 @@ use std::time::Instant;
 
 /// Loads the configuration and creates the site, printing Jekyll's preamble.
 fn setup(cwd: &Path, overrides: &Overrides) -> Result<Site> {
+    Site::new(load_config(cwd, overrides)?, cwd)
+}
+
+/// `Jekyll.configuration(override)`, printing the configuration files read and their
+/// warnings as Jekyll does.
+pub fn load_config(cwd: &Path, overrides: &Overrides) -> Result<crate::value::Hash> {
     let loaded = crate::config::load(cwd, overrides)?;
     let quiet = loaded.config.bool_of("quiet");
     let verbose = loaded.config.bool_of("verbose");
@@ -24,12 +30,21 @@ fn setup(cwd: &Path, overrides: &Overrides) -> Result<Site> {
             log::warn("", w);
         }
     }
-    Site::new(loaded.config, cwd)
+    Ok(loaded.config)
 }
 
 /// `Site#process`: read, generate, render, then clean up and write. Nothing is written
 /// unless every page rendered.
 pub fn process(site: Site) -> Result<Arc<Site>> {
+    process_writing(site, false).map(|(site, _)| site)
+}
+
+/// [`process`], writing only the files that changed when `only_changed` (regeneration);
+/// also returns the destinations written.
+pub fn process_writing(
+    site: Site,
+    only_changed: bool,
+) -> Result<(Arc<Site>, Vec<std::path::PathBuf>)> {
     let mut site = site;
     let profile = site.config.bool_of("profile");
     let mut phases: Vec<(&str, f64)> = Vec::new();
@@ -55,7 +70,7 @@ pub fn process(site: Site) -> Result<Arc<Site>> {
     }
     writer::cleanup(&site, &outputs)?;
     lap("CLEANUP", &mut phases);
-    writer::write(&outputs)?;
+    let written = writer::write_outputs(&outputs, only_changed)?;
     lap("WRITE", &mut phases);
     if profile {
         let mut rows = vec![vec!["PHASE".to_string(), "TIME".to_string()]];
@@ -73,10 +88,10 @@ pub fn process(site: Site) -> Result<Arc<Site>> {
             println!("{}", p.stats_table());
         }
     }
-    Ok(site)
+    Ok((site, written))
 }
 
-fn print_warnings(site: &Site) {
+pub fn print_warnings(site: &Site) {
     for w in &site.warnings {
         match w.split_once(": ") {
             Some((topic, msg)) if !topic.contains(' ') || topic.len() < 19 => {
@@ -88,7 +103,7 @@ fn print_warnings(site: &Site) {
 }
 
 /// Reports an error the way Jekyll does and returns the exit code.
-fn fail(e: &Error) -> i32 {
+pub fn fail(e: &Error) -> i32 {
     if let Some((topic, msg)) = &e.jekyll_log {
         log::error(topic, msg);
     }
@@ -97,10 +112,30 @@ fn fail(e: &Error) -> i32 {
 }
 
 pub fn command(cwd: &Path, overrides: &Overrides) -> i32 {
-    let site = match setup(cwd, overrides) {
-        Ok(s) => s,
+    let config = match load_config(cwd, overrides) {
+        Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    if let Err(code) = build_once(cwd, &config) {
+        return code;
+    }
+    if config.bool_of("detach") {
+        log::info(
+            "Auto-regeneration:",
+            "disabled when running server detached.",
+        );
+        0
+    } else if config.bool_of("watch") {
+        crate::serve::watch_forever(cwd, &config)
+    } else {
+        log::info("Auto-regeneration:", "disabled. Use --watch to enable.");
+        0
+    }
+}
+
+/// `Build#build`: one build with Jekyll's messages. `Err` holds the exit code.
+pub fn build_once(cwd: &Path, config: &crate::value::Hash) -> std::result::Result<(), i32> {
+    let site = Site::new(config.clone(), cwd).map_err(|e| fail(&e))?;
     let start = Instant::now();
     log::info("Source:", &site.source.display().to_string());
     log::info("Destination:", &site.dest.display().to_string());
@@ -125,12 +160,17 @@ pub fn command(cwd: &Path, overrides: &Overrides) -> i32 {
             print_warnings(&site);
             log::info(
                 "",
-                &format!("done in {:.3} seconds.", start.elapsed().as_secs_f64()),
+                &format!(
+                    "done in {} seconds.",
+                    // Ruby's `(Time.now - t).round(3)`: `0.5`, not `0.500`.
+                    crate::value::float_to_s(
+                        (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
+                    )
+                ),
             );
-            log::info("Auto-regeneration:", "disabled. Use --watch to enable.");
-            0
+            Ok(())
         }
-        Err(e) => fail(&e),
+        Err(e) => Err(fail(&e)),
     }
 }
 

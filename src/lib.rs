@@ -14,6 +14,7 @@ pub mod liquid;
 pub mod markdown;
 pub mod plugins;
 pub mod sass;
+pub mod serve;
 pub mod site;
 pub mod utils;
 pub mod value;

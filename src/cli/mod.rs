@@ -26,6 +26,14 @@ enum Command {
     /// Build your site
     #[command(alias = "b")]
     Build(BuildArgs),
+    /// Serve your site locally
+    #[command(aliases = ["server", "s"])]
+    Serve {
+        #[command(flatten)]
+        build: BuildArgs,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
     /// Clean the site (removes site output and metadata file) without building.
     Clean(BuildArgs),
     /// Search site and print specific deprecation warnings
@@ -84,7 +92,7 @@ pub struct BuildArgs {
     /// Limits the number of posts to parse and publish
     #[arg(long = "limit_posts", value_name = "MAX_POSTS")]
     limit_posts: Option<i64>,
-    /// Watch for changes and rebuild (hyde serve watches; build accepts the flag)
+    /// Watch for changes and rebuild
     #[arg(short = 'w', long = "watch", overrides_with = "no_watch")]
     watch: bool,
     #[arg(long = "no-watch", hide = true)]
@@ -122,6 +130,70 @@ pub struct BuildArgs {
     /// hyde: fail (instead of warning) when the site uses a plugin or Ruby file hyde cannot provide
     #[arg(long)]
     strict: bool,
+}
+
+/// `serve`'s own options.
+#[derive(Args, Debug, Default, Clone)]
+pub struct ServeArgs {
+    /// Host to bind to
+    #[arg(short = 'H', long)]
+    host: Option<String>,
+    /// Port to listen on
+    #[arg(short = 'P', long)]
+    port: Option<String>,
+    /// Launch your site in a browser
+    #[arg(short = 'o', long = "open-url")]
+    open_url: bool,
+    /// Run the server in the background
+    #[arg(short = 'B', long)]
+    detach: bool,
+    /// X.509 (SSL) certificate (not supported by hyde)
+    #[arg(long = "ssl-cert")]
+    ssl_cert: Option<String>,
+    /// X.509 (SSL) Private Key (not supported by hyde)
+    #[arg(long = "ssl-key")]
+    ssl_key: Option<String>,
+    /// Show a directory listing instead of loading your index file.
+    #[arg(long = "show-dir-listing")]
+    show_dir_listing: bool,
+    /// Skips the initial site build which occurs before the server is started.
+    #[arg(long = "skip-initial-build")]
+    skip_initial_build: bool,
+    /// Use LiveReload to automatically refresh browsers
+    #[arg(short = 'l', long)]
+    livereload: bool,
+    /// Files for LiveReload to ignore (GLOB1[,GLOB2[,...]])
+    #[arg(long = "livereload-ignore", value_delimiter = ',')]
+    livereload_ignore: Vec<String>,
+    /// Minimum reload delay
+    #[arg(long = "livereload-min-delay")]
+    livereload_min_delay: Option<String>,
+    /// Maximum reload delay
+    #[arg(long = "livereload-max-delay")]
+    livereload_max_delay: Option<String>,
+    /// Port for LiveReload to listen on
+    #[arg(long = "livereload-port")]
+    livereload_port: Option<u16>,
+}
+
+impl ServeArgs {
+    fn options(&self) -> crate::serve::ServeOptions {
+        crate::serve::ServeOptions {
+            host: self.host.clone(),
+            port: self.port.clone(),
+            open_url: self.open_url,
+            detach: self.detach,
+            ssl_cert: self.ssl_cert.clone(),
+            ssl_key: self.ssl_key.clone(),
+            show_dir_listing: self.show_dir_listing,
+            skip_initial_build: self.skip_initial_build,
+            livereload: self.livereload,
+            livereload_ignore: self.livereload_ignore.clone(),
+            livereload_min_delay: self.livereload_min_delay.clone(),
+            livereload_max_delay: self.livereload_max_delay.clone(),
+            livereload_port: self.livereload_port,
+        }
+    }
 }
 
 impl BuildArgs {
@@ -209,6 +281,9 @@ pub fn run<I: IntoIterator<Item = String>>(args: I) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     match cli.command {
         Command::Build(args) => crate::build::command(&cwd, &args.overrides()),
+        Command::Serve { build, serve } => {
+            crate::serve::command(&cwd, &build.overrides(), &serve.options())
+        }
         Command::Clean(args) => crate::build::clean(&cwd, &args.overrides()),
         Command::Doctor(args) => crate::build::doctor(&cwd, &args.overrides()),
         Command::New {

@@ -184,6 +184,31 @@ fn collect_all(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Writes every output. Rendered files are written whole; static files are copied with
 /// their modification time preserved, as Jekyll does.
 pub fn write(outputs: &[Output]) -> Result<()> {
+    write_outputs(outputs, false).map(|_| ())
+}
+
+/// Whether `o` already sits at its destination with the same bytes (a rendered file) or
+/// the same size and modification time (a copied one, whose mtime the copy preserves).
+fn up_to_date(o: &Output) -> bool {
+    match o {
+        Output::Rendered { dest, content, .. } => {
+            std::fs::read(dest).is_ok_and(|old| old == content.as_bytes())
+        }
+        Output::Copied {
+            dest, from, mtime, ..
+        } => {
+            let (Ok(d), Ok(f)) = (std::fs::metadata(dest), std::fs::metadata(from)) else {
+                return false;
+            };
+            d.is_file() && d.len() == f.len() && mtime.is_some() && d.modified().ok() == *mtime
+        }
+    }
+}
+
+/// Writes the outputs; with `only_changed` (regenerating under `serve`/`--watch`), files
+/// already up to date are left alone, so their mtimes stay and LiveReload hears only of
+/// real changes. Returns the destinations written.
+pub fn write_outputs(outputs: &[Output], only_changed: bool) -> Result<Vec<PathBuf>> {
     use rayon::prelude::*;
     // Jekyll writes one file after the other, so when several share a destination the last
     // one wins; writing in parallel, hyde writes only that one.
@@ -196,6 +221,7 @@ pub fn write(outputs: &[Output]) -> Result<()> {
         .enumerate()
         .filter(|(i, o)| last.get(o.dest()) == Some(i))
         .map(|(_, o)| o)
+        .filter(|o| !(only_changed && up_to_date(o)))
         .collect();
     winners.par_iter().try_for_each(|o| -> Result<()> {
         let dest = o.dest();
@@ -221,5 +247,6 @@ pub fn write(outputs: &[Output]) -> Result<()> {
             }
         }
         Ok(())
-    })
+    })?;
+    Ok(winners.iter().map(|o| o.dest().to_path_buf()).collect())
 }
