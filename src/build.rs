@@ -155,8 +155,11 @@ pub fn build_once(cwd: &Path, config: &crate::value::Hash) -> std::result::Resul
             "hyde does not implement LSI; related_posts uses the ten most recent posts.",
         );
     }
-    match process(site) {
-        Ok(site) => {
+    // `--incremental`: hyde's rebuilds are always complete (nothing can go stale, unlike
+    // Jekyll's regenerator); what is incremental is the writing: files already up to date in
+    // the destination are left alone.
+    match process_writing(site, incremental) {
+        Ok((site, _)) => {
             print_warnings(&site);
             log::info(
                 "",

@@ -109,6 +109,13 @@ fn read_entries(file: &Path) -> HashMap<Key, String> {
 fn write_entries(file: &Path, entries: &HashMap<Key, String>) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
+        // Jekyll keeps the cache directory out of git the same way.
+        if let Some(cache_dir) = dir.parent() {
+            let ignore = cache_dir.join(".gitignore");
+            if !ignore.exists() {
+                let _ = std::fs::write(ignore, "# ignore everything in this directory\n*\n");
+            }
+        }
     }
     let tmp = file.with_extension("tmp");
     {
