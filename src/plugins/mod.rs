@@ -181,8 +181,13 @@ pub fn load(site: &mut Site) -> Result<()> {
     if strict && !problems.is_empty() {
         return Err(Error::new(problems.join("\n")));
     }
+    // Reported now, as Jekyll reports plugin problems while loading them: a build that
+    // then fails (say on a tag the missing plugin would define) still says why.
     for p in problems {
-        site.warn(p);
+        match p.split_once(": ") {
+            Some((topic, msg)) => crate::cli::log::warn(&format!("{topic}:"), msg),
+            None => crate::cli::log::warn("", &p),
+        }
     }
     Ok(())
 }

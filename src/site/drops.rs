@@ -287,6 +287,87 @@ impl PageDrop {
     }
 }
 
+/// The `.css.map` page of a Sass page (`Jekyll::SourceMapPage`): the Sass page's data,
+/// its own name, path and URL, the map as its content.
+pub struct SourceMapPageDrop {
+    site: Arc<Site>,
+    /// The Sass page's index in `site.pages`.
+    css_page: usize,
+}
+
+impl SourceMapPageDrop {
+    pub fn value(site: &Arc<Site>, css_page: usize) -> Value {
+        Value::Drop(DropRef::new(SourceMapPageDrop {
+            site: site.clone(),
+            css_page,
+        }))
+    }
+
+    fn name(&self) -> String {
+        let page = &self.site.pages[self.css_page];
+        format!("{}.css.map", page.basename)
+    }
+
+    fn url(&self) -> String {
+        let page = &self.site.pages[self.css_page];
+        format!("{}{}", page.url_dir(), self.name())
+    }
+}
+
+impl Drop for SourceMapPageDrop {
+    fn get(&self, key: &str) -> Option<Value> {
+        let page = &self.site.pages[self.css_page];
+        Some(match key {
+            "content" => page
+                .state
+                .source_map
+                .get()
+                .map(|m| Value::str(m.content.as_str()))
+                .unwrap_or(Value::Nil),
+            "dir" => Value::str(page.url_dir()),
+            "excerpt" => Value::Nil,
+            "name" => Value::str(self.name()),
+            "path" => {
+                let dir = page.dir.trim_matches('/');
+                if dir.is_empty() {
+                    Value::str(self.name())
+                } else {
+                    Value::str(format!("{dir}/{}", self.name()))
+                }
+            }
+            "url" => Value::str(self.url()),
+            _ => return page.liquid_data.get(key).cloned(),
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let page = &self.site.pages[self.css_page];
+        let mut keys: Vec<String> = page.liquid_data.keys().cloned().collect();
+        for f in PAGE_FIELDS {
+            if !page.liquid_data.contains_key(*f) {
+                keys.push(f.to_string());
+            }
+        }
+        keys
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        PAGE_FIELDS.contains(&key) || self.site.pages[self.css_page].liquid_data.contains_key(key)
+    }
+
+    fn ruby_class(&self) -> &'static str {
+        "Hash"
+    }
+
+    fn to_liquid_string(&self) -> Option<String> {
+        Some(crate::value::inspect(&Value::hash(self.to_hash())))
+    }
+
+    fn identity(&self) -> usize {
+        (&self.site.pages[self.css_page] as *const _ as usize) ^ 1
+    }
+}
+
 impl Drop for PageDrop {
     fn get(&self, key: &str) -> Option<Value> {
         let page = &self.site.pages[self.idx];
@@ -649,8 +730,12 @@ impl SiteCache {
             .clone()
     }
 
+    /// `site.pages`. Converting a Sass page appends its `.css.map` page to `site.pages`
+    /// (jekyll-sass-converter's `SourceMapPage`), so a page rendered after a Sass page also
+    /// lists that map, at the end.
     pub fn pages(&self, site: &Arc<Site>) -> Value {
-        self.pages
+        let base = self
+            .pages
             .get_or_init(|| {
                 Value::array(
                     (0..site.pages.len())
@@ -658,7 +743,29 @@ impl SiteCache {
                         .collect(),
                 )
             })
-            .clone()
+            .clone();
+        let Some(current) = super::render::current_page(site) else {
+            return base;
+        };
+        let maps: Vec<Value> = site.pages[..current.min(site.pages.len())]
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| matches!(p.ext.as_str(), ".scss" | ".sass"))
+            .filter_map(|(i, _)| {
+                super::render::render_earlier(site, Item::Page(i));
+                site.pages[i]
+                    .state
+                    .source_map
+                    .get()
+                    .map(|_| SourceMapPageDrop::value(site, i))
+            })
+            .collect();
+        if maps.is_empty() {
+            return base;
+        }
+        let mut all = base.as_array().map(|a| a.to_vec()).unwrap_or_default();
+        all.extend(maps);
+        Value::array(all)
     }
 
     pub fn html_pages(&self, site: &Arc<Site>) -> Value {

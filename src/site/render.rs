@@ -114,6 +114,18 @@ pub fn observe(site: &Arc<Site>, item: Item) -> Seen {
     }
 }
 
+/// The page being rendered on this thread (`site.pages` index), if a page is.
+pub fn current_page(site: &Site) -> Option<usize> {
+    let order = RENDERING.with(|r| r.borrow().last().copied())??;
+    let docs: usize = site.collections.values().map(|c| c.docs.len()).sum();
+    order.checked_sub(docs)
+}
+
+/// Makes sure an item Jekyll renders before the current one has rendered.
+pub fn render_earlier(site: &Arc<Site>, item: Item) {
+    let _ = ensure_rendered(site, item);
+}
+
 /// Renders `item` unless it has been rendered already; returns its result.
 fn ensure_rendered(site: &Arc<Site>, item: Item) -> Result<()> {
     let Some(renderer) = site.renderer.get() else {
