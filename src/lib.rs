@@ -12,6 +12,7 @@ pub mod error;
 pub mod highlight;
 pub mod liquid;
 pub mod markdown;
+pub mod net;
 pub mod plugins;
 pub mod sass;
 pub mod serve;

@@ -130,6 +130,9 @@ pub struct BuildArgs {
     /// hyde: fail (instead of warning) when the site uses a plugin or Ruby file hyde cannot provide
     #[arg(long)]
     strict: bool,
+    /// hyde: never use the network; plugins that fetch use their cached responses
+    #[arg(long)]
+    offline: bool,
 }
 
 /// `serve`'s own options.
@@ -223,6 +226,7 @@ impl BuildArgs {
             ("strict_front_matter", self.strict_front_matter),
             ("force_polling", self.force_polling),
             ("strict", self.strict),
+            ("offline", self.offline),
         ];
         for (k, v) in flags {
             if v {

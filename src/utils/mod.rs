@@ -1,6 +1,7 @@
 //! Jekyll's `Utils`: slugs, titles, glob matching and other small rules shared by the reader,
 //! URLs and filters.
 
+pub mod active_support;
 pub mod fnmatch;
 pub mod time;
 

@@ -6,10 +6,12 @@
 //! `site.posts` (10 000 documents) to every page costs a pointer copy, never a deep copy.
 
 mod drop;
+mod json;
 mod ruby;
 mod time;
 
 pub use drop::{Drop, DropRef};
+pub use json::from_json;
 pub use ruby::{compare, float_to_s, inspect, inspect_str, to_s};
 pub use time::{Date, Time};
 
