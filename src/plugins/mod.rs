@@ -2,6 +2,7 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod external_posts;
 pub mod google_scholar_citations;
 pub mod inspirehep_citations;
 pub mod jekyll_get_json;

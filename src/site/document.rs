@@ -345,6 +345,62 @@ impl Document {
         Ok(doc)
     }
 
+    /// `Document.new(path, site:, collection:)` without `#read`, as generators create
+    /// documents: `draft` and `categories` from the path, then the generator's `data` and
+    /// content. Front matter defaults are looked up, not merged into the data (Jekyll's
+    /// `default_proc`), so they come last here. No title, slug or excerpt is derived.
+    pub fn generated(
+        path: PathBuf,
+        relative_path: String,
+        collection: &str,
+        ctx: &DocContext,
+        extra: Hash,
+        content: String,
+    ) -> Result<Document> {
+        let extname = ruby_extname(&relative_path).to_string();
+        let draft = collection == "posts" && !relative_path.contains(&ctx.collection_relative_dir);
+        let mut data = Hash::new();
+        data.insert("draft".into(), Value::Bool(draft));
+        data.insert("categories".into(), Value::array(Vec::new()));
+        merge_data(&mut data, extra, &ctx.zone, &relative_path, "generator")?;
+        for (k, v) in ctx.defaults.all(&relative_path, collection) {
+            if !data.contains_key(&k) {
+                data.insert(k, v);
+            }
+        }
+        let date = match data.get("date") {
+            Some(Value::Time(t)) => *t,
+            _ => ctx.site_time,
+        };
+        let permalink = data
+            .get("permalink")
+            .filter(|v| v.is_truthy())
+            .map(crate::value::to_s);
+        let output_ext = ctx.converters.output_ext(&extname, permalink.as_deref());
+        let mut doc = Document {
+            path,
+            relative_path,
+            collection: collection.to_string(),
+            extname,
+            data,
+            raw_content: content,
+            content_line: 1,
+            date,
+            draft,
+            url: String::new(),
+            output_ext,
+            write: false,
+            excerpt_source: None,
+            state: RenderState::default(),
+        };
+        doc.url = doc.compute_url(
+            &ctx.url_template,
+            &ctx.collection_relative_dir,
+            permalink.as_deref(),
+        )?;
+        Ok(doc)
+    }
+
     pub fn basename(&self) -> &str {
         self.relative_path
             .rsplit('/')

@@ -701,10 +701,18 @@ impl SiteCache {
                 let Some(c) = Self::posts_coll(site) else {
                     return Value::array(Vec::new());
                 };
-                let n = site.collections[c].docs.len();
+                // `posts.docs.sort { |a, b| b <=> a }`: date, then path, newest first. The
+                // reader sorted the documents already, but generators may have appended
+                // more.
+                let docs = &site.collections[c].docs;
+                let mut order: Vec<usize> = (0..docs.len()).rev().collect();
+                let key = |i: &usize| (docs[*i].date.timestamp_nanos_opt(), &docs[*i].path);
+                if !order.windows(2).all(|w| key(&w[0]) >= key(&w[1])) {
+                    order.sort_by(|a, b| key(b).cmp(&key(a)));
+                }
                 Value::array(
-                    (0..n)
-                        .rev()
+                    order
+                        .into_iter()
                         .map(|i| DocumentDrop::value(site, DocId { coll: c, idx: i }))
                         .collect(),
                 )

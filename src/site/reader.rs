@@ -157,7 +157,7 @@ impl Site {
         }
     }
 
-    fn doc_context(&self, label: &str) -> DocContext<'_> {
+    pub(crate) fn doc_context(&self, label: &str) -> DocContext<'_> {
         let excerpt_separator = match self.config.get("excerpt_separator") {
             Some(v) if !v.is_nil() => crate::value::to_s(v),
             _ => String::new(),
@@ -371,7 +371,7 @@ impl Site {
     }
 
     /// `Publisher#publish?`.
-    fn publishable(&mut self, doc: &Document, warn_future: bool) -> bool {
+    pub(crate) fn publishable(&mut self, doc: &Document, warn_future: bool) -> bool {
         let can = doc.published() || self.flags.unpublished;
         let future = !self.flags.future && doc.date.timestamp() > self.time.timestamp();
         if can && future && warn_future {
