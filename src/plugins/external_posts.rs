@@ -97,12 +97,12 @@ fn parse_feed(xml: &str) -> std::result::Result<Vec<Entry>, String> {
     let item_name = if atom { "entry" } else { "item" };
     let text_of = |node: roxmltree::Node, name: &str, ns: Option<&str>| -> Option<String> {
         node.children()
-            .filter(|c| {
+            .rev()
+            .find(|c| {
                 c.is_element()
                     && c.tag_name().name() == name
                     && ns.is_none_or(|n| c.tag_name().namespace() == Some(n))
             })
-            .last()
             .map(|c| {
                 c.descendants()
                     .filter(|d| d.is_text())
