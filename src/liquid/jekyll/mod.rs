@@ -18,7 +18,7 @@ mod url;
 pub use filters::{absolute_url, register_filters, relative_url, xml_escape};
 pub use json::jsonify;
 pub use slug::slugify;
-pub use tags::{could_not_locate_message, post_url_matches, register_tags};
+pub use tags::{could_not_locate_message, post_url_matches, register_tags, IncludeForCache};
 pub use url::{normalize_component, normalize_url};
 
 use super::error::{ErrorKind, LResult, LiquidError};
