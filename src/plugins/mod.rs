@@ -4,6 +4,7 @@
 
 pub mod jekyll_include_cache;
 pub mod jekyll_paginate;
+pub mod jekyll_seo_tag;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -50,6 +51,7 @@ pub trait Plugin: Sync + Send {
 pub static ALL: &[&dyn Plugin] = &[
     &jekyll_paginate::JekyllPaginate,
     &jekyll_include_cache::JekyllIncludeCache,
+    &jekyll_seo_tag::JekyllSeoTag,
 ];
 
 /// The implementation a gem name or require path refers to.
