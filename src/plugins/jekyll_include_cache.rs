@@ -5,12 +5,17 @@
 //! The gem's key is the include's path plus the parameter *values* ordered by parameter
 //! name (the names themselves are not part of it); a value that is a drop counts by
 //! identity, anything else by content. Whatever else the include reads (`page.title`...)
-//! is not in the key: the first rendering is what every later one prints, as with the gem.
+//! is not in the key: the first rendering in Jekyll's render order is what every later one
+//! prints, as with the gem. hyde renders items in parallel, so before it consults the
+//! cache an item has every item before it rendered (the cache then holds exactly what
+//! Jekyll's would at that point).
 //! The cache lives as long as the Liquid engine, which is built once per build (the gem
 //! clears it in a `:site, :pre_render` hook).
 
 use crate::liquid::jekyll::IncludeForCache;
 use crate::liquid::{Context, Engine, LResult, Tag};
+use crate::site::drops::DocId;
+use crate::site::render::{observe, Item, Seen};
 use crate::value::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -52,8 +57,27 @@ fn value_key(v: &Value) -> String {
     }
 }
 
+/// Renders, on demand, every item Jekyll renders before the current one.
+fn render_earlier_items(ctx: &Context) {
+    let Some(site) = crate::site::liquid_setup::site_of(ctx) else {
+        return;
+    };
+    let docs = site
+        .collections
+        .values()
+        .enumerate()
+        .flat_map(|(coll, c)| (0..c.docs.len()).map(move |idx| Item::Doc(DocId { coll, idx })));
+    let pages = (0..site.pages.len()).map(Item::Page);
+    for item in docs.chain(pages) {
+        if observe(site, item) != Seen::Rendered {
+            break;
+        }
+    }
+}
+
 impl Tag for IncludeCached {
     fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
+        render_earlier_items(ctx);
         let (path, params) = self.include.cache_key(ctx)?;
         let key = (path, params.map(|p| p.iter().map(value_key).collect()));
         if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
