@@ -5,6 +5,7 @@
 pub mod jekyll_include_cache;
 pub mod jekyll_paginate;
 pub mod jekyll_seo_tag;
+pub mod jekyll_toc;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -52,6 +53,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_paginate::JekyllPaginate,
     &jekyll_include_cache::JekyllIncludeCache,
     &jekyll_seo_tag::JekyllSeoTag,
+    &jekyll_toc::JekyllToc,
 ];
 
 /// The implementation a gem name or require path refers to.
