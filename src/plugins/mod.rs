@@ -6,7 +6,10 @@ pub mod external_posts;
 pub mod google_scholar_citations;
 pub mod inspirehep_citations;
 pub mod jekyll_get_json;
+pub mod jekyll_include_cache;
 pub mod jekyll_paginate;
+pub mod jekyll_seo_tag;
+pub mod jekyll_toc;
 pub mod jekyll_twitter_plugin;
 
 use crate::config::ConfigExt;
@@ -55,6 +58,9 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_paginate::JekyllPaginate,
     &jekyll_get_json::JekyllGetJson,
     &jekyll_twitter_plugin::JekyllTwitterPlugin,
+    &jekyll_include_cache::JekyllIncludeCache,
+    &jekyll_seo_tag::JekyllSeoTag,
+    &jekyll_toc::JekyllToc,
 ];
 
 /// The implementation a gem name or require path refers to.

@@ -260,6 +260,45 @@ impl Tag for IncludeTag {
     }
 }
 
+/// An `include` tag as jekyll-include-cache's `include_cached` reuses it: the same
+/// syntax and rendering, plus what its cache key is made of.
+pub struct IncludeForCache(IncludeTag);
+
+impl IncludeForCache {
+    /// Parses `markup` as `{% include %}` does, under the name `tag_name`.
+    pub fn parse(tag_name: &str, markup: &str) -> LResult<IncludeForCache> {
+        IncludeTag::parse(tag_name, markup, false, IncludeCache::default()).map(IncludeForCache)
+    }
+
+    /// The included file's path and, when the tag has parameters, their values ordered by
+    /// parameter name (the gem's key ignores the names themselves).
+    pub fn cache_key(&self, ctx: &mut Context) -> LResult<(String, Option<Vec<Value>>)> {
+        let site = services(ctx)?;
+        let file = self.0.file_name(ctx)?;
+        let inc = site
+            .read_include(&file, false, &ctx.registers)
+            .map_err(ruby_error)?;
+        let Some(params) = &self.0.params else {
+            return Ok((inc.path, None));
+        };
+        let mut named = Vec::new();
+        for (k, v) in params {
+            let value = match v {
+                ParamValue::Literal(s) => Value::str(s.as_str()),
+                ParamValue::Variable(e) => ctx.evaluate(e)?,
+            };
+            named.push((k.clone(), value));
+        }
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok((inc.path, Some(named.into_iter().map(|(_, v)| v).collect())))
+    }
+
+    /// Renders the include.
+    pub fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
+        self.0.render(ctx, out)
+    }
+}
+
 static HIGHLIGHT_SYNTAX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?m)^([a-zA-Z0-9.+#_-]+)(([\t\n\x0B\x0C\r ]+[0-9A-Za-z_]+(=([0-9A-Za-z_]+|"([0-9]+[\t\n\x0B\x0C\r ])*[0-9]+"))?)*)$"#)
         .expect("valid regex")
