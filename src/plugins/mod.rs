@@ -2,7 +2,9 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod jekyll_feed;
 pub mod jekyll_paginate;
+pub mod jekyll_sitemap;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -46,7 +48,11 @@ pub trait Plugin: Sync + Send {
 
 /// Every plugin hyde implements natively, in the order Jekyll would load them when several
 /// are enabled (the order generators of equal priority run in).
-pub static ALL: &[&dyn Plugin] = &[&jekyll_paginate::JekyllPaginate];
+pub static ALL: &[&dyn Plugin] = &[
+    &jekyll_paginate::JekyllPaginate,
+    &jekyll_feed::JekyllFeed,
+    &jekyll_sitemap::JekyllSitemap,
+];
 
 /// The implementation a gem name or require path refers to.
 pub fn find(name: &str) -> Option<&'static dyn Plugin> {
