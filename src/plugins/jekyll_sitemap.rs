@@ -162,3 +162,64 @@ fn listed_static_files(site: &Site) -> Vec<Value> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    /// Static files need a fixed modification time, which a fixture checked out by git
+    /// cannot have: this builds a site in a temporary folder with every file's mtime set to
+    /// 2021-02-03 04:05:06 UTC. Expected output from jekyll-sitemap 1.4 on the same files.
+    #[test]
+    fn lists_static_html_and_pdf_files_with_their_mtime() {
+        let root = std::env::temp_dir().join(format!("hyde-sitemap-{}", std::process::id()));
+        let src = root.join("src");
+        let dest = root.join("dest");
+        let _ = std::fs::remove_dir_all(&root);
+        let config = "url: https://example.com\ntimezone: Etc/UTC\ntime: 2024-01-02 03:04:05 +0000\nplugins: [jekyll-sitemap]\ncollections:\n  stuff:\n    output: true\ndefaults:\n  - scope: {path: skip.htm}\n    values: {sitemap: false}\n";
+        let mtime = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_612_325_106);
+        for dir in ["assets", "docs", "errors", "_stuff"] {
+            std::fs::create_dir_all(src.join(dir)).unwrap();
+        }
+        std::fs::write(src.join("_config.yml"), config).unwrap();
+        for name in [
+            "assets/manual.pdf",
+            "assets/page.html",
+            "docs/index.html",
+            "a b.xhtml",
+            "x.HTML",
+            "errors/404.html",
+            "skip.htm",
+            "_stuff/file.pdf",
+            "style.css",
+        ] {
+            std::fs::write(src.join(name), "x\n").unwrap();
+            let f = std::fs::File::options()
+                .write(true)
+                .open(src.join(name))
+                .unwrap();
+            f.set_modified(mtime).unwrap();
+        }
+        let args = [
+            "build",
+            "-q",
+            "-s",
+            src.to_str().unwrap(),
+            "-d",
+            dest.to_str().unwrap(),
+        ];
+        assert_eq!(crate::cli::run(args.iter().map(|s| s.to_string())), 0);
+        let sitemap = std::fs::read_to_string(dest.join("sitemap.xml")).unwrap();
+        let _ = std::fs::remove_dir_all(&root);
+        let entry = |loc: &str| {
+            format!("<url>\n<loc>https://example.com{loc}</loc>\n<lastmod>2021-02-03T04:05:06+00:00</lastmod>\n</url>\n")
+        };
+        let expected = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd\" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{}{}{}{}{}</urlset>\n",
+            entry("/a%20b.xhtml"),
+            entry("/assets/manual.pdf"),
+            entry("/assets/page.html"),
+            entry("/docs/"),
+            entry("/_stuff/file.pdf"),
+        );
+        assert_eq!(sitemap, expected);
+    }
+}
