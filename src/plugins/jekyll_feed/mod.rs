@@ -66,7 +66,7 @@ fn feed_config(site: &Site) -> Result<Hash> {
         None | Some(Value::Nil) => Ok(Hash::new()),
         Some(Value::Hash(h)) => Ok((**h).clone()),
         Some(other) => Err(plugin_error(format!(
-            "the `feed` setting must be a mapping, not a {}",
+            "the `feed` setting must be a mapping, not {}",
             other.ruby_class()
         ))),
     }
@@ -214,7 +214,7 @@ fn tag_feeds(site: &Site, config: &Hash) -> Result<Vec<FeedSpec>> {
     {
         let Value::Str(name) = &tag else {
             return Err(plugin_error(format!(
-                "tag {} in `feed: tags: only` is not a string",
+                "cannot make a feed for tag {}: tags must be strings",
                 crate::value::to_s(&tag)
             )));
         };
