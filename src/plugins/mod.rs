@@ -5,10 +5,12 @@
 pub mod external_posts;
 pub mod google_scholar_citations;
 pub mod inspirehep_citations;
+pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_include_cache;
 pub mod jekyll_paginate;
 pub mod jekyll_seo_tag;
+pub mod jekyll_sitemap;
 pub mod jekyll_toc;
 pub mod jekyll_twitter_plugin;
 
@@ -61,6 +63,8 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_include_cache::JekyllIncludeCache,
     &jekyll_seo_tag::JekyllSeoTag,
     &jekyll_toc::JekyllToc,
+    &jekyll_feed::JekyllFeed,
+    &jekyll_sitemap::JekyllSitemap,
 ];
 
 /// The implementation a gem name or require path refers to.

@@ -468,8 +468,9 @@ impl Site {
                     };
                     let mut sf =
                         StaticFile::new(full, &sub, &name, Some((&label, &rel_dir, &template)));
-                    sf.data = self.defaults.all(&sf.url, &label);
-                    sf.write = sf.published_by_defaults() && write;
+                    // Defaults by relative path for `data`, by URL for `published`.
+                    self.static_defaults(&mut sf, &label);
+                    sf.write = sf.write && write;
                     files.push(sf);
                 }
             }

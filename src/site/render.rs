@@ -340,9 +340,14 @@ impl Renderer {
                 .data
                 .get("layout")
                 .cloned(),
+            // A page's own `layout` key, even a null one, wins over front matter defaults
+            // (Jekyll's defaults only fill keys the data lacks).
             Item::Page(i) => {
                 let p = &site.pages[i];
-                p.liquid_data.get("layout").cloned()
+                match p.data.get("layout") {
+                    Some(own) => Some(own.clone()),
+                    None => p.liquid_data.get("layout").cloned(),
+                }
             }
         };
         let no_layout = matches!(&layout_name, Some(Value::Str(s)) if &**s == "none");
