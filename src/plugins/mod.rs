@@ -2,7 +2,9 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod jekyll_archives;
 pub mod jekyll_paginate;
+pub mod jekyll_redirect_from;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -46,7 +48,12 @@ pub trait Plugin: Sync + Send {
 
 /// Every plugin hyde implements natively, in the order Jekyll would load them when several
 /// are enabled (the order generators of equal priority run in).
-pub static ALL: &[&dyn Plugin] = &[&jekyll_paginate::JekyllPaginate];
+pub static ALL: &[&dyn Plugin] = &[
+    &jekyll_paginate::JekyllPaginate,
+    &jekyll_archives::JekyllArchives,
+    &jekyll_archives::v2::JekyllArchivesV2,
+    &jekyll_redirect_from::JekyllRedirectFrom,
+];
 
 /// The implementation a gem name or require path refers to.
 pub fn find(name: &str) -> Option<&'static dyn Plugin> {
