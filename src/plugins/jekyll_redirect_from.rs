@@ -231,9 +231,8 @@ pub fn generate(site: &mut Site) -> Result<()> {
     if json_enabled(site)? && !site.source.join("redirects.json").exists() {
         let mut data = Hash::new();
         data.insert("layout".into(), Value::Nil);
-        let mut page = page_without_file(site, "redirects.json", data, to_json(&redirects))?;
-        // `data["layout"] = nil` wins over a default layout when Jekyll renders.
-        page.liquid_data.insert("layout".into(), Value::Nil);
+        // `data["layout"] = nil`: no layout, though `page.layout` still shows a default one.
+        let page = page_without_file(site, "redirects.json", data, to_json(&redirects))?;
         site.pages.push(page);
     }
     Ok(())

@@ -329,8 +329,13 @@ impl Renderer {
                 .get("layout")
                 .cloned(),
             Item::Page(i) => {
+                // Jekyll reads a page's `data["layout"]`, whose defaults only fill a missing
+                // key: `layout: null` in front matter means no layout despite a default.
                 let p = &site.pages[i];
-                p.liquid_data.get("layout").cloned()
+                match p.data.get("layout") {
+                    Some(v) => Some(v.clone()),
+                    None => p.liquid_data.get("layout").cloned(),
+                }
             }
         };
         let no_layout = matches!(&layout_name, Some(Value::Str(s)) if &**s == "none");

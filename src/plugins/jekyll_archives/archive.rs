@@ -141,12 +141,10 @@ pub fn build_page(site: &Site, spec: ArchiveSpec) -> Result<Page> {
     )?;
     page.url = url;
     // Other plugins (jekyll-redirect-from) read `to_liquid` keys from `liquid_data`: v1
-    // archives see the defaults there; the layout stays the archive's own (Jekyll renders
-    // with `data["layout"]`, even a nil one).
+    // archives see the defaults there. Rendering takes the layout from `data`.
     if let Flavor::V1 { defaults } = &spec.flavor {
         let mut merged = defaults.clone();
         crate::config::jekyll_merge(&mut merged, &data);
-        merged.insert("layout".into(), spec.layout.clone());
         page.liquid_data = merged;
     }
     page.custom_liquid = Some(Arc::new(ArchiveLiquid {
