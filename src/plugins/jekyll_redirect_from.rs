@@ -187,7 +187,8 @@ pub fn generate(site: &mut Site) -> Result<()> {
     targets.extend((0..site.pages.len()).map(Target::Page));
 
     let mut redirects: Vec<(String, String)> = Vec::new();
-    let mut record = |from: String, to: String| match redirects.iter_mut().find(|(f, _)| *f == from) {
+    let mut record = |from: String, to: String| match redirects.iter_mut().find(|(f, _)| *f == from)
+    {
         Some(entry) => entry.1 = to,
         None => redirects.push((from, to)),
     };
@@ -199,7 +200,12 @@ pub fn generate(site: &mut Site) -> Result<()> {
         for from in froms {
             let from = ensure_leading_slash(&path_string(site, t, "redirect_from", &from)?);
             let target = absolute_target(site, &url)?;
-            let page = page_without_file(site, "redirect.html", redirect_data(&from, &target), String::new())?;
+            let page = page_without_file(
+                site,
+                "redirect.html",
+                redirect_data(&from, &target),
+                String::new(),
+            )?;
             record(from, target);
             site.pages.push(page);
         }

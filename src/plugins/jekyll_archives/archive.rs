@@ -219,7 +219,9 @@ impl CustomLiquid for ArchiveLiquid {
 /// `hash[key] << doc` over documents in order, then `sort!.reverse!` per key: documents in
 /// Jekyll's sort order (their index), newest first; a document listing a value twice is
 /// there twice. Keys keep first-seen order.
-pub fn group_by<K: PartialEq + Clone>(items: impl Iterator<Item = (K, usize)>) -> Vec<(K, Vec<usize>)> {
+pub fn group_by<K: PartialEq + Clone>(
+    items: impl Iterator<Item = (K, usize)>,
+) -> Vec<(K, Vec<usize>)> {
     let mut out: Vec<(K, Vec<usize>)> = Vec::new();
     for (key, idx) in items {
         match out.iter_mut().find(|(k, _)| *k == key) {

@@ -151,7 +151,14 @@ pub fn generate(site: &mut Site) -> Result<()> {
                     month: Some(month.clone()),
                     day: None,
                 };
-                specs.push(spec(site, &config, "month", title, coll, month_docs.clone())?);
+                specs.push(spec(
+                    site,
+                    &config,
+                    "month",
+                    title,
+                    coll,
+                    month_docs.clone(),
+                )?);
             }
             let days = group_by(
                 month_docs
@@ -174,11 +181,7 @@ pub fn generate(site: &mut Site) -> Result<()> {
 }
 
 /// Appends the archive pages to `site.pages` and lists them as `site.<key>`.
-pub fn add_pages(
-    site: &mut Site,
-    specs: Vec<ArchiveSpec>,
-    key: &str,
-) -> Result<()> {
+pub fn add_pages(site: &mut Site, specs: Vec<ArchiveSpec>, key: &str) -> Result<()> {
     let mut indexes = Vec::with_capacity(specs.len());
     for spec in specs {
         let page = build_page(site, spec)?;

@@ -164,7 +164,14 @@ fn read_dates(
                 month: None,
                 day: None,
             };
-            specs.push(spec(config, collection, "year", title, coll, year_docs.clone())?);
+            specs.push(spec(
+                config,
+                collection,
+                "year",
+                title,
+                coll,
+                year_docs.clone(),
+            )?);
         }
         if !(use_month || use_day) {
             continue;
@@ -181,7 +188,14 @@ fn read_dates(
                     month: Some(month.clone()),
                     day: None,
                 };
-                specs.push(spec(config, collection, "month", title, coll, month_docs.clone())?);
+                specs.push(spec(
+                    config,
+                    collection,
+                    "month",
+                    title,
+                    coll,
+                    month_docs.clone(),
+                )?);
             }
             if !use_day {
                 continue;
@@ -272,7 +286,7 @@ fn spec(
             let mode = config
                 .get("slug_mode")
                 .filter(|v| !v.is_nil())
-                .map(|v| crate::value::to_s(&v));
+                .map(crate::value::to_s);
             Some(crate::utils::slugify(s, mode.as_deref(), false))
         }
         _ => None,
