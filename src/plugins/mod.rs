@@ -5,10 +5,12 @@
 pub mod external_posts;
 pub mod google_scholar_citations;
 pub mod inspirehep_citations;
+pub mod jekyll_archives;
 pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_include_cache;
 pub mod jekyll_paginate;
+pub mod jekyll_redirect_from;
 pub mod jekyll_seo_tag;
 pub mod jekyll_sitemap;
 pub mod jekyll_toc;
@@ -65,6 +67,9 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_toc::JekyllToc,
     &jekyll_feed::JekyllFeed,
     &jekyll_sitemap::JekyllSitemap,
+    &jekyll_archives::JekyllArchives,
+    &jekyll_archives::v2::JekyllArchivesV2,
+    &jekyll_redirect_from::JekyllRedirectFrom,
 ];
 
 /// The implementation a gem name or require path refers to.

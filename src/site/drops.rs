@@ -371,6 +371,9 @@ impl Drop for SourceMapPageDrop {
 impl Drop for PageDrop {
     fn get(&self, key: &str) -> Option<Value> {
         let page = &self.site.pages[self.idx];
+        if let Some(custom) = &page.custom_liquid {
+            return custom.to_liquid(&self.site, page).get(key).cloned();
+        }
         Some(match key {
             "content" => {
                 if self.raw_content {
@@ -399,6 +402,9 @@ impl Drop for PageDrop {
 
     fn keys(&self) -> Vec<String> {
         let page = &self.site.pages[self.idx];
+        if let Some(custom) = &page.custom_liquid {
+            return custom.to_liquid(&self.site, page).keys().cloned().collect();
+        }
         let mut keys: Vec<String> = page.liquid_data.keys().cloned().collect();
         for f in PAGE_FIELDS {
             if !page.liquid_data.contains_key(*f) {
@@ -409,7 +415,11 @@ impl Drop for PageDrop {
     }
 
     fn contains_key(&self, key: &str) -> bool {
-        PAGE_FIELDS.contains(&key) || self.site.pages[self.idx].liquid_data.contains_key(key)
+        let page = &self.site.pages[self.idx];
+        if let Some(custom) = &page.custom_liquid {
+            return custom.to_liquid(&self.site, page).contains_key(key);
+        }
+        PAGE_FIELDS.contains(&key) || page.liquid_data.contains_key(key)
     }
 
     fn ruby_class(&self) -> &'static str {
@@ -608,6 +618,14 @@ impl Drop for SiteDrop {
                     if key != "posts" {
                         return Some(cache.collection_docs(site, i));
                     }
+                }
+                if let Some(pages) = site.config_page_lists.get(key) {
+                    return Some(Value::array(
+                        pages
+                            .iter()
+                            .map(|&i| PageDrop::value(site, i, false))
+                            .collect(),
+                    ));
                 }
                 return site.config.get(key).cloned();
             }

@@ -113,6 +113,9 @@ pub struct Site {
     pub renderer: OnceLock<std::sync::Arc<render::Renderer>>,
     /// The plugins hyde loaded for this site (`crate::plugins::load`), in load order.
     pub plugins: Vec<&'static dyn crate::plugins::Plugin>,
+    /// Configuration keys a plugin set to a list of its generated pages (jekyll-archives'
+    /// `site.config["archives"]`), as indexes into `pages`: Liquid shows those pages there.
+    pub config_page_lists: IndexMap<String, Vec<usize>>,
 }
 
 /// `Site#in_dest_dir` / `Jekyll.sanitized_path`: a path under `dest`, never outside it.
@@ -233,6 +236,7 @@ impl Site {
             cache: drops::SiteCache::default(),
             renderer: OnceLock::new(),
             plugins: Vec::new(),
+            config_page_lists: IndexMap::new(),
         })
     }
 

@@ -32,6 +32,15 @@ pub struct Page {
     /// Top-level template variables a generator gives this page besides `page` and `site`
     /// (jekyll-paginate-v2's `paginator`, for instance).
     pub extra_payload: Hash,
+    /// For generated pages whose Ruby class overrides `to_liquid` (jekyll-archives'
+    /// `Archive`): the whole of what `page` shows, instead of Jekyll's `Page` fields.
+    pub custom_liquid: Option<std::sync::Arc<dyn CustomLiquid>>,
+}
+
+/// A generated page's own `to_liquid`: its keys in order and their values, computed when
+/// a template asks (values such as document lists need the finished site).
+pub trait CustomLiquid: Send + Sync + std::fmt::Debug {
+    fn to_liquid(&self, site: &std::sync::Arc<super::Site>, page: &Page) -> Hash;
 }
 
 const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
@@ -83,6 +92,7 @@ impl Page {
             state: RenderState::default(),
             pager: None,
             extra_payload: Hash::new(),
+            custom_liquid: None,
         };
         let template = page.template(permalink_style);
         let ph = Placeholders::List(vec![
