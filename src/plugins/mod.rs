@@ -2,7 +2,12 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod jekyll_default_layout;
+pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
+pub mod jekyll_readme_index;
+pub mod jekyll_relative_links;
+pub mod jekyll_titles_from_headings;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -46,7 +51,14 @@ pub trait Plugin: Sync + Send {
 
 /// Every plugin hyde implements natively, in the order Jekyll would load them when several
 /// are enabled (the order generators of equal priority run in).
-pub static ALL: &[&dyn Plugin] = &[&jekyll_paginate::JekyllPaginate];
+pub static ALL: &[&dyn Plugin] = &[
+    &jekyll_paginate::JekyllPaginate,
+    &jekyll_optional_front_matter::JekyllOptionalFrontMatter,
+    &jekyll_readme_index::JekyllReadmeIndex,
+    &jekyll_titles_from_headings::JekyllTitlesFromHeadings,
+    &jekyll_default_layout::JekyllDefaultLayout,
+    &jekyll_relative_links::JekyllRelativeLinks,
+];
 
 /// The implementation a gem name or require path refers to.
 pub fn find(name: &str) -> Option<&'static dyn Plugin> {
