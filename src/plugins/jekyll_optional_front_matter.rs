@@ -32,10 +32,10 @@ pub fn plugin_option(site: &Site, plugin_key: &str, key: &str) -> Option<Value> 
     }
 }
 
-/// Whether the static file is a site-level Markdown file (the Markdown converter matches
-/// its extension).
+/// Whether the Markdown converter matches the static file's extension. Collection files
+/// count too: Jekyll lists them in `site.static_files`.
 pub fn is_markdown_static(site: &Site, file: &StaticFile) -> bool {
-    file.collection.is_none() && site.converters.is_markdown(&file.extname)
+    site.converters.is_markdown(&file.extname)
 }
 
 /// `Jekyll::Page.new(site, base, dir, name)` for a static file's source: the file is read
@@ -125,7 +125,9 @@ pub fn generate(site: &mut Site) -> Result<()> {
         if !is_markdown_static(site, file) {
             continue;
         }
-        if !blacklisted(site, file.basename(), &file.relative_path) {
+        // A collection's files are written with its documents even once they leave
+        // `site.static_files`, so they stay (hyde writes them from that list).
+        if file.collection.is_none() && !blacklisted(site, file.basename(), &file.relative_path) {
             remove.push(i);
         }
         let page = page_from_static_file(site, file, Hash::new())?;

@@ -14,7 +14,9 @@ use regex::Regex;
 
 const CONFIG_KEY: &str = "readme_index";
 
-/// `/readme(.md|.markdown|...)$`, case-insensitive, over the site's Markdown extensions.
+/// `/readme(.md|.markdown|...)$` over the site's Markdown extensions: `readme` in any case,
+/// the extension only lower-case (the plugin embeds `Regexp.union` of the extensions, which
+/// keeps its own case-sensitive flags).
 fn readme_regex(site: &Site) -> Regex {
     let exts: Vec<String> = site
         .config
@@ -23,7 +25,7 @@ fn readme_regex(site: &Site) -> Regex {
         .split(',')
         .map(|e| regex::escape(&format!(".{}", e.to_lowercase())))
         .collect();
-    Regex::new(&format!("(?i)/readme(?:{})$", exts.join("|"))).expect("escaped pattern")
+    Regex::new(&format!("(?i)/readme(?-i:{})$", exts.join("|"))).expect("escaped pattern")
 }
 
 /// `dir_has_index?`: a page or static file whose URL is the directory itself or an
@@ -96,7 +98,7 @@ pub fn generate(site: &mut Site) -> Result<()> {
     let readmes: Vec<String> = site
         .static_files
         .iter()
-        .filter(|f| f.collection.is_none() && re.is_match(&f.relative_path))
+        .filter(|f| re.is_match(&f.relative_path))
         .map(|f| f.relative_path.clone())
         .collect();
     for rel in readmes {
@@ -117,7 +119,9 @@ pub fn generate(site: &mut Site) -> Result<()> {
         );
         let page = page_from_static_file(site, &site.static_files[i], extra)?;
         site.pages.push(page);
-        if cleanup {
+        // Collection files are written with their collection even when removed from
+        // `site.static_files` (hyde writes them from that list, so they stay).
+        if cleanup && site.static_files[i].collection.is_none() {
             site.static_files.remove(i);
         }
     }

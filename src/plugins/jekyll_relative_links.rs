@@ -125,7 +125,7 @@ impl crate::plugins::Plugin for JekyllRelativeLinks {
 }
 
 /// Every file a link may point at, as (relative path without a leading `/`, URL): pages,
-/// static files, then written documents and collection files (`site.docs_to_write`).
+/// static files (collection files included), then written documents.
 fn potential_targets(site: &Site) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for p in &site.pages {
@@ -140,14 +140,6 @@ fn potential_targets(site: &Site) -> Vec<(String, String)> {
     for c in site.collections.values() {
         for d in c.docs.iter().filter(|d| d.write) {
             out.push((d.relative_path.clone(), d.url.clone()));
-        }
-        if c.write() {
-            for f in c.files.iter().filter(|f| f.write) {
-                out.push((
-                    f.relative_path.trim_start_matches('/').to_string(),
-                    f.url.clone(),
-                ));
-            }
         }
     }
     out
