@@ -2,7 +2,9 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod jekyll_avatar;
 pub mod jekyll_default_layout;
+pub mod jekyll_gist;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
 pub mod jekyll_readme_index;
@@ -58,6 +60,8 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_titles_from_headings::JekyllTitlesFromHeadings,
     &jekyll_default_layout::JekyllDefaultLayout,
     &jekyll_relative_links::JekyllRelativeLinks,
+    &jekyll_avatar::JekyllAvatar,
+    &jekyll_gist::JekyllGist,
 ];
 
 /// The implementation a gem name or require path refers to.
