@@ -6,13 +6,20 @@ pub mod external_posts;
 pub mod google_scholar_citations;
 pub mod inspirehep_citations;
 pub mod jekyll_archives;
+pub mod jekyll_avatar;
+pub mod jekyll_default_layout;
 pub mod jekyll_feed;
 pub mod jekyll_get_json;
+pub mod jekyll_gist;
 pub mod jekyll_include_cache;
+pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
+pub mod jekyll_readme_index;
 pub mod jekyll_redirect_from;
+pub mod jekyll_relative_links;
 pub mod jekyll_seo_tag;
 pub mod jekyll_sitemap;
+pub mod jekyll_titles_from_headings;
 pub mod jekyll_toc;
 pub mod jekyll_twitter_plugin;
 
@@ -70,6 +77,13 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_archives::JekyllArchives,
     &jekyll_archives::v2::JekyllArchivesV2,
     &jekyll_redirect_from::JekyllRedirectFrom,
+    &jekyll_optional_front_matter::JekyllOptionalFrontMatter,
+    &jekyll_readme_index::JekyllReadmeIndex,
+    &jekyll_titles_from_headings::JekyllTitlesFromHeadings,
+    &jekyll_default_layout::JekyllDefaultLayout,
+    &jekyll_relative_links::JekyllRelativeLinks,
+    &jekyll_avatar::JekyllAvatar,
+    &jekyll_gist::JekyllGist,
 ];
 
 /// The implementation a gem name or require path refers to.

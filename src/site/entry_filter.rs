@@ -66,7 +66,8 @@ impl EntryFilter {
         special(e) || e.ends_with('~')
     }
 
-    fn included(&self, entry: &str) -> bool {
+    /// `EntryFilter#included?`: the entry or its base name matches `include`.
+    pub fn included(&self, entry: &str) -> bool {
         let base = entry.rsplit('/').next().unwrap_or(entry);
         self.glob_include(&self.include, entry) || self.glob_include(&self.include, base)
     }
@@ -95,7 +96,8 @@ impl EntryFilter {
         }
     }
 
-    fn glob_include(&self, patterns: &[String], entry: &str) -> bool {
+    /// `EntryFilter#glob_include?`: the entry matches one of the patterns (fnmatch or prefix).
+    pub fn glob_include(&self, patterns: &[String], entry: &str) -> bool {
         let src = self.source.to_string_lossy();
         let entry_with_source = join(&src, entry);
         let is_dir = Path::new(&entry_with_source).is_dir();
