@@ -46,7 +46,9 @@ mod colors;
 mod compile;
 mod css_tree;
 mod emit;
+mod mapping;
 mod options;
+mod positions;
 mod preprocess;
 mod source_map;
 #[cfg(test)]
@@ -156,7 +158,13 @@ pub fn convert_page(
         Implementation::SassEmbedded => "\n\n",
     });
     css.push_str(&format!("/*# sourceMappingURL={url} */"));
-    let content = source_map::render(&format!("{basename}.css"), &result.sources, opts);
+    let mappings = mapping::serialize(&result.mappings);
+    let content = source_map::render(
+        &format!("{basename}.css"),
+        &result.sources,
+        &mappings,
+        opts,
+    );
     Ok(Converted {
         css,
         source_map: Some(SourceMapPage {

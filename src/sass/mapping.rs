@@ -1,0 +1,653 @@
+//! Source map `mappings` as libsass 3.6 writes them.
+//!
+//! libsass adds a mapping each time it prints a *token* of its tree: an "open" mapping (output
+//! position → where the node starts in its source) before it and a "close" mapping (→ where the
+//! node ends) after it. Tokens are: each simple selector (`a`, `.x`, `#y`; a pseudo-class maps
+//! its name, an attribute selector its `[` and its value), the first token of a rule also
+//! getting an open mapping to where the whole selector list was written; the `{` of a block
+//! (open, to the written `{`) and its `}` (close, to just past the written `}`); a property
+//! (its name); a value (a value written with literals only is one token; otherwise each
+//! space- or comma-separated item is one, and a `$variable` maps to where its value was
+//! written); a loud comment; the `@media` keyword.
+//!
+//! What was written where comes from [`positions`](super::positions) (markers carried through
+//! grass); the output side is the emitter's running line and column.
+
+use std::collections::HashMap;
+
+use super::positions::{DeclInfo, FileIndex, Origin, RuleInfo, SrcPos};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mapping {
+    pub gen_line: usize,
+    pub gen_col: usize,
+    pub src: SrcPos,
+}
+
+/// The scanned sources, indexed as in the map's `sources` (`None` for sources not scanned,
+/// e.g. `.sass` files).
+#[derive(Default)]
+pub struct Sources {
+    pub files: Vec<Option<FileIndex>>,
+}
+
+/// Where one output selector token comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenMap {
+    pub open: SrcPos,
+    pub close: SrcPos,
+    /// Attribute selectors: the mappings of their value.
+    pub attr_value: Option<(SrcPos, SrcPos)>,
+}
+
+/// A rule's mappings: where its selector list, `{` and `}` were written.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMap {
+    pub crutch: SrcPos,
+    pub open: SrcPos,
+    /// libsass's end of the block: one column further when the block is on one line.
+    pub close: SrcPos,
+    /// Just past the written `}` (what a `@media` block around the rule maps its `}` to).
+    pub close_exact: SrcPos,
+}
+
+impl Sources {
+    fn file(&self, i: usize) -> Option<&FileIndex> {
+        self.files.get(i).and_then(Option::as_ref)
+    }
+
+    pub fn rule(&self, o: Origin) -> Option<(&FileIndex, &RuleInfo)> {
+        let f = self.file(o.file)?;
+        Some((f, f.rules.get(o.index)?))
+    }
+
+    pub fn decl(&self, o: Origin) -> Option<(&FileIndex, &DeclInfo)> {
+        let f = self.file(o.file)?;
+        Some((f, f.decls.get(o.index)?))
+    }
+
+    pub fn rule_map(&self, o: Origin) -> Option<RuleMap> {
+        let (f, r) = self.rule(o)?;
+        let open = f.pos(o.file, r.open);
+        let close_exact = f.pos(o.file, r.close_end);
+        let mut close = close_exact;
+        if close.line == open.line {
+            close.col += 1;
+        }
+        Some(RuleMap {
+            crutch: f.pos(o.file, r.selector_start),
+            open,
+            close,
+            close_exact,
+        })
+    }
+
+    /// The definition libsass takes a global variable's value from: the last plain
+    /// definition, else the first `!default` one.
+    fn variable(&self, name: &str) -> Option<(usize, &super::positions::VarDef)> {
+        let mut plain = None;
+        let mut default = None;
+        for (i, f) in self.files.iter().enumerate() {
+            let Some(f) = f else { continue };
+            for v in f.vars.iter().filter(|v| v.name == name) {
+                if v.is_default {
+                    default = default.or(Some((i, v)));
+                } else {
+                    plain = Some((i, v));
+                }
+            }
+        }
+        plain.or(default)
+    }
+
+    /// The mappings of the items of a value written at `start` in `file`, `$variables`
+    /// replaced by their definitions.
+    pub fn value_items(&self, file: usize, text: &str, start: usize, depth: usize) -> Vec<Span> {
+        let Some(f) = self.file(file) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (s, e) in split_items(text) {
+            let item = &text[s..e];
+            if let Some(name) = item.strip_prefix('$').filter(|n| is_name(n)) {
+                if let Some((vf, def)) = self.variable(name).filter(|_| depth < 16) {
+                    out.extend(self.value_items(vf, &def.value, def.value_start, depth + 1));
+                    continue;
+                }
+            } else if let Some(arg) = first_argument_variable(item) {
+                // Color functions return a color carrying their first argument's position.
+                if let Some((vf, def)) = self.variable(arg).filter(|_| depth < 16) {
+                    let inner = self.value_items(vf, &def.value, def.value_start, depth + 1);
+                    if inner.len() == 1 {
+                        out.extend(inner);
+                        continue;
+                    }
+                }
+            }
+            out.push(Span {
+                open: f.pos(file, start + s),
+                close: f.pos(file, start + e),
+            });
+        }
+        out
+    }
+
+    /// A loud comment with this text, the first not used yet (any, else).
+    pub fn comment(&self, text: &str, used: &mut Vec<SrcPos>) -> Option<Span> {
+        let mut first = None;
+        for (i, f) in self.files.iter().enumerate() {
+            let Some(f) = f else { continue };
+            for &(s, e) in &f.comments {
+                if f.text[s..e] != *text {
+                    continue;
+                }
+                let span = Span {
+                    open: f.pos(i, s),
+                    close: f.pos(i, e),
+                };
+                if !used.contains(&span.open) {
+                    used.push(span.open);
+                    return Some(span);
+                }
+                first = first.or(Some(span));
+            }
+        }
+        first
+    }
+
+    /// The `@media` rule a rule or declaration was written in.
+    pub fn media_of(&self, o: Origin, is_rule: bool) -> Option<Span> {
+        let f = self.file(o.file)?;
+        let media = if is_rule {
+            f.rules.get(o.index)?.media?
+        } else {
+            f.decls.get(o.index)?.media?
+        };
+        let at = f.medias.get(media)?.at;
+        Some(Span {
+            open: f.pos(o.file, at),
+            close: f.pos(o.file, at + "@media".len()),
+        })
+    }
+
+    /// The tokens of each complex selector of a rule as written, with their mappings;
+    /// `None` for a `&` (the parent's tokens go there).
+    pub fn rule_tokens(&self, o: Origin) -> Option<Vec<Vec<Option<(String, TokenMap)>>>> {
+        let (f, r) = self.rule(o)?;
+        let mut out = Vec::new();
+        for complex in tokenize(&r.selector) {
+            let mut toks = Vec::new();
+            for t in complex {
+                if t.kind == Kind::Parent {
+                    toks.push(None);
+                    continue;
+                }
+                let at = |i: usize| f.pos(o.file, r.selector_start + i);
+                let map = token_map(&t, &r.selector, at);
+                toks.push(Some((r.selector[t.start..t.end].to_string(), map)));
+            }
+            out.push(toks);
+        }
+        Some(out)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub open: SrcPos,
+    pub close: SrcPos,
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// `darken($c, 10%)` → `c`.
+fn first_argument_variable(item: &str) -> Option<&str> {
+    let open = item.find('(')?;
+    if !item.ends_with(')') || !is_name(&item[..open]) {
+        return None;
+    }
+    let args = &item[open + 1..item.len() - 1];
+    let first = args.split(',').next()?.trim();
+    first.strip_prefix('$').filter(|n| is_name(n))
+}
+
+/// Whether libsass reads a declaration value as one static token (literals only:
+/// identifiers, strings, numbers, colors, separated by spaces, commas or slashes).
+pub fn is_static_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'$' | b'(' | b')' | b'+' | b'*' | b'=' | b'[' | b']' | b'{' | b'}' | b'\\' => {
+                return false
+            }
+            b'#' if b.get(i + 1) == Some(&b'{') => return false,
+            b'"' | b'\'' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    if b[i] == b'\\' {
+                        return false;
+                    }
+                    if b[i] == b'#' && b.get(i + 1) == Some(&b'{') {
+                        return false;
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Top-level items of a value: split at spaces and commas outside brackets and strings. A
+/// value with a binary operator is one item (libsass maps the whole operation).
+pub fn split_items(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'"' | b'\'' => {
+                start.get_or_insert(i);
+                i += 1;
+                while i < b.len() && b[i] != c {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' => {
+                start.get_or_insert(i);
+                depth += 1;
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'#' if b.get(i + 1) == Some(&b'{') => {
+                start.get_or_insert(i);
+                depth += 1;
+                i += 1;
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            b' ' | b'\t' | b'\n' | b'\r' | b',' if depth == 0 => {
+                if let Some(s) = start.take() {
+                    items.push((s, i));
+                }
+            }
+            _ => {
+                start.get_or_insert(i);
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        items.push((s, b.len().min(text.len())));
+    }
+    let operator = items
+        .iter()
+        .any(|&(s, e)| matches!(&text[s..e], "+" | "-" | "*" | "/" | "%" | "==" | "!="));
+    if operator && !items.is_empty() {
+        let (first, last) = (items[0].0, items[items.len() - 1].1);
+        return vec![(first, last)];
+    }
+    items
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Type, class, id, `*`, placeholder: mapped as written.
+    Plain,
+    /// `:name` / `::name`: `name_start` is where the name starts; `args` where its
+    /// parenthesised argument starts, if any.
+    Pseudo { name_start: usize, args: Option<usize> },
+    /// `[name op value]`: where its value starts and ends, and whether it is quoted.
+    Attribute { value: Option<(usize, usize, bool)> },
+    Parent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+/// The simple selectors of each complex selector of a selector list (combinators left out).
+pub fn tokenize(selector: &str) -> Vec<Vec<Tok>> {
+    let b = selector.as_bytes();
+    let mut out = vec![Vec::new()];
+    let mut i = 0;
+    // Open `:not(` and friends: their selectors are tokens of the same complex selector.
+    let mut inner = 0usize;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b',' if inner == 0 => {
+                out.push(Vec::new());
+                i += 1;
+            }
+            b')' if inner > 0 => {
+                inner -= 1;
+                i += 1;
+            }
+            b',' | b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'+' | b'~' => i += 1,
+            b'&' => {
+                let end = i + 1;
+                // `&-suffix` / `&suffix` glue the suffix to the parent's last token.
+                let end = ident_end(b, end);
+                out.last_mut().map(|v| {
+                    v.push(Tok {
+                        start: i,
+                        end,
+                        kind: Kind::Parent,
+                    })
+                });
+                i = end;
+            }
+            b'[' => {
+                let end = bracket_end(b, i);
+                let inner = &selector[i + 1..end.saturating_sub(1).max(i + 1)];
+                let value = inner.find('=').map(|eq| {
+                    let v_start = i + 1 + eq + 1;
+                    let rest = &selector[v_start..end.saturating_sub(1).max(v_start)];
+                    let lead = rest.len() - rest.trim_start().len();
+                    let v = rest.trim();
+                    let quoted = v.starts_with(['"', '\'']);
+                    let v_len = if quoted {
+                        let q = v.as_bytes()[0];
+                        v[1..].find(q as char).map_or(v.len(), |p| p + 2)
+                    } else {
+                        v.find(char::is_whitespace).unwrap_or(v.len())
+                    };
+                    (v_start + lead, v_start + lead + v_len, quoted)
+                });
+                push(&mut out, i, end, Kind::Attribute { value });
+                i = end;
+            }
+            b':' => {
+                let mut name_start = i + 1;
+                if b.get(name_start) == Some(&b':') {
+                    name_start += 1;
+                }
+                let mut end = ident_end(b, name_start);
+                let mut args = None;
+                if b.get(end) == Some(&b'(') {
+                    args = Some(end + 1);
+                    if takes_selector(&selector[name_start..end]) {
+                        inner += 1;
+                        end += 1;
+                    } else {
+                        end = paren_end(b, end);
+                    }
+                }
+                push(&mut out, i, end, Kind::Pseudo { name_start, args });
+                i = end;
+            }
+            _ => {
+                let start = i;
+                let end = if matches!(c, b'.' | b'#' | b'%') {
+                    ident_end(b, i + 1)
+                } else if c == b'*' {
+                    i + 1
+                } else {
+                    ident_end(b, i).max(i + 1)
+                };
+                push(&mut out, start, end, Kind::Plain);
+                i = end;
+            }
+        }
+    }
+    out
+}
+
+/// Pseudo-classes whose argument is a selector list.
+const SELECTOR_PSEUDOS: &[&str] = &[
+    "not", "is", "matches", "any", "where", "has", "host", "host-context", "slotted", "current",
+];
+
+/// `:not(`, `:-moz-any(`...
+fn takes_selector(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let unprefixed = match name.strip_prefix('-') {
+        Some(rest) => rest.split_once('-').map_or(rest, |(_, n)| n),
+        None => &name,
+    };
+    SELECTOR_PSEUDOS.contains(&unprefixed)
+}
+
+fn push(out: &mut [Vec<Tok>], start: usize, end: usize, kind: Kind) {
+    if let Some(v) = out.last_mut() {
+        v.push(Tok { start, end, kind });
+    }
+}
+
+fn ident_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            c if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c >= 0x80 => i += 1,
+            b'#' if b.get(i + 1) == Some(&b'{') => {
+                while i < b.len() && b[i] != b'}' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    i.min(b.len())
+}
+
+fn bracket_end(b: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+            }
+            b']' => return i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn paren_end(b: &[u8], start: usize) -> usize {
+    let mut depth = 0;
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// How libsass maps one simple selector written at `tok` in `text` (`at` turns offsets in
+/// `text` into source positions).
+fn token_map(tok: &Tok, _text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
+    match tok.kind {
+        Kind::Pseudo {
+            name_start,
+            args: None,
+        } => TokenMap {
+            open: at(name_start),
+            close: at(tok.end),
+            attr_value: None,
+        },
+        // A pseudo-class with an argument starts at its colon and ends at its `(`.
+        Kind::Pseudo {
+            args: Some(args), ..
+        } => TokenMap {
+            open: at(tok.start),
+            close: at(args),
+            attr_value: None,
+        },
+        // An attribute selector is the `[` (one character); an unquoted value maps there too.
+        Kind::Attribute { value } => {
+            let bracket = (at(tok.start), at(tok.start + 1));
+            let value = value.map(|(s, e, quoted)| if quoted { (at(s), at(e)) } else { bracket });
+            TokenMap {
+                open: bracket.0,
+                close: bracket.1,
+                attr_value: value,
+            }
+        }
+        _ => TokenMap {
+            open: at(tok.start),
+            close: at(tok.end),
+            attr_value: None,
+        },
+    }
+}
+
+/// Output selector text → the mappings of its tokens, for rules printed again without a
+/// marker (a rule copied into a `@media` block) and for nested rules' parent part.
+#[derive(Default)]
+pub struct SelectorRegistry {
+    pub complexes: HashMap<String, Vec<TokenMap>>,
+    pub rules: HashMap<String, RuleMap>,
+}
+
+/// The mappings of the tokens of one output complex selector `out` (its tokens `out_toks`),
+/// from the written complex `written` (`None` entries: `&`) and the registered parents.
+pub fn resolve_complex(
+    out: &str,
+    out_toks: &[Tok],
+    written: &[Option<(String, TokenMap)>],
+    registry: &SelectorRegistry,
+) -> Option<Vec<TokenMap>> {
+    let parent_at = written.iter().position(Option::is_none);
+    let own: Vec<&(String, TokenMap)> = written.iter().flatten().collect();
+    match parent_at {
+        // `.a .b` nested in `.p`: the output is the parent's tokens then the written ones.
+        None => {
+            let n = out_toks.len().checked_sub(own.len())?;
+            if !own
+                .iter()
+                .zip(&out_toks[n..])
+                .all(|((text, _), t)| same_token(text, &out[t.start..t.end]))
+            {
+                return None;
+            }
+            let mut maps = Vec::new();
+            if n > 0 {
+                let prefix = out[..out_toks[n].start].trim_end_matches([' ', '>', '+', '~']);
+                let parent = registry.complexes.get(prefix)?;
+                if parent.len() != n {
+                    return None;
+                }
+                maps.extend(parent.iter().copied());
+            }
+            maps.extend(own.iter().map(|(_, m)| *m));
+            Some(maps)
+        }
+        // `&:hover`, `&.x`, `& + &`...: only a leading `&` is resolved.
+        Some(0) if written[1..].iter().all(Option::is_some) => {
+            let n = out_toks.len().checked_sub(own.len())?;
+            if n == 0
+                || !own
+                    .iter()
+                    .zip(&out_toks[n..])
+                    .all(|((text, _), t)| same_token(text, &out[t.start..t.end]))
+            {
+                return None;
+            }
+            let prefix = out[..out_toks[n].start].trim_end_matches([' ', '>', '+', '~']);
+            let parent = registry.complexes.get(prefix)?;
+            if parent.len() != n {
+                return None;
+            }
+            let mut maps: Vec<TokenMap> = parent.clone();
+            maps.extend(own.iter().map(|(_, m)| *m));
+            Some(maps)
+        }
+        _ => None,
+    }
+}
+
+/// Tokens compare as printed: attribute quotes and spaces may differ from what was written.
+fn same_token(written: &str, printed: &str) -> bool {
+    if written == printed {
+        return true;
+    }
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+            .collect()
+    };
+    norm(written) == norm(printed)
+}
+
+const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn vlq(out: &mut String, value: i64) {
+    let mut v = if value < 0 {
+        ((-value) << 1) | 1
+    } else {
+        value << 1
+    } as u64;
+    loop {
+        let mut digit = (v & 31) as usize;
+        v >>= 5;
+        if v > 0 {
+            digit |= 32;
+        }
+        out.push(B64[digit] as char);
+        if v == 0 {
+            break;
+        }
+    }
+}
+
+/// libsass's `serialize_mappings`: every mapping has 4 fields, relative to the previous one.
+pub fn serialize(mappings: &[Mapping]) -> String {
+    let mut out = String::new();
+    let (mut prev_line, mut prev_col) = (0usize, 0i64);
+    let (mut prev_file, mut prev_src_line, mut prev_src_col) = (0i64, 0i64, 0i64);
+    for (i, m) in mappings.iter().enumerate() {
+        if m.gen_line != prev_line {
+            prev_col = 0;
+            if m.gen_line > prev_line {
+                out.push_str(&";".repeat(m.gen_line - prev_line));
+                prev_line = m.gen_line;
+            }
+        } else if i > 0 {
+            out.push(',');
+        }
+        vlq(&mut out, m.gen_col as i64 - prev_col);
+        prev_col = m.gen_col as i64;
+        vlq(&mut out, m.src.file as i64 - prev_file);
+        prev_file = m.src.file as i64;
+        vlq(&mut out, m.src.line as i64 - prev_src_line);
+        prev_src_line = m.src.line as i64;
+        vlq(&mut out, m.src.col as i64 - prev_src_col);
+        prev_src_col = m.src.col as i64;
+    }
+    out
+}
