@@ -118,9 +118,7 @@ fn compile_here(
     };
     let sources = fs.reads.into_inner();
     let hints = fs.hints.into_inner();
-    let scanned = fs.positions.map(|p| Sources {
-        files: p.into_inner(),
-    });
+    let scanned = fs.positions.map(|p| Sources::new(p.into_inner()));
     let (css, mappings) = match opts.implementation {
         Implementation::SassEmbedded => (grass_css.trim_end_matches('\n').to_string(), Vec::new()),
         Implementation::Sassc => {

@@ -20,6 +20,8 @@ pub enum Node {
         children: Vec<Node>,
         /// The style rule as written (source maps only).
         origin: Option<Origin>,
+        /// The `@media` rule as written that this rule is printed in (source maps only).
+        media: Option<Origin>,
     },
     AtRule {
         /// With its `@`, e.g. `@media`.
@@ -38,6 +40,13 @@ pub fn parse(css: &str) -> Vec<Node> {
     parser.block().0
 }
 
+/// The markers found directly in a block.
+#[derive(Default)]
+struct Marks {
+    rule: Option<Origin>,
+    media: Option<Origin>,
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     src: &'a str,
@@ -46,27 +55,28 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     /// The nodes of a block, and the rule marker found in it.
-    fn block(&mut self) -> (Vec<Node>, Option<Origin>) {
+    fn block(&mut self) -> (Vec<Node>, Marks) {
         let mut nodes = Vec::new();
-        let mut rule_origin = None;
+        let mut marks = Marks::default();
         let mut decl_origin = None;
         loop {
             while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
                 self.i += 1;
             }
             if self.i >= self.s.len() {
-                return (nodes, rule_origin);
+                return (nodes, marks);
             }
             if self.s[self.i] == b'}' {
                 self.i += 1;
-                return (nodes, rule_origin);
+                return (nodes, marks);
             }
             if self.s[self.i..].starts_with(b"/*") {
                 let start = self.i;
                 self.i = find_comment_end(self.s, self.i);
                 let text = &self.src[start..self.i];
                 match parse_marker(text) {
-                    Some((b'R', origin)) => rule_origin = Some(origin),
+                    Some((b'R', origin)) => marks.rule = Some(origin),
+                    Some((b'M', origin)) => marks.media = Some(origin),
                     Some((_, origin)) => decl_origin = Some(origin),
                     None => nodes.push(Node::Comment(text.to_string())),
                 }
@@ -85,14 +95,14 @@ impl Parser<'_> {
             self.i = (end + 1).min(self.s.len());
             match terminator {
                 Some(b'{') => {
-                    let (children, origin) = self.block();
-                    nodes.push(block_node(text, children, origin));
+                    let (children, marks) = self.block();
+                    nodes.push(block_node(text, children, marks));
                 }
                 Some(b'}') => {
                     if !text.is_empty() {
                         nodes.push(statement_node(text, decl_origin.take()));
                     }
-                    return (nodes, rule_origin);
+                    return (nodes, marks);
                 }
                 _ => {
                     if !text.is_empty() {
@@ -160,9 +170,18 @@ fn parse_marker(comment: &str) -> Option<(u8, Origin)> {
     ))
 }
 
-fn block_node(prelude: &str, children: Vec<Node>, origin: Option<Origin>) -> Node {
+fn block_node(prelude: &str, mut children: Vec<Node>, marks: Marks) -> Node {
     if prelude.starts_with('@') {
         let (name, rest) = split_at_rule(prelude);
+        // A `@media` block's own marker goes to its first rule.
+        if let Some(mark) = marks.media {
+            if let Some(Node::Rule { media, .. }) = children
+                .iter_mut()
+                .find(|c| matches!(c, Node::Rule { media: None, .. }))
+            {
+                *media = Some(mark);
+            }
+        }
         Node::AtRule {
             name,
             prelude: rest,
@@ -172,7 +191,8 @@ fn block_node(prelude: &str, children: Vec<Node>, origin: Option<Origin>) -> Nod
         Node::Rule {
             selector: prelude.to_string(),
             children,
-            origin,
+            origin: marks.rule,
+            media: marks.media,
         }
     }
 }

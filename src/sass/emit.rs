@@ -179,6 +179,7 @@ impl Output<'_> {
                 selector,
                 children,
                 origin,
+                ..
             } => self.style_rule(selector, children, tabs, *origin),
             Node::AtRule {
                 name,
@@ -204,6 +205,7 @@ impl Output<'_> {
                 selector,
                 children,
                 origin,
+                ..
             } => self.style_rule(selector, children, 0, *origin),
             Node::AtRule {
                 name,
@@ -324,8 +326,9 @@ impl Output<'_> {
             Some(b) => (b.trim_end(), true),
             None => (value, false),
         };
-        let written = sources.value_items(o.file, &d.value, d.value_start, 0);
         let printed = mapping::split_items(body);
+        let printed_texts: Vec<&str> = printed.iter().map(|&(s, e)| &body[s..e]).collect();
+        let written = sources.value_items(o.file, &d.value, d.value_start, 0, &printed_texts);
         if written.len() == printed.len() && !printed.is_empty() {
             let mut copied = 0;
             for ((s, e), span) in printed.iter().zip(written) {
@@ -489,6 +492,9 @@ impl Output<'_> {
             Some(m) => Some(m),
             None => self.registry.rules.get(text).copied(),
         };
+        if let Some(maps) = origin.and_then(|o| sources.interpolated_tokens(o, text)) {
+            return (maps, rule_map);
+        }
         let mut out = Vec::new();
         for (i, toks) in printed.iter().enumerate() {
             let ctext = &complex_texts[i];
@@ -505,7 +511,9 @@ impl Output<'_> {
                     mapping::resolve_complex(ctext, &local, complex, &self.registry)
                 })
             });
-            let resolved = resolved.or_else(|| self.registry.complexes.get(ctext).cloned());
+            let resolved = resolved
+                .or_else(|| self.registry.complexes.get(ctext).cloned())
+                .or_else(|| sources.written_complex(ctext).cloned());
             if let Some(maps) = resolved {
                 if maps.len() == toks.len() {
                     out.extend(toks.iter().copied().zip(maps.iter().copied()));
@@ -571,6 +579,7 @@ impl Output<'_> {
                     selector,
                     children,
                     origin,
+                    ..
                 } => self.style_rule(selector, children, tabs, *origin),
                 Node::AtRule {
                     name,
@@ -619,7 +628,7 @@ impl Output<'_> {
         self.e.mandatory_space();
         self.e
             .append_string(&values::format_media_query(prelude, self.e.style));
-        self.e.scope_opener(open);
+        self.e.block_opener(open);
         self.visit_rules(children);
         self.e.scope_closer(close);
         self.e.indentation -= tabs;
@@ -652,7 +661,13 @@ impl Output<'_> {
                 }
             }
         };
-        let keyword = children.iter().find_map(|node| match node {
+        let marked = children.iter().find_map(|node| match node {
+            Node::Rule {
+                media: Some(m), ..
+            } => sources.media(*m),
+            _ => None,
+        });
+        let keyword = marked.or_else(|| children.iter().find_map(|node| match node {
             Node::Rule {
                 origin, children, ..
             } => origin
@@ -666,7 +681,7 @@ impl Output<'_> {
                     })
                 }),
             _ => None,
-        });
+        }));
         let open = children.iter().find_map(rule_map).map(|m| m.crutch);
         let close = children.iter().rev().find_map(rule_map).map(|m| m.close_exact);
         (keyword, open, close)
@@ -888,6 +903,14 @@ impl Emitter {
             self.scheduled_linefeed = 1;
             self.scheduled_space = 0;
         }
+    }
+
+    /// A block printed by libsass's `Inspect` (`@media`): mapped before the space.
+    fn block_opener(&mut self, open: Option<SrcPos>) {
+        if let Some(open) = open {
+            self.add_mapping(open);
+        }
+        self.scope_opener(None);
     }
 
     fn scope_opener(&mut self, open: Option<SrcPos>) {

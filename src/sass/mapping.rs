@@ -29,6 +29,8 @@ pub struct Mapping {
 #[derive(Default)]
 pub struct Sources {
     pub files: Vec<Option<FileIndex>>,
+    /// Complex selectors written at top level, by text (built on first use).
+    top_level: std::cell::OnceCell<HashMap<String, Vec<TokenMap>>>,
 }
 
 /// Where one output selector token comes from.
@@ -52,6 +54,42 @@ pub struct RuleMap {
 }
 
 impl Sources {
+    pub fn new(files: Vec<Option<FileIndex>>) -> Sources {
+        Sources {
+            files,
+            top_level: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A complex selector written as is in a top-level rule (what `@extend` puts in place
+    /// of the extended selector maps there).
+    pub fn written_complex(&self, text: &str) -> Option<&Vec<TokenMap>> {
+        let index = self.top_level.get_or_init(|| {
+            let mut index = HashMap::new();
+            for (file, f) in self.files.iter().enumerate() {
+                let Some(f) = f else { continue };
+                for (i, r) in f.rules.iter().enumerate() {
+                    if r.parent.is_some() || r.interpolated || r.selector.contains('&') {
+                        continue;
+                    }
+                    let Some(complexes) = self.rule_tokens(Origin { file, index: i }) else {
+                        continue;
+                    };
+                    for (toks, complex) in complexes.iter().zip(tokenize(&r.selector)) {
+                        let (Some(first), Some(last)) = (complex.first(), complex.last()) else {
+                            continue;
+                        };
+                        let key = r.selector[first.start..last.end].to_string();
+                        let maps = toks.iter().flatten().map(|(_, m)| *m).collect();
+                        index.entry(key).or_insert(maps);
+                    }
+                }
+            }
+            index
+        });
+        index.get(text)
+    }
+
     fn file(&self, i: usize) -> Option<&FileIndex> {
         self.files.get(i).and_then(Option::as_ref)
     }
@@ -102,22 +140,39 @@ impl Sources {
 
     /// The mappings of the items of a value written at `start` in `file`, `$variables`
     /// replaced by their definitions.
-    pub fn value_items(&self, file: usize, text: &str, start: usize, depth: usize) -> Vec<Span> {
+    pub fn value_items(
+        &self,
+        file: usize,
+        text: &str,
+        start: usize,
+        depth: usize,
+        printed: &[&str],
+    ) -> Vec<Span> {
         let Some(f) = self.file(file) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (s, e) in split_items(text) {
+        let items = split_items(text);
+        let hints = if items.len() == printed.len() {
+            printed
+        } else {
+            &[]
+        };
+        for (n, (s, e)) in items.into_iter().enumerate() {
             let item = &text[s..e];
             if let Some(name) = item.strip_prefix('$').filter(|n| is_name(n)) {
                 if let Some((vf, def)) = self.variable(name).filter(|_| depth < 16) {
-                    out.extend(self.value_items(vf, &def.value, def.value_start, depth + 1));
+                    out.extend(self.value_items(vf, &def.value, def.value_start, depth + 1, &[]));
+                    continue;
+                }
+                if let Some(span) = hints.get(n).and_then(|p| self.each_item(file, name, p)) {
+                    out.push(span);
                     continue;
                 }
             } else if let Some(arg) = first_argument_variable(item) {
                 // Color functions return a color carrying their first argument's position.
                 if let Some((vf, def)) = self.variable(arg).filter(|_| depth < 16) {
-                    let inner = self.value_items(vf, &def.value, def.value_start, depth + 1);
+                    let inner = self.value_items(vf, &def.value, def.value_start, depth + 1, &[]);
                     if inner.len() == 1 {
                         out.extend(inner);
                         continue;
@@ -130,6 +185,27 @@ impl Sources {
             });
         }
         out
+    }
+
+    /// An `@each` loop variable of `file` printed as `printed`: the item of the loop's list
+    /// (a `$variable` defined as a list or map) written that way.
+    fn each_item(&self, file: usize, name: &str, printed: &str) -> Option<Span> {
+        let f = self.file(file)?;
+        let (_, list) = f.eaches.iter().find(|(vars, _)| vars.iter().any(|v| v == name))?;
+        let (lf, def) = self.variable(list.strip_prefix('$')?)?;
+        let lfile = self.file(lf)?;
+        let body = def.value.trim_start_matches('(').trim_end_matches(')');
+        let inner_start = def.value_start + (def.value.len() - def.value.trim_start_matches('(').len());
+        for (s, e) in split_items(body) {
+            let item = body[s..e].trim_end_matches(':');
+            if item == printed {
+                return Some(Span {
+                    open: lfile.pos(lf, inner_start + s),
+                    close: lfile.pos(lf, inner_start + s + item.len()),
+                });
+            }
+        }
+        None
     }
 
     /// A loud comment with this text, the first not used yet (any, else).
@@ -155,6 +231,16 @@ impl Sources {
         first
     }
 
+    /// Where a marked `@media` rule's keyword was written.
+    pub fn media(&self, o: Origin) -> Option<Span> {
+        let f = self.file(o.file)?;
+        let at = f.medias.get(o.index)?.at;
+        Some(Span {
+            open: f.pos(o.file, at),
+            close: f.pos(o.file, at + "@media".len()),
+        })
+    }
+
     /// The `@media` rule a rule or declaration was written in.
     pub fn media_of(&self, o: Origin, is_rule: bool) -> Option<Span> {
         let f = self.file(o.file)?;
@@ -168,6 +254,27 @@ impl Sources {
             open: f.pos(o.file, at),
             close: f.pos(o.file, at + "@media".len()),
         })
+    }
+
+    /// An interpolated selector, re-parsed by libsass from its evaluated text: its tokens
+    /// map to line 1 of the source, at their columns in that text.
+    pub fn interpolated_tokens(&self, o: Origin, printed: &str) -> Option<Vec<(Tok, TokenMap)>> {
+        let (_, r) = self.rule(o)?;
+        if !r.interpolated || r.parent.is_some() {
+            return None;
+        }
+        let at = |i: usize| SrcPos {
+            file: o.file,
+            line: 0,
+            col: printed[..i].chars().count(),
+        };
+        Some(
+            tokenize(printed)
+                .into_iter()
+                .flatten()
+                .map(|t| (t, token_map(&t, printed, at)))
+                .collect(),
+        )
     }
 
     /// The tokens of each complex selector of a rule as written, with their mappings;
@@ -204,10 +311,31 @@ fn is_name(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
+/// Color functions whose result keeps the position of the color they were given.
+const COLOR_ADJUSTERS: &[&str] = &[
+    "darken",
+    "lighten",
+    "saturate",
+    "desaturate",
+    "adjust-hue",
+    "fade-in",
+    "fade-out",
+    "fadein",
+    "fadeout",
+    "opacify",
+    "transparentize",
+    "adjust-color",
+    "scale-color",
+    "change-color",
+    "complement",
+    "grayscale",
+    "invert",
+];
+
 /// `darken($c, 10%)` → `c`.
 fn first_argument_variable(item: &str) -> Option<&str> {
     let open = item.find('(')?;
-    if !item.ends_with(')') || !is_name(&item[..open]) {
+    if !item.ends_with(')') || !COLOR_ADJUSTERS.contains(&&item[..open]) {
         return None;
     }
     let args = &item[open + 1..item.len() - 1];

@@ -42,6 +42,8 @@ pub struct RuleInfo {
     pub first_child: Option<usize>,
     /// The `@media` rule it was written in (index in [`FileIndex::medias`]).
     pub media: Option<usize>,
+    /// The selector has `#{...}`: libsass re-parses the evaluated selector on its own.
+    pub interpolated: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +89,11 @@ pub struct FileIndex {
     /// Loud comments: (start, end) byte offsets.
     pub comments: Vec<(usize, usize)>,
     pub medias: Vec<MediaInfo>,
+    /// `@each $a, $b in <list>`: the loop variables and the list as written.
+    pub eaches: Vec<(Vec<String>, String)>,
+    /// Byte ranges whose columns libsass counts short (after an interpolated selector, up to
+    /// the end of its line), and by how much.
+    shifts: Vec<(usize, usize, usize)>,
 }
 
 impl FileIndex {
@@ -98,10 +105,15 @@ impl FileIndex {
         };
         let start = self.line_starts[line];
         let end = offset.min(self.text.len());
-        let col = self
+        let mut col = self
             .text
             .get(start..end)
             .map_or(end - start, |s| s.chars().count());
+        for &(from, to, by) in &self.shifts {
+            if (from..=to).contains(&offset) {
+                col = col.saturating_sub(by);
+            }
+        }
         SrcPos { file, line, col }
     }
 }
@@ -167,10 +179,23 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                         first_child: None,
                         close_end: end + 1,
                     });
-                    Block::Media(idx.medias.len() - 1)
+                    let id = idx.medias.len() - 1;
+                    inserts.push((end + 1, format!("{MARKER_PREFIX}M{file}:{id}*/")));
+                    Block::Media(id)
                 } else if trimmed.starts_with('@') || is_nested_property(trimmed) {
+                    if let Some(each) = each_loop(trimmed) {
+                        idx.eaches.push(each);
+                    }
                     Block::Other
                 } else {
+                    let interpolations = trimmed.matches("#{").count();
+                    if interpolations > 0 {
+                        // libsass's parser loses 4 columns per interpolation, plus one, for
+                        // the rest of the line (measured with libsass 3.6.5).
+                        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+                        idx.shifts
+                            .push((start + trimmed.len(), line_end, 4 * interpolations + 1));
+                    }
                     let parent = stack.iter().rev().find_map(|b| match b {
                         Block::Rule(r) => Some(*r),
                         _ => None,
@@ -183,6 +208,7 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                         parent,
                         first_child: None,
                         media,
+                        interpolated: interpolations > 0,
                     });
                     let id = idx.rules.len() - 1;
                     inserts.push((end + 1, format!("{MARKER_PREFIX}R{file}:{id}*/")));
@@ -219,6 +245,17 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
     }
     served.push_str(&text[copied..]);
     (idx, served)
+}
+
+/// `@each $a, $b in $list` → (`[a, b]`, `$list`).
+fn each_loop(stmt: &str) -> Option<(Vec<String>, String)> {
+    let rest = stmt.strip_prefix("@each")?;
+    let (vars, list) = rest.split_once(" in ")?;
+    let vars = vars
+        .split(',')
+        .map(|v| v.trim().trim_start_matches('$').to_string())
+        .collect();
+    Some((vars, list.trim().to_string()))
 }
 
 /// `font: { family: x }` or `font: 12px { ... }`: a property name, a colon, then whitespace.
