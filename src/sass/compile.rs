@@ -198,7 +198,13 @@ impl RecordingFs {
             text.clone()
         };
         if self.compressed {
-            super::values::collect_literal_numbers(&served, &mut hints.literal_numbers);
+            // What was written, without the source map markers.
+            let unmarked = if self.positions.is_some() {
+                positions::strip_markers(&served)
+            } else {
+                served.clone()
+            };
+            super::values::collect_literal_numbers(&unmarked, &mut hints.literal_numbers);
         }
         served.into_bytes()
     }

@@ -28,6 +28,8 @@ pub enum Node {
         name: String,
         prelude: String,
         children: Option<Vec<Node>>,
+        /// The at-rule as written (blocks of CSS at-rules, source maps only).
+        origin: Option<Origin>,
     },
 }
 
@@ -45,6 +47,7 @@ pub fn parse(css: &str) -> Vec<Node> {
 struct Marks {
     rule: Option<Origin>,
     media: Option<Origin>,
+    at_rule: Option<Origin>,
 }
 
 struct Parser<'a> {
@@ -77,6 +80,7 @@ impl Parser<'_> {
                 match parse_marker(text) {
                     Some((b'R', origin)) => marks.rule = Some(origin),
                     Some((b'M', origin)) => marks.media = Some(origin),
+                    Some((b'A', origin)) => marks.at_rule = Some(origin),
                     Some((_, origin)) => decl_origin = Some(origin),
                     None => nodes.push(Node::Comment(text.to_string())),
                 }
@@ -186,6 +190,7 @@ fn block_node(prelude: &str, mut children: Vec<Node>, marks: Marks) -> Node {
             name,
             prelude: rest,
             children: Some(children),
+            origin: marks.at_rule,
         }
     } else {
         Node::Rule {
@@ -204,6 +209,7 @@ fn statement_node(text: &str, origin: Option<Origin>) -> Node {
             name,
             prelude: rest,
             children: None,
+            origin: None,
         };
     }
     let (property, value) = match text.find(':') {

@@ -185,6 +185,7 @@ impl Output<'_> {
                 name,
                 prelude,
                 children: Some(children),
+                ..
             } if name.eq_ignore_ascii_case("@media") => self.media(prelude, children, tabs),
             _ => self.visit(node, false),
         }
@@ -199,8 +200,11 @@ impl Output<'_> {
                 origin,
             } => self.declaration(property, value, *origin),
             Node::Rule {
-                selector, children, ..
-            } if in_keyframes => self.keyframe_rule(selector, children),
+                selector,
+                children,
+                origin,
+                ..
+            } if in_keyframes => self.keyframe_rule(selector, children, *origin),
             Node::Rule {
                 selector,
                 children,
@@ -211,10 +215,11 @@ impl Output<'_> {
                 name,
                 prelude,
                 children,
+                origin,
             } => match (name.to_ascii_lowercase().as_str(), children) {
                 ("@media", Some(children)) => self.media(prelude, children, 0),
                 ("@supports", Some(children)) => self.supports(prelude, children),
-                (_, children) => self.at_rule(name, prelude, children.as_deref()),
+                (_, children) => self.at_rule(name, prelude, children.as_deref(), *origin),
             },
         }
     }
@@ -315,9 +320,10 @@ impl Output<'_> {
             return;
         }
         if mapping::is_static_value(&d.value) {
+            // The static value's token runs to the `;` or `}` (spaces before it included).
             let span = Span {
                 open: at(d.value_start),
-                close: at(d.value_end_important),
+                close: at(d.value_end_terminator),
             };
             self.e.append_token(value, Some(span));
             return;
@@ -585,14 +591,24 @@ impl Output<'_> {
                     name,
                     prelude,
                     children: Some(children),
+                    ..
                 } if name.eq_ignore_ascii_case("@media") => self.media(prelude, children, tabs),
                 _ => self.visit(child, false),
             }
         }
     }
 
-    fn keyframe_rule(&mut self, selector: &str, children: &[Node]) {
-        self.selector(selector, None);
+    fn keyframe_rule(&mut self, selector: &str, children: &[Node], origin: Option<Origin>) {
+        // Mapped as one token; its block is not.
+        let span = origin.and_then(|o| self.sources?.keyframe_selector(o));
+        let text = values::format_selector(
+            selector,
+            self.e.style,
+            &self.hints.attributes,
+            &self.hints.nth_arguments,
+        );
+        self.e.append_indentation();
+        self.e.append_token(&text, span);
         self.e.scope_opener(None);
         for (i, child) in children.iter().enumerate() {
             self.visit(child, false);
@@ -683,7 +699,7 @@ impl Output<'_> {
             _ => None,
         }));
         let open = children.iter().find_map(rule_map).map(|m| m.crutch);
-        let close = children.iter().rev().find_map(rule_map).map(|m| m.close_exact);
+        let close = children.iter().find_map(rule_map).map(|m| m.close_exact);
         (keyword, open, close)
     }
 
@@ -705,12 +721,20 @@ impl Output<'_> {
         self.e.scope_closer(None);
     }
 
-    fn at_rule(&mut self, name: &str, prelude: &str, children: Option<&[Node]>) {
+    fn at_rule(
+        &mut self,
+        name: &str,
+        prelude: &str,
+        children: Option<&[Node]>,
+        origin: Option<Origin>,
+    ) {
+        // libsass maps the keyword, and the prelude, to the at-rule's keyword.
+        let span = origin.and_then(|o| self.sources?.at_rule(o));
         self.e.append_indentation();
-        self.e.append_string(name);
+        self.e.append_token(name, span);
         if !prelude.is_empty() {
             self.e.mandatory_space();
-            self.e.append_string(prelude);
+            self.e.append_token(prelude, span);
         }
         let Some(children) = children else {
             self.e.append_delimiter();

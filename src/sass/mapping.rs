@@ -231,6 +231,25 @@ impl Sources {
         first
     }
 
+    /// A marked CSS at-rule's keyword.
+    pub fn at_rule(&self, o: Origin) -> Option<Span> {
+        let f = self.file(o.file)?;
+        let &(at, len) = f.at_rules.get(o.index)?;
+        Some(Span {
+            open: f.pos(o.file, at),
+            close: f.pos(o.file, at + len),
+        })
+    }
+
+    /// A keyframe selector (`from`, `50%`) as written.
+    pub fn keyframe_selector(&self, o: Origin) -> Option<Span> {
+        let (f, r) = self.rule(o)?;
+        Some(Span {
+            open: f.pos(o.file, r.selector_start),
+            close: f.pos(o.file, r.selector_start + r.selector.len()),
+        })
+    }
+
     /// Where a marked `@media` rule's keyword was written.
     pub fn media(&self, o: Origin) -> Option<Span> {
         let f = self.file(o.file)?;

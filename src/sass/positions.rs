@@ -57,6 +57,8 @@ pub struct DeclInfo {
     pub value_end: usize,
     /// End of the value including a trailing `!important`.
     pub value_end_important: usize,
+    /// Where the `;` or `}` after the value is.
+    pub value_end_terminator: usize,
     pub media: Option<usize>,
 }
 
@@ -89,6 +91,9 @@ pub struct FileIndex {
     /// Loud comments: (start, end) byte offsets.
     pub comments: Vec<(usize, usize)>,
     pub medias: Vec<MediaInfo>,
+    /// CSS at-rules with a block (`@font-face`, `@keyframes`, `@page`...): where their `@`
+    /// is and how long their keyword is.
+    pub at_rules: Vec<(usize, usize)>,
     /// `@each $a, $b in <list>`: the loop variables and the list as written.
     pub eaches: Vec<(Vec<String>, String)>,
     /// Byte ranges whose columns libsass counts short (after an interpolated selector, up to
@@ -186,6 +191,14 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     if let Some(each) = each_loop(trimmed) {
                         idx.eaches.push(each);
                     }
+                    let keyword_len = trimmed[1..]
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                        .map_or(trimmed.len(), |e| e + 1);
+                    if trimmed.starts_with('@') && !SASS_BLOCKS.contains(&&trimmed[1..keyword_len]) {
+                        idx.at_rules.push((start, keyword_len));
+                        let id = idx.at_rules.len() - 1;
+                        inserts.push((end + 1, format!("{MARKER_PREFIX}A{file}:{id}*/")));
+                    }
                     Block::Other
                 } else {
                     let interpolations = trimmed.matches("#{").count();
@@ -245,6 +258,30 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
     }
     served.push_str(&text[copied..]);
     (idx, served)
+}
+
+/// Block at-rules that are Sass's, not CSS's (and `@supports`, not mapped).
+const SASS_BLOCKS: &[&str] = &[
+    "mixin", "function", "include", "if", "else", "each", "for", "while", "at-root", "content",
+    "supports", "media",
+];
+
+/// `text` without the markers [`scan`] put in.
+pub fn strip_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARKER_PREFIX) {
+        out.push_str(&rest[..at]);
+        match rest[at..].find("*/") {
+            Some(end) => rest = &rest[at + end + 2..],
+            None => {
+                rest = &rest[at..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `@each $a, $b in $list` → (`[a, b]`, `$list`).
@@ -344,6 +381,7 @@ fn declaration(stmt: &str, start: usize) -> Option<DeclInfo> {
         value_start,
         value_end: value_start + value.len(),
         value_end_important: value_start + with_important,
+        value_end_terminator: start + stmt.len(),
         media: None,
     })
 }
