@@ -48,6 +48,7 @@ pub fn emit(
         registry: SelectorRegistry::default(),
         used_comments: Vec::new(),
         top_comment_spans: Vec::new(),
+        import_spans: Vec::new(),
     };
     let nested_tabs = if style == Style::Nested {
         nesting_tabs(nodes, &hints.flat_selectors)
@@ -69,6 +70,7 @@ pub fn emit(
     let main_mappings = std::mem::take(&mut out.e.mappings);
 
     // Comments met before any output and `@import`s are printed first, in order.
+    let mut import_spans = std::mem::take(&mut out.import_spans).into_iter();
     let mut head = Emitter::new(style);
     for (node, span) in &top {
         match node {
@@ -79,9 +81,10 @@ pub fn emit(
                 head.in_comment = false;
             }
             Node::AtRule { name, prelude, .. } => {
-                head.append_string(name);
+                let spans = import_spans.next().flatten();
+                head.append_token(name, spans.map(|s| s.0));
                 head.mandatory_space();
-                head.append_string(&import_url(prelude));
+                head.append_token(&import_url(prelude), spans.map(|s| s.1));
                 head.append_delimiter();
             }
             _ => {}
@@ -152,6 +155,8 @@ struct Output<'a> {
     used_comments: Vec<SrcPos>,
     /// The mappings of the comments in `top` (same order; `None` for imports).
     top_comment_spans: Vec<Option<Span>>,
+    /// The mappings of the imports in `top` (keyword, URL), in order.
+    import_spans: Vec<Option<(Span, Span)>>,
 }
 
 impl Output<'_> {
@@ -164,6 +169,9 @@ impl Output<'_> {
             } if name.eq_ignore_ascii_case("@import") => {
                 self.top.push(node.clone());
                 self.top_comment_spans.push(None);
+                let n = self.import_spans.len();
+                let spans = self.sources.and_then(|s| s.css_import(n));
+                self.import_spans.push(spans);
             }
             Node::AtRule {
                 name,
@@ -698,8 +706,26 @@ impl Output<'_> {
                 }),
             _ => None,
         }));
-        let open = children.iter().find_map(rule_map).map(|m| m.crutch);
-        let close = children.iter().find_map(rule_map).map(|m| m.close_exact);
+        // The block maps to its first statement: a rule or a comment.
+        let first = children.iter().find(|c| match c {
+            Node::Comment(text) => self.comment_visible(text),
+            _ => true,
+        });
+        let (open, close) = match first {
+            Some(Node::Comment(text)) => {
+                let text = self.comment_text(text);
+                let mut used = self.used_comments.clone();
+                match sources.comment(&text, &mut used) {
+                    Some(span) => (Some(span.open), Some(span.close)),
+                    None => (None, None),
+                }
+            }
+            Some(node) => match rule_map(node) {
+                Some(m) => (Some(m.crutch), Some(m.close_exact)),
+                None => (None, None),
+            },
+            None => (None, None),
+        };
         (keyword, open, close)
     }
 

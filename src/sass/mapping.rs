@@ -231,6 +231,31 @@ impl Sources {
         first
     }
 
+    /// The `n`th plain CSS `@import` (keyword, URL): libsass maps a `url()` to its first four
+    /// characters and a quoted URL to the keyword.
+    pub fn css_import(&self, n: usize) -> Option<(Span, Span)> {
+        let (file, f, &(at, url, is_url)) = self
+            .files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((i, f.as_ref()?)))
+            .flat_map(|(i, f)| f.css_imports.iter().map(move |imp| (i, f, imp)))
+            .nth(n)?;
+        let keyword = Span {
+            open: f.pos(file, at),
+            close: f.pos(file, at + "@import".len()),
+        };
+        let url = if is_url {
+            Span {
+                open: f.pos(file, url),
+                close: f.pos(file, url + "url(".len()),
+            }
+        } else {
+            keyword
+        };
+        Some((keyword, url))
+    }
+
     /// A marked CSS at-rule's keyword.
     pub fn at_rule(&self, o: Origin) -> Option<Span> {
         let f = self.file(o.file)?;
@@ -332,6 +357,8 @@ fn is_name(s: &str) -> bool {
 
 /// Color functions whose result keeps the position of the color they were given.
 const COLOR_ADJUSTERS: &[&str] = &[
+    "rgba",
+    "rgb",
     "darken",
     "lighten",
     "saturate",
@@ -442,14 +469,23 @@ pub fn split_items(text: &str) -> Vec<(usize, usize)> {
     if let Some(s) = start {
         items.push((s, b.len().min(text.len())));
     }
-    let operator = items
-        .iter()
-        .any(|&(s, e)| matches!(&text[s..e], "+" | "-" | "*" | "/" | "%" | "==" | "!="));
-    if operator && !items.is_empty() {
-        let (first, last) = (items[0].0, items[items.len() - 1].1);
-        return vec![(first, last)];
+    // An operator binds the items on both sides into one (libsass maps the operation).
+    let is_op = |&(s, e): &(usize, usize)| {
+        matches!(&text[s..e], "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "<" | ">")
+    };
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        if is_op(&items[i]) && !merged.is_empty() && i + 1 < items.len() {
+            let last = merged.len() - 1;
+            merged[last].1 = items[i + 1].1;
+            i += 2;
+        } else {
+            merged.push(items[i]);
+            i += 1;
+        }
     }
-    items
+    merged
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -94,6 +94,8 @@ pub struct FileIndex {
     /// CSS at-rules with a block (`@font-face`, `@keyframes`, `@page`...): where their `@`
     /// is and how long their keyword is.
     pub at_rules: Vec<(usize, usize)>,
+    /// Plain CSS `@import`s: where the `@` is, where the URL starts, whether it is `url()`.
+    pub css_imports: Vec<(usize, usize, bool)>,
     /// `@each $a, $b in <list>`: the loop variables and the list as written.
     pub eaches: Vec<(Vec<String>, String)>,
     /// Byte ranges whose columns libsass counts short (after an interpolated selector, up to
@@ -232,6 +234,9 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                 i = end + 1;
             }
             _ => {
+                if let Some(import) = css_import(stmt, start) {
+                    idx.css_imports.push(import);
+                }
                 if stmt.starts_with('$') {
                     if let Some(def) = variable(stmt, start) {
                         idx.vars.push(def);
@@ -282,6 +287,21 @@ pub fn strip_markers(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `@import url(x.css)`, `@import "http://..."`: imports libsass leaves to the browser.
+fn css_import(stmt: &str, start: usize) -> Option<(usize, usize, bool)> {
+    let rest = stmt.strip_prefix("@import")?;
+    let url = rest.trim_start();
+    let url_start = start + stmt.len() - rest.len() + (rest.len() - url.len());
+    let is_url = url.starts_with("url(");
+    let unquoted = url.trim_matches(['"', '\'']);
+    let plain = is_url
+        || unquoted.ends_with(".css")
+        || unquoted.starts_with("http://")
+        || unquoted.starts_with("https://")
+        || unquoted.starts_with("//");
+    (plain && !url.contains(',')).then_some((start, url_start, is_url))
 }
 
 /// `@each $a, $b in $list` → (`[a, b]`, `$list`).
