@@ -116,9 +116,21 @@ fn compile_here(
             )))
         }
     };
-    let sources = fs.reads.into_inner();
+    let reads = fs.reads.into_inner();
     let hints = fs.hints.into_inner();
-    let scanned = fs.positions.map(|p| Sources::new(p.into_inner()));
+    let scanned = fs.positions.map(|p| {
+        let mut sources = Sources::new(p.into_inner());
+        if opts.line_comments {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            sources.line_comment_paths = Some(
+                reads
+                    .iter()
+                    .map(|(path, _)| super::source_map::relative_to(path, &cwd))
+                    .collect(),
+            );
+        }
+        sources
+    });
     let (css, mappings) = match opts.implementation {
         Implementation::SassEmbedded => (grass_css.trim_end_matches('\n').to_string(), Vec::new()),
         Implementation::Sassc => {
@@ -128,7 +140,7 @@ fn compile_here(
     };
     Ok(Some(Compiled {
         css,
-        sources,
+        sources: reads,
         mappings,
     }))
 }

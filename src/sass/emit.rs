@@ -480,6 +480,22 @@ impl Output<'_> {
         self.e.append_string("]");
     }
 
+    /// Where a rule was written (its own marker, else a rule printed before with the same
+    /// selector).
+    fn rule_map(&self, selector: &str, origin: Option<Origin>) -> Option<RuleMap> {
+        let sources = self.sources?;
+        if let Some(m) = origin.and_then(|o| sources.rule_map(o)) {
+            return Some(m);
+        }
+        let text = values::format_selector(
+            selector,
+            self.e.style,
+            &self.hints.attributes,
+            &self.hints.nth_arguments,
+        );
+        self.registry.rules.get(&text).copied()
+    }
+
     /// The mappings of each token of a printed selector, and of its rule.
     fn selector_maps(
         &mut self,
@@ -571,6 +587,13 @@ impl Output<'_> {
             return;
         }
         self.e.indentation += tabs;
+        let rule_map = self.rule_map(selector, origin);
+        let line_comment = rule_map.and_then(|m| self.sources?.line_comment(m.crutch));
+        if let Some(comment) = line_comment {
+            self.e.append_indentation();
+            self.e.append_string(&comment);
+            self.e.optional_linefeed();
+        }
         let rule_map = self.selector(selector, origin);
         self.e.scope_opener(rule_map.map(|m| m.open));
         for child in children {

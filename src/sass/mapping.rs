@@ -29,6 +29,9 @@ pub struct Mapping {
 #[derive(Default)]
 pub struct Sources {
     pub files: Vec<Option<FileIndex>>,
+    /// `line_comments: true`: each source's path as libsass writes it in `/* line N, path */`
+    /// (relative to the working directory).
+    pub line_comment_paths: Option<Vec<String>>,
     /// Complex selectors written at top level, by text (built on first use).
     top_level: std::cell::OnceCell<HashMap<String, Vec<TokenMap>>>,
 }
@@ -57,8 +60,15 @@ impl Sources {
     pub fn new(files: Vec<Option<FileIndex>>) -> Sources {
         Sources {
             files,
+            line_comment_paths: None,
             top_level: std::cell::OnceCell::new(),
         }
+    }
+
+    /// libsass's `/* line N, path */` for a rule whose selector was written at `crutch`.
+    pub fn line_comment(&self, crutch: SrcPos) -> Option<String> {
+        let path = self.line_comment_paths.as_ref()?.get(crutch.file)?;
+        Some(format!("/* line {}, {} */", crutch.line + 1, path))
     }
 
     /// A complex selector written as is in a top-level rule (what `@extend` puts in place

@@ -67,7 +67,7 @@ fn json_string(s: &str) -> String {
 }
 
 /// `path` relative to the directory `base` (both absolute), with `..` where needed.
-fn relative_to(path: &Path, base: &Path) -> String {
+pub(super) fn relative_to(path: &Path, base: &Path) -> String {
     let p: Vec<Component> = path.components().collect();
     let b: Vec<Component> = base.components().collect();
     let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
