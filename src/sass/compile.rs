@@ -45,8 +45,11 @@ pub fn compile(
             .name("sass".into())
             .stack_size(COMPILER_STACK)
             .spawn_scoped(scope, || {
+                // `nested` style indents rules by where they were written.
                 let want_positions = opts.implementation == Implementation::Sassc
-                    && (opts.sourcemap_required() || opts.line_comments);
+                    && (opts.sourcemap_required()
+                        || opts.line_comments
+                        || opts.style == Style::Nested);
                 let result = compile_here(content, syntax, name, page_path, opts, want_positions);
                 // Errors are reported on the sources as written (markers shift columns).
                 match result {

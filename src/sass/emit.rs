@@ -49,9 +49,15 @@ pub fn emit(
         used_comments: Vec::new(),
         top_comment_spans: Vec::new(),
         import_spans: Vec::new(),
+        rules_with_props: std::collections::HashSet::new(),
     };
     let nested_tabs = if style == Style::Nested {
-        nesting_tabs(nodes, &hints.flat_selectors)
+        let mut tabs = nesting_tabs(nodes, &hints.flat_selectors);
+        if let Some(sources) = sources {
+            collect_rules_with_props(nodes, &mut out.rules_with_props);
+            out.written_tabs(nodes, sources, &mut tabs);
+        }
+        tabs
     } else {
         vec![0; nodes.len()]
     };
@@ -157,6 +163,8 @@ struct Output<'a> {
     top_comment_spans: Vec<Option<Span>>,
     /// The mappings of the imports in `top` (keyword, URL), in order.
     import_spans: Vec<Option<(Span, Span)>>,
+    /// `nested` style: the written rules printed with declarations of their own.
+    rules_with_props: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Output<'_> {
@@ -480,6 +488,57 @@ impl Output<'_> {
         self.e.append_string("]");
     }
 
+    /// `nested` style, when the rules' origins are known: libsass indents a rule once for
+    /// each rule it was written in that has declarations of its own (a rule holding only
+    /// rules is not printed and does not indent them).
+    fn written_tabs(&self, nodes: &[Node], sources: &Sources, tabs: &mut [usize]) {
+        let count = |file: usize, mut parent: Option<usize>| -> usize {
+            let Some(f) = sources.files.get(file).and_then(Option::as_ref) else {
+                return 0;
+            };
+            let mut n = 0;
+            while let Some(p) = parent {
+                if self.rules_with_props.contains(&(file, p)) {
+                    n += 1;
+                }
+                parent = f.rules.get(p).and_then(|r| r.parent);
+            }
+            n
+        };
+        for (node, tab) in nodes.iter().zip(tabs.iter_mut()) {
+            match node {
+                Node::Rule {
+                    origin: Some(o), ..
+                } => {
+                    // A rule written in a mixin or loop is nested where it is included: only
+                    // its printed selector tells.
+                    if let Some((_, r)) = sources.rule(*o) {
+                        if r.parent.is_some() || r.top_level {
+                            *tab = count(o.file, r.parent);
+                        }
+                    }
+                }
+                Node::AtRule {
+                    children: Some(children),
+                    ..
+                } => {
+                    let media = children.iter().find_map(|c| match c {
+                        Node::Rule { media: Some(m), .. } => Some(*m),
+                        _ => None,
+                    });
+                    let parent = media.and_then(|m| {
+                        let f = sources.files.get(m.file)?.as_ref()?;
+                        Some((m.file, f.medias.get(m.index)?.parent?))
+                    });
+                    if let Some((file, p)) = parent {
+                        *tab = count(file, Some(p));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Where a rule was written (its own marker, else a rule printed before with the same
     /// selector).
     fn rule_map(&self, selector: &str, origin: Option<Origin>) -> Option<RuleMap> {
@@ -606,7 +665,11 @@ impl Output<'_> {
     /// The rules of a media block, indented under each other in `nested` style.
     fn visit_rules(&mut self, children: &[Node]) {
         let tabs = if self.e.style == Style::Nested {
-            nesting_tabs(children, &self.hints.flat_selectors)
+            let mut tabs = nesting_tabs(children, &self.hints.flat_selectors);
+            if let Some(sources) = self.sources {
+                self.written_tabs(children, sources, &mut tabs);
+            }
+            tabs
         } else {
             vec![0; children.len()]
         };
@@ -1071,6 +1134,30 @@ fn compact_comment(text: &str) -> String {
         out
     } else {
         text.to_string()
+    }
+}
+
+/// The origins of the rules printed with declarations or comments of their own.
+fn collect_rules_with_props(nodes: &[Node], out: &mut std::collections::HashSet<(usize, usize)>) {
+    for node in nodes {
+        match node {
+            Node::Rule {
+                children, origin, ..
+            } => {
+                let props = children
+                    .iter()
+                    .any(|c| matches!(c, Node::Declaration { .. } | Node::Comment(_)));
+                if let (true, Some(o)) = (props, origin) {
+                    out.insert((o.file, o.index));
+                }
+                collect_rules_with_props(children, out);
+            }
+            Node::AtRule {
+                children: Some(children),
+                ..
+            } => collect_rules_with_props(children, out),
+            _ => {}
+        }
     }
 }
 

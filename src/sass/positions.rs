@@ -44,6 +44,8 @@ pub struct RuleInfo {
     pub media: Option<usize>,
     /// The selector has `#{...}`: libsass re-parses the evaluated selector on its own.
     pub interpolated: bool,
+    /// Written outside any block (not in a mixin, loop, `@media`...).
+    pub top_level: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +76,8 @@ pub struct VarDef {
 #[derive(Debug, Clone)]
 pub struct MediaInfo {
     pub at: usize,
+    /// The style rule it was written in.
+    pub parent: Option<usize>,
     /// The first statement of its block.
     pub first_child: Option<usize>,
     pub close_end: usize,
@@ -181,8 +185,13 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
             Some(b'{') => {
                 let trimmed = stmt.trim_end();
                 let block = if trimmed.starts_with("@media") {
+                    let parent = stack.iter().rev().find_map(|b| match b {
+                        Block::Rule(r) => Some(*r),
+                        _ => None,
+                    });
                     idx.medias.push(MediaInfo {
                         at: start,
+                        parent,
                         first_child: None,
                         close_end: end + 1,
                     });
@@ -224,6 +233,7 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                         first_child: None,
                         media,
                         interpolated: interpolations > 0,
+                        top_level: !in_block,
                     });
                     let id = idx.rules.len() - 1;
                     inserts.push((end + 1, format!("{MARKER_PREFIX}R{file}:{id}*/")));
