@@ -170,7 +170,9 @@ impl Sources {
         };
         for (n, (s, e)) in items.into_iter().enumerate() {
             let item = &text[s..e];
-            if let Some(name) = item.strip_prefix('$').filter(|n| is_name(n)) {
+            // `-$x` maps where `$x`'s value was written, as `$x` does.
+            let var = item.strip_prefix('$').or_else(|| item.strip_prefix("-$"));
+            if let Some(name) = var.filter(|n| is_name(n)) {
                 if let Some((vf, def)) = self.variable(name).filter(|_| depth < 16) {
                     out.extend(self.value_items(vf, &def.value, def.value_start, depth + 1, &[]));
                     continue;
@@ -179,14 +181,12 @@ impl Sources {
                     out.push(span);
                     continue;
                 }
-            } else if let Some(arg) = first_argument_variable(item) {
-                // Color functions return a color carrying their first argument's position.
-                if let Some((vf, def)) = self.variable(arg).filter(|_| depth < 16) {
-                    let inner = self.value_items(vf, &def.value, def.value_start, depth + 1, &[]);
-                    if inner.len() == 1 {
-                        out.extend(inner);
-                        continue;
-                    }
+            } else if let Some((arg_start, arg)) = color_function_argument(item) {
+                // Color functions return a color carrying their color argument's position.
+                let inner = self.value_items(file, arg, start + s + arg_start, depth + 1, &[]);
+                if inner.len() == 1 {
+                    out.extend(inner);
+                    continue;
                 }
             }
             out.push(Span {
@@ -388,15 +388,21 @@ const COLOR_ADJUSTERS: &[&str] = &[
     "invert",
 ];
 
-/// `darken($c, 10%)` → `c`.
-fn first_argument_variable(item: &str) -> Option<&str> {
+/// `darken($c, 10%)` → (offset of `$c` in the item, `$c`).
+fn color_function_argument(item: &str) -> Option<(usize, &str)> {
     let open = item.find('(')?;
     if !item.ends_with(')') || !COLOR_ADJUSTERS.contains(&&item[..open]) {
         return None;
     }
     let args = &item[open + 1..item.len() - 1];
-    let first = args.split(',').next()?.trim();
-    first.strip_prefix('$').filter(|n| is_name(n))
+    // `rgba(0,0,0,.5)` makes a color; `rgba($color, .5)` adjusts one.
+    if item.starts_with("rgb") && args.split(',').count() != 2 {
+        return None;
+    }
+    let first = args.split(',').next()?;
+    let lead = first.len() - first.trim_start().len();
+    let arg = first.trim();
+    (!arg.is_empty() && !arg.contains(' ')).then_some((open + 1 + lead, arg))
 }
 
 /// Whether libsass reads a declaration value as one static token (literals only:
