@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::emit::{self, SourceHints};
 use super::mapping::{Mapping, Sources};
-use super::positions::{self, FileIndex};
 use super::options::{Implementation, SassOptions, Style};
+use super::positions::{self, FileIndex};
 use super::{css_tree, preprocess, Syntax};
 use crate::Error;
 

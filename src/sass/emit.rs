@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use super::css_tree::Node;
 use super::mapping::{self, Mapping, RuleMap, SelectorRegistry, Sources, Span, TokenMap};
-use super::positions::{Origin, SrcPos};
 use super::options::Style;
+use super::positions::{Origin, SrcPos};
 use super::values;
 
 /// What the emitter knows of the sources besides grass's output.
@@ -279,15 +279,11 @@ impl Output<'_> {
     fn declaration(&mut self, property: &str, value: &str, origin: Option<Origin>) {
         let custom = property.starts_with("--");
         let written = origin.and_then(|o| Some((o, self.sources?.decl(o)?)));
-        let at = |offset: usize| -> Option<SrcPos> {
-            let (o, (f, _)) = written?;
-            Some(f.pos(o.file, offset))
-        };
         self.e.in_custom_property = custom;
         self.e.append_indentation();
-        let prop_span = written.map(|(_, (_, d))| Span {
-            open: at(d.prop_start).expect("scanned"),
-            close: at(d.prop_end).expect("scanned"),
+        let prop_span = written.map(|(o, (f, d))| Span {
+            open: f.pos(o.file, d.prop_start),
+            close: f.pos(o.file, d.prop_end),
         });
         self.e.append_token(property, prop_span);
         self.e.append_colon_separator();
@@ -374,7 +370,8 @@ impl Output<'_> {
         }
         if important {
             // `!important` is a token of its own.
-            self.e.append_string(&value[body.len()..value.len() - "!important".len()]);
+            self.e
+                .append_string(&value[body.len()..value.len() - "!important".len()]);
             let span = Span {
                 open: at(d.value_end_important - "!important".len()),
                 close: at(d.value_end_important),
@@ -466,7 +463,9 @@ impl Output<'_> {
             open: map.open,
             close: map.close,
         };
-        let name_end = inner.find(['=', '~', '|', '^', '$', '*']).unwrap_or(inner.len());
+        let name_end = inner
+            .find(['=', '~', '|', '^', '$', '*'])
+            .unwrap_or(inner.len());
         // `[a|=b]` (the operator `|=`): the name stops before it.
         self.e.append_token(&inner[..name_end], Some(span));
         let rest = &inner[name_end..];
@@ -772,17 +771,14 @@ impl Output<'_> {
             }
         };
         let marked = children.iter().find_map(|node| match node {
-            Node::Rule {
-                media: Some(m), ..
-            } => sources.media(*m),
+            Node::Rule { media: Some(m), .. } => sources.media(*m),
             _ => None,
         });
-        let keyword = marked.or_else(|| children.iter().find_map(|node| match node {
-            Node::Rule {
-                origin, children, ..
-            } => origin
-                .and_then(|o| sources.media_of(o, true))
-                .or_else(|| {
+        let keyword = marked.or_else(|| {
+            children.iter().find_map(|node| match node {
+                Node::Rule {
+                    origin, children, ..
+                } => origin.and_then(|o| sources.media_of(o, true)).or_else(|| {
                     children.iter().find_map(|c| match c {
                         Node::Declaration {
                             origin: Some(o), ..
@@ -790,8 +786,9 @@ impl Output<'_> {
                         _ => None,
                     })
                 }),
-            _ => None,
-        }));
+                _ => None,
+            })
+        });
         // The block maps to its first statement: a rule or a comment.
         let first = children.iter().find(|c| match c {
             Node::Comment(text) => self.comment_visible(text),

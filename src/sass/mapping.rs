@@ -201,11 +201,15 @@ impl Sources {
     /// (a `$variable` defined as a list or map) written that way.
     fn each_item(&self, file: usize, name: &str, printed: &str) -> Option<Span> {
         let f = self.file(file)?;
-        let (_, list) = f.eaches.iter().find(|(vars, _)| vars.iter().any(|v| v == name))?;
+        let (_, list) = f
+            .eaches
+            .iter()
+            .find(|(vars, _)| vars.iter().any(|v| v == name))?;
         let (lf, def) = self.variable(list.strip_prefix('$')?)?;
         let lfile = self.file(lf)?;
         let body = def.value.trim_start_matches('(').trim_end_matches(')');
-        let inner_start = def.value_start + (def.value.len() - def.value.trim_start_matches('(').len());
+        let inner_start =
+            def.value_start + (def.value.len() - def.value.trim_start_matches('(').len());
         for (s, e) in split_items(body) {
             let item = body[s..e].trim_end_matches(':');
             if item == printed {
@@ -333,7 +337,7 @@ impl Sources {
 
     /// The tokens of each complex selector of a rule as written, with their mappings;
     /// `None` for a `&` (the parent's tokens go there).
-    pub fn rule_tokens(&self, o: Origin) -> Option<Vec<Vec<Option<(String, TokenMap)>>>> {
+    pub fn rule_tokens(&self, o: Origin) -> Option<Vec<WrittenComplex>> {
         let (f, r) = self.rule(o)?;
         let mut out = Vec::new();
         for complex in tokenize(&r.selector) {
@@ -352,6 +356,9 @@ impl Sources {
         Some(out)
     }
 }
+
+/// The tokens of a complex selector as written (text and mappings); `None` for a `&`.
+pub type WrittenComplex = Vec<Option<(String, TokenMap)>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -487,7 +494,10 @@ pub fn split_items(text: &str) -> Vec<(usize, usize)> {
     }
     // An operator binds the items on both sides into one (libsass maps the operation).
     let is_op = |&(s, e): &(usize, usize)| {
-        matches!(&text[s..e], "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "<" | ">")
+        matches!(
+            &text[s..e],
+            "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "<" | ">"
+        )
     };
     let mut merged: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -510,9 +520,14 @@ pub enum Kind {
     Plain,
     /// `:name` / `::name`: `name_start` is where the name starts; `args` where its
     /// parenthesised argument starts, if any.
-    Pseudo { name_start: usize, args: Option<usize> },
+    Pseudo {
+        name_start: usize,
+        args: Option<usize>,
+    },
     /// `[name op value]`: where its value starts and ends, and whether it is quoted.
-    Attribute { value: Option<(usize, usize, bool)> },
+    Attribute {
+        value: Option<(usize, usize, bool)>,
+    },
     Parent,
 }
 
@@ -546,13 +561,7 @@ pub fn tokenize(selector: &str) -> Vec<Vec<Tok>> {
                 let end = i + 1;
                 // `&-suffix` / `&suffix` glue the suffix to the parent's last token.
                 let end = ident_end(b, end);
-                out.last_mut().map(|v| {
-                    v.push(Tok {
-                        start: i,
-                        end,
-                        kind: Kind::Parent,
-                    })
-                });
+                push(&mut out, i, end, Kind::Parent);
                 i = end;
             }
             b'[' => {
@@ -613,7 +622,16 @@ pub fn tokenize(selector: &str) -> Vec<Vec<Tok>> {
 
 /// Pseudo-classes whose argument is a selector list.
 const SELECTOR_PSEUDOS: &[&str] = &[
-    "not", "is", "matches", "any", "where", "has", "host", "host-context", "slotted", "current",
+    "not",
+    "is",
+    "matches",
+    "any",
+    "where",
+    "has",
+    "host",
+    "host-context",
+    "slotted",
+    "current",
 ];
 
 /// `:not(`, `:-moz-any(`...
@@ -743,6 +761,9 @@ pub fn resolve_complex(
 ) -> Option<Vec<TokenMap>> {
     let parent_at = written.iter().position(Option::is_none);
     let own: Vec<&(String, TokenMap)> = written.iter().flatten().collect();
+    if own.is_empty() || out_toks.len() < own.len() {
+        return None;
+    }
     match parent_at {
         // `.a .b` nested in `.p`: the output is the parent's tokens then the written ones.
         None => {

@@ -159,12 +159,7 @@ pub fn convert_page(
     });
     css.push_str(&format!("/*# sourceMappingURL={url} */"));
     let mappings = mapping::serialize(&result.mappings);
-    let content = source_map::render(
-        &format!("{basename}.css"),
-        &result.sources,
-        &mappings,
-        opts,
-    );
+    let content = source_map::render(&format!("{basename}.css"), &result.sources, &mappings, opts);
     Ok(Converted {
         css,
         source_map: Some(SourceMapPage {

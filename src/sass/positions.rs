@@ -38,8 +38,6 @@ pub struct RuleInfo {
     pub close_end: usize,
     /// The lexically enclosing style rule.
     pub parent: Option<usize>,
-    /// The first statement of its block (for blocks libsass maps there).
-    pub first_child: Option<usize>,
     /// The `@media` rule it was written in (index in [`FileIndex::medias`]).
     pub media: Option<usize>,
     /// The selector has `#{...}`: libsass re-parses the evaluated selector on its own.
@@ -56,7 +54,6 @@ pub struct DeclInfo {
     /// The value as written (without `!important`), trimmed, and its span.
     pub value: String,
     pub value_start: usize,
-    pub value_end: usize,
     /// End of the value including a trailing `!important`.
     pub value_end_important: usize,
     /// Where the `;` or `}` after the value is.
@@ -69,7 +66,6 @@ pub struct VarDef {
     pub name: String,
     pub value: String,
     pub value_start: usize,
-    pub value_end: usize,
     pub is_default: bool,
 }
 
@@ -78,9 +74,6 @@ pub struct MediaInfo {
     pub at: usize,
     /// The style rule it was written in.
     pub parent: Option<usize>,
-    /// The first statement of its block.
-    pub first_child: Option<usize>,
-    pub close_end: usize,
 }
 
 /// One scanned source.
@@ -148,26 +141,15 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
     };
     let mut inserts: Vec<(usize, String)> = Vec::new();
     let mut stack: Vec<Block> = Vec::new();
-    // Set when a block opens: its first statement is recorded there.
-    let mut want_first: Option<usize> = None; // index into `stack`
     let mut i = 0;
     loop {
         i = skip_ws_and_comments(b, i, &mut idx.comments);
         if i >= b.len() {
             break;
         }
-        if let Some(depth) = want_first.take() {
-            match stack.get(depth) {
-                Some(Block::Rule(r)) => idx.rules[*r].first_child = Some(i),
-                Some(Block::Media(m)) => idx.medias[*m].first_child = Some(i),
-                _ => {}
-            }
-        }
         if b[i] == b'}' {
-            match stack.pop() {
-                Some(Block::Rule(r)) => idx.rules[r].close_end = i + 1,
-                Some(Block::Media(m)) => idx.medias[m].close_end = i + 1,
-                _ => {}
+            if let Some(Block::Rule(r)) = stack.pop() {
+                idx.rules[r].close_end = i + 1;
             }
             i += 1;
             continue;
@@ -189,12 +171,7 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                         Block::Rule(r) => Some(*r),
                         _ => None,
                     });
-                    idx.medias.push(MediaInfo {
-                        at: start,
-                        parent,
-                        first_child: None,
-                        close_end: end + 1,
-                    });
+                    idx.medias.push(MediaInfo { at: start, parent });
                     let id = idx.medias.len() - 1;
                     inserts.push((end + 1, format!("{MARKER_PREFIX}M{file}:{id}*/")));
                     Block::Media(id)
@@ -205,7 +182,8 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     let keyword_len = trimmed[1..]
                         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
                         .map_or(trimmed.len(), |e| e + 1);
-                    if trimmed.starts_with('@') && !SASS_BLOCKS.contains(&&trimmed[1..keyword_len]) {
+                    if trimmed.starts_with('@') && !SASS_BLOCKS.contains(&&trimmed[1..keyword_len])
+                    {
                         idx.at_rules.push((start, keyword_len));
                         let id = idx.at_rules.len() - 1;
                         inserts.push((end + 1, format!("{MARKER_PREFIX}A{file}:{id}*/")));
@@ -230,7 +208,6 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                         open: end,
                         close_end: end + 1,
                         parent,
-                        first_child: None,
                         media,
                         interpolated: interpolations > 0,
                         top_level: !in_block,
@@ -240,7 +217,6 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     Block::Rule(id)
                 };
                 stack.push(block);
-                want_first = Some(stack.len() - 1);
                 i = end + 1;
             }
             _ => {
@@ -260,7 +236,11 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     }
                 }
                 // A `}` ends the statement and its block: handled on the next turn.
-                i = if terminator == Some(b';') { end + 1 } else { end };
+                i = if terminator == Some(b';') {
+                    end + 1
+                } else {
+                    end
+                };
             }
         }
     }
@@ -364,7 +344,6 @@ fn variable(stmt: &str, start: usize) -> Option<VarDef> {
         name,
         value: value.to_string(),
         value_start,
-        value_end: value_start + value.len(),
         is_default,
     })
 }
@@ -409,7 +388,6 @@ fn declaration(stmt: &str, start: usize) -> Option<DeclInfo> {
         colon: start + p,
         value: value.to_string(),
         value_start,
-        value_end: value_start + value.len(),
         value_end_important: value_start + with_important,
         value_end_terminator: start + stmt.len(),
         media: None,

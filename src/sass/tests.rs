@@ -113,7 +113,13 @@ fn line_comments_name_each_rule_source_line() {
             ("line_comments", Value::Bool(true)),
         ]);
         let opts = SassOptions::from_jekyll_config(&cfg, &site);
-        let got = convert(page_body(&raw), Syntax::Scss, Path::new("style.scss"), &opts).unwrap();
+        let got = convert(
+            page_body(&raw),
+            Syntax::Scss,
+            Path::new("style.scss"),
+            &opts,
+        )
+        .unwrap();
         let want = std::fs::read_to_string(dir.join(format!("expected/{style}.css"))).unwrap();
         assert_eq!(got, want, "{style}");
     }
@@ -355,4 +361,31 @@ fn precision_option_and_alpha_digits() {
 #[test]
 fn indented_syntax_site() {
     check_case("indented_syntax");
+}
+
+#[test]
+fn source_maps_of_cut_off_sources_never_fail_the_compiler() {
+    // Every prefix of the test stylesheets (most are invalid Sass) either compiles, with a
+    // source map, or fails with grass's message: the position recovery never breaks.
+    let cfg = config(&[("sourcemap", Value::str("always"))]);
+    for case in ["alfolio", "values", "misc", "comments", "imports_selectors"] {
+        let dir = testdata().join(case);
+        let page = std::fs::read_to_string(dir.join("page")).unwrap();
+        let site = dir.join("site");
+        let raw = std::fs::read_to_string(site.join(page.trim())).unwrap();
+        let body = page_body(&raw);
+        let opts = SassOptions::from_jekyll_config(&cfg, &site);
+        let cuts: Vec<usize> = (0..body.len())
+            .step_by(7)
+            .filter(|&i| body.is_char_boundary(i))
+            .collect();
+        for cut in cuts {
+            if let Err(e) = convert_page(&body[..cut], Syntax::Scss, Path::new("x.scss"), &opts) {
+                assert!(
+                    !e.to_string().contains("compiler failure"),
+                    "{case} at {cut}: {e}"
+                );
+            }
+        }
+    }
 }
