@@ -349,12 +349,21 @@ impl Output<'_> {
         let written = sources.value_items(o.file, &d.value, d.value_start, 0, &printed_texts);
         if written.len() == printed.len() && !printed.is_empty() {
             let mut copied = 0;
-            for ((s, e), span) in printed.iter().zip(written) {
-                if *s > copied {
-                    self.e.append_string(&body[copied..*s]);
+            for (&(s, e), span) in printed.iter().zip(written) {
+                if s > copied {
+                    self.e.append_string(&body[copied..s]);
                 }
-                self.e.append_token(&body[*s..*e], Some(span));
-                copied = *e;
+                let item = &body[s..e];
+                // A bracketed list maps its content, not its brackets.
+                match item.strip_prefix('[').and_then(|i| i.strip_suffix(']')) {
+                    Some(inner) => {
+                        self.e.append_string("[");
+                        self.e.append_token(inner, Some(span));
+                        self.e.append_string("]");
+                    }
+                    None => self.e.append_token(item, Some(span)),
+                }
+                copied = e;
             }
             if copied < body.len() {
                 self.e.append_string(&body[copied..]);
@@ -525,12 +534,12 @@ impl Output<'_> {
                         Node::Rule { media: Some(m), .. } => Some(*m),
                         _ => None,
                     });
-                    let parent = media.and_then(|m| {
+                    let written = media.and_then(|m| {
                         let f = sources.files.get(m.file)?.as_ref()?;
-                        Some((m.file, f.medias.get(m.index)?.parent?))
+                        Some((m.file, f.medias.get(m.index)?.parent))
                     });
-                    if let Some((file, p)) = parent {
-                        *tab = count(file, Some(p));
+                    if let Some((file, parent)) = written {
+                        *tab = count(file, parent);
                     }
                 }
                 _ => {}
@@ -789,9 +798,10 @@ impl Output<'_> {
                 _ => None,
             })
         });
-        // The block maps to its first statement: a rule or a comment.
+        // The block maps to its first printed statement: a rule or a comment.
         let first = children.iter().find(|c| match c {
             Node::Comment(text) => self.comment_visible(text),
+            Node::Rule { children, .. } => self.printable(children),
             _ => true,
         });
         let (open, close) = match first {

@@ -189,6 +189,12 @@ impl Sources {
                     continue;
                 }
             }
+            // `[toc]`: the list inside the brackets.
+            let (s, e) = if item.len() >= 2 && item.starts_with('[') && item.ends_with(']') {
+                (s + 1, e - 1)
+            } else {
+                (s, e)
+            };
             out.push(Span {
                 open: f.pos(file, start + s),
                 close: f.pos(file, start + e),
