@@ -536,7 +536,11 @@ impl Output<'_> {
                     });
                     let written = media.and_then(|m| {
                         let f = sources.files.get(m.file)?.as_ref()?;
-                        Some((m.file, f.medias.get(m.index)?.parent))
+                        let media = f.medias.get(m.index)?;
+                        // In a mixin: nested where it is included, which only the printed
+                        // selectors tell.
+                        (media.parent.is_some() || media.top_level)
+                            .then_some((m.file, media.parent))
                     });
                     if let Some((file, parent)) = written {
                         *tab = count(file, parent);

@@ -74,6 +74,8 @@ pub struct MediaInfo {
     pub at: usize,
     /// The style rule it was written in.
     pub parent: Option<usize>,
+    /// Written outside any block.
+    pub top_level: bool,
 }
 
 /// One scanned source.
@@ -171,7 +173,11 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                         Block::Rule(r) => Some(*r),
                         _ => None,
                     });
-                    idx.medias.push(MediaInfo { at: start, parent });
+                    idx.medias.push(MediaInfo {
+                        at: start,
+                        parent,
+                        top_level: !in_block,
+                    });
                     let id = idx.medias.len() - 1;
                     inserts.push((end + 1, format!("{MARKER_PREFIX}M{file}:{id}*/")));
                     Block::Media(id)
