@@ -446,7 +446,19 @@ impl Output<'_> {
                     };
                     self.e
                         .append_token(&part[name_start - offset..name_end], Some(span));
-                    self.e.append_string(&part[name_end..e]);
+                    // `:nth-child(2n + 1)`: the argument is a token of its own.
+                    let rest = &part[name_end..e];
+                    match (
+                        map.attr_value,
+                        rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')),
+                    ) {
+                        (Some((open, close)), Some(arg)) => {
+                            self.e.append_string("(");
+                            self.e.append_token(arg, Some(Span { open, close }));
+                            self.e.append_string(")");
+                        }
+                        _ => self.e.append_string(rest),
+                    }
                 }
                 _ => self.e.append_token(
                     tok_text,

@@ -41,7 +41,8 @@ pub struct Sources {
 pub struct TokenMap {
     pub open: SrcPos,
     pub close: SrcPos,
-    /// Attribute selectors: the mappings of their value.
+    /// Attribute selectors: the mappings of their value; pseudo-classes: of their argument
+    /// (unless it is a selector).
     pub attr_value: Option<(SrcPos, SrcPos)>,
 }
 
@@ -713,7 +714,7 @@ fn paren_end(b: &[u8], start: usize) -> usize {
 
 /// How libsass maps one simple selector written at `tok` in `text` (`at` turns offsets in
 /// `text` into source positions).
-fn token_map(tok: &Tok, _text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
+fn token_map(tok: &Tok, text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
     match tok.kind {
         Kind::Pseudo {
             name_start,
@@ -723,14 +724,25 @@ fn token_map(tok: &Tok, _text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
             close: at(tok.end),
             attr_value: None,
         },
-        // A pseudo-class with an argument starts at its colon and ends at its `(`.
+        // A pseudo-class with an argument ends at its `(`; it starts at its colon when the
+        // argument is a selector (whose tokens follow), else at its name, and the argument is
+        // a token of its own.
         Kind::Pseudo {
-            args: Some(args), ..
-        } => TokenMap {
-            open: at(tok.start),
-            close: at(args),
-            attr_value: None,
-        },
+            name_start,
+            args: Some(args),
+        } => {
+            let selector = tok.end == args;
+            let arg = text.get(args..tok.end.saturating_sub(1)).unwrap_or("");
+            let lead = arg.len() - arg.trim_start().len();
+            TokenMap {
+                open: at(if selector { tok.start } else { name_start }),
+                close: at(args),
+                attr_value: (!selector).then(|| {
+                    let start = args + lead;
+                    (at(start), at(start + arg.trim().len()))
+                }),
+            }
+        }
         // An attribute selector is the `[` (one character); an unquoted value maps there too.
         Kind::Attribute { value } => {
             let bracket = (at(tok.start), at(tok.start + 1));
