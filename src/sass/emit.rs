@@ -1209,11 +1209,17 @@ fn nesting_tabs(nodes: &[Node], flat: &std::collections::HashSet<String>) -> Vec
         let parts: Vec<&str> = selector.split(',').map(str::trim).collect();
         for j in (0..i).rev() {
             let Node::Rule {
-                selector: parent, ..
+                selector: parent,
+                children,
+                ..
             } = &nodes[j]
             else {
                 break;
             };
+            // A rule kept only by a source map marker is not printed.
+            if children.is_empty() {
+                continue;
+            }
             let parents: Vec<&str> = parent.split(',').map(str::trim).collect();
             let extends = parts.iter().all(|p| {
                 parents.iter().any(|q| {
