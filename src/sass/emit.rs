@@ -331,6 +331,20 @@ impl Output<'_> {
             self.e.append_token(value, Some(span));
             return;
         }
+        if d.value.starts_with("#{")
+            && d.value_start > 0
+            && mapping::split_items(&d.value).len() == 1
+            && !d.value.contains('/')
+        {
+            // A value that starts with an interpolation: libsass maps it from the character
+            // before it to its start.
+            let span = Span {
+                open: at(d.value_start - 1),
+                close: at(d.value_start),
+            };
+            self.e.append_token(value, Some(span));
+            return;
+        }
         if mapping::is_static_value(&d.value) {
             // The static value's token runs to the `;` or `}` (spaces before it included).
             let span = Span {
