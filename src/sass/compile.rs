@@ -10,7 +10,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use super::emit::{self, SourceHints};
+use super::mapping::{Mapping, Sources};
 use super::options::{Implementation, SassOptions, Style};
+use super::positions::{self, FileIndex};
 use super::{css_tree, preprocess, Syntax};
 use crate::Error;
 
@@ -19,6 +21,8 @@ pub struct Compiled {
     pub css: String,
     /// Every source in load order, the page first: (absolute path, original text).
     pub sources: Vec<(PathBuf, String)>,
+    /// Source map mappings (only when asked for).
+    pub mappings: Vec<Mapping>,
 }
 
 /// Stack for the compiler thread: grass recurses once per nesting level, mixin call and import,
@@ -41,7 +45,19 @@ pub fn compile(
             .name("sass".into())
             .stack_size(COMPILER_STACK)
             .spawn_scoped(scope, || {
-                compile_here(content, syntax, name, page_path, opts)
+                // `nested` style indents rules by where they were written.
+                let want_positions = opts.implementation == Implementation::Sassc
+                    && (opts.sourcemap_required()
+                        || opts.line_comments
+                        || opts.style == Style::Nested);
+                let result = compile_here(content, syntax, name, page_path, opts, want_positions);
+                // Errors are reported on the sources as written (markers shift columns).
+                match result {
+                    Err(_) if want_positions => {
+                        compile_here(content, syntax, name, page_path, opts, false)
+                    }
+                    other => other,
+                }
             })
             .map_err(|e| Error::new(format!("cannot start the Sass compiler: {e}")))?
             .join()
@@ -60,6 +76,7 @@ fn compile_here(
     name: &str,
     page_path: &Path,
     opts: &SassOptions,
+    want_positions: bool,
 ) -> Result<Option<Compiled>, Error> {
     let entry = opts.source_dir.join(name);
     let fs = RecordingFs {
@@ -71,6 +88,7 @@ fn compile_here(
         nested: opts.style == Style::Nested,
         reads: RefCell::new(Vec::new()),
         hints: RefCell::new(SourceHints::default()),
+        positions: want_positions.then(|| RefCell::new(Vec::new())),
     };
     let logger = WarningLogger;
     let native_style = match (opts.implementation, opts.style) {
@@ -101,16 +119,33 @@ fn compile_here(
             )))
         }
     };
-    let sources = fs.reads.into_inner();
+    let reads = fs.reads.into_inner();
     let hints = fs.hints.into_inner();
-    let css = match opts.implementation {
-        Implementation::SassEmbedded => grass_css.trim_end_matches('\n').to_string(),
+    let scanned = fs.positions.map(|p| {
+        let mut sources = Sources::new(p.into_inner());
+        if opts.line_comments {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            sources.line_comment_paths = Some(
+                reads
+                    .iter()
+                    .map(|(path, _)| super::source_map::relative_to(path, &cwd))
+                    .collect(),
+            );
+        }
+        sources
+    });
+    let (css, mappings) = match opts.implementation {
+        Implementation::SassEmbedded => (grass_css.trim_end_matches('\n').to_string(), Vec::new()),
         Implementation::Sassc => {
             let tree = css_tree::parse(&grass_css);
-            emit::emit(&tree, opts.style, &hints, opts.precision)
+            emit::emit(&tree, opts.style, &hints, opts.precision, scanned.as_ref())
         }
     };
-    Ok(Some(Compiled { css, sources }))
+    Ok(Some(Compiled {
+        css,
+        sources: reads,
+        mappings,
+    }))
 }
 
 /// The file system grass sees: the page itself is virtual, real files are read from disk.
@@ -124,6 +159,8 @@ struct RecordingFs {
     nested: bool,
     reads: RefCell<Vec<(PathBuf, String)>>,
     hints: RefCell<SourceHints>,
+    /// When a source map is made: each source of `reads` scanned (SCSS only).
+    positions: Option<RefCell<Vec<Option<FileIndex>>>>,
 }
 
 impl std::fmt::Debug for SourceHints {
@@ -146,8 +183,29 @@ impl RecordingFs {
                 || path
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("sass")));
+        let mut reads = self.reads.borrow_mut();
+        let file = match reads.iter().position(|(p, _)| p == path) {
+            Some(i) => i,
+            None => {
+                reads.push((path.to_path_buf(), text.clone()));
+                reads.len() - 1
+            }
+        };
+        drop(reads);
+        let marked = match &self.positions {
+            Some(positions) if scss => {
+                let (index, marked) = positions::scan(&text, file);
+                let mut positions = positions.borrow_mut();
+                if positions.len() <= file {
+                    positions.resize(file + 1, None);
+                }
+                positions[file] = Some(index);
+                marked
+            }
+            _ => text.clone(),
+        };
         let served = if scss && self.rewrite {
-            preprocess::rewrite_scss(&text, &mut hints.comments)
+            preprocess::rewrite_scss(&marked, &mut hints.comments)
         } else if sass && self.rewrite {
             preprocess::rewrite_sass(&text, &mut hints.comments)
         } else {
@@ -155,11 +213,13 @@ impl RecordingFs {
             text.clone()
         };
         if self.compressed {
-            super::values::collect_literal_numbers(&served, &mut hints.literal_numbers);
-        }
-        let mut reads = self.reads.borrow_mut();
-        if !reads.iter().any(|(p, _)| p == path) {
-            reads.push((path.to_path_buf(), text));
+            // What was written, without the source map markers.
+            let unmarked = if self.positions.is_some() {
+                positions::strip_markers(&served)
+            } else {
+                served.clone()
+            };
+            super::values::collect_literal_numbers(&unmarked, &mut hints.literal_numbers);
         }
         served.into_bytes()
     }

@@ -2,6 +2,8 @@
 //! emitter. grass's output is well-formed CSS, so this parser only needs to respect strings,
 //! comments, parentheses and `url(...)` while splitting statements.
 
+use super::positions::{Origin, MARKER_PREFIX};
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     /// A loud comment, `/* ... */` included.
@@ -10,16 +12,24 @@ pub enum Node {
         property: String,
         /// The value as written after `: ` (custom properties: everything after `:`).
         value: String,
+        /// The declaration as written (source maps only).
+        origin: Option<Origin>,
     },
     Rule {
         selector: String,
         children: Vec<Node>,
+        /// The style rule as written (source maps only).
+        origin: Option<Origin>,
+        /// The `@media` rule as written that this rule is printed in (source maps only).
+        media: Option<Origin>,
     },
     AtRule {
         /// With its `@`, e.g. `@media`.
         name: String,
         prelude: String,
         children: Option<Vec<Node>>,
+        /// The at-rule as written (blocks of CSS at-rules, source maps only).
+        origin: Option<Origin>,
     },
 }
 
@@ -29,7 +39,15 @@ pub fn parse(css: &str) -> Vec<Node> {
         src: css,
         i: 0,
     };
-    parser.block()
+    parser.block().0
+}
+
+/// The markers found directly in a block.
+#[derive(Default)]
+struct Marks {
+    rule: Option<Origin>,
+    media: Option<Origin>,
+    at_rule: Option<Origin>,
 }
 
 struct Parser<'a> {
@@ -39,23 +57,33 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn block(&mut self) -> Vec<Node> {
+    /// The nodes of a block, and the rule marker found in it.
+    fn block(&mut self) -> (Vec<Node>, Marks) {
         let mut nodes = Vec::new();
+        let mut marks = Marks::default();
+        let mut decl_origin = None;
         loop {
             while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
                 self.i += 1;
             }
             if self.i >= self.s.len() {
-                return nodes;
+                return (nodes, marks);
             }
             if self.s[self.i] == b'}' {
                 self.i += 1;
-                return nodes;
+                return (nodes, marks);
             }
             if self.s[self.i..].starts_with(b"/*") {
                 let start = self.i;
                 self.i = find_comment_end(self.s, self.i);
-                nodes.push(Node::Comment(self.src[start..self.i].to_string()));
+                let text = &self.src[start..self.i];
+                match parse_marker(text) {
+                    Some((b'R', origin)) => marks.rule = Some(origin),
+                    Some((b'M', origin)) => marks.media = Some(origin),
+                    Some((b'A', origin)) => marks.at_rule = Some(origin),
+                    Some((_, origin)) => decl_origin = Some(origin),
+                    None => nodes.push(Node::Comment(text.to_string())),
+                }
                 continue;
             }
             let start = self.i;
@@ -71,18 +99,18 @@ impl Parser<'_> {
             self.i = (end + 1).min(self.s.len());
             match terminator {
                 Some(b'{') => {
-                    let children = self.block();
-                    nodes.push(block_node(text, children));
+                    let (children, marks) = self.block();
+                    nodes.push(block_node(text, children, marks));
                 }
                 Some(b'}') => {
                     if !text.is_empty() {
-                        nodes.push(statement_node(text));
+                        nodes.push(statement_node(text, decl_origin.take()));
                     }
-                    return nodes;
+                    return (nodes, marks);
                 }
                 _ => {
                     if !text.is_empty() {
-                        nodes.push(statement_node(text));
+                        nodes.push(statement_node(text, decl_origin.take()));
                     }
                 }
             }
@@ -132,29 +160,56 @@ fn find_comment_end(s: &[u8], start: usize) -> usize {
     s.len()
 }
 
-fn block_node(prelude: &str, children: Vec<Node>) -> Node {
+/// `/*@hyde:R3:12*/` → (`R`, file 3, index 12).
+fn parse_marker(comment: &str) -> Option<(u8, Origin)> {
+    let body = comment.strip_prefix(MARKER_PREFIX)?.strip_suffix("*/")?;
+    let kind = *body.as_bytes().first()?;
+    let (file, index) = body[1..].split_once(':')?;
+    Some((
+        kind,
+        Origin {
+            file: file.parse().ok()?,
+            index: index.parse().ok()?,
+        },
+    ))
+}
+
+fn block_node(prelude: &str, mut children: Vec<Node>, marks: Marks) -> Node {
     if prelude.starts_with('@') {
         let (name, rest) = split_at_rule(prelude);
+        // A `@media` block's own marker goes to its first rule.
+        if let Some(mark) = marks.media {
+            if let Some(Node::Rule { media, .. }) = children
+                .iter_mut()
+                .find(|c| matches!(c, Node::Rule { media: None, .. }))
+            {
+                *media = Some(mark);
+            }
+        }
         Node::AtRule {
             name,
             prelude: rest,
             children: Some(children),
+            origin: marks.at_rule,
         }
     } else {
         Node::Rule {
             selector: prelude.to_string(),
             children,
+            origin: marks.rule,
+            media: marks.media,
         }
     }
 }
 
-fn statement_node(text: &str) -> Node {
+fn statement_node(text: &str, origin: Option<Origin>) -> Node {
     if text.starts_with('@') {
         let (name, rest) = split_at_rule(text);
         return Node::AtRule {
             name,
             prelude: rest,
             children: None,
+            origin: None,
         };
     }
     let (property, value) = match text.find(':') {
@@ -170,7 +225,11 @@ fn statement_node(text: &str) -> Node {
         }
         None => (text.to_string(), String::new()),
     };
-    Node::Declaration { property, value }
+    Node::Declaration {
+        property,
+        value,
+        origin,
+    }
 }
 
 fn split_at_rule(text: &str) -> (String, String) {

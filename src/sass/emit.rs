@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 
 use super::css_tree::Node;
+use super::mapping::{self, Mapping, RuleMap, SelectorRegistry, Sources, Span, TokenMap};
 use super::options::Style;
+use super::positions::{Origin, SrcPos};
 use super::values;
 
 /// What the emitter knows of the sources besides grass's output.
@@ -29,15 +31,33 @@ pub struct SourceHints {
     pub nth_arguments: HashMap<String, String>,
 }
 
-pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints, precision: usize) -> String {
+/// libsass's CSS and, when `sources` is given, its source map mappings.
+pub fn emit(
+    nodes: &[Node],
+    style: Style,
+    hints: &SourceHints,
+    precision: usize,
+    sources: Option<&Sources>,
+) -> (String, Vec<Mapping>) {
     let mut out = Output {
         e: Emitter::new(style),
         top: Vec::new(),
         hints,
         precision,
+        sources,
+        registry: SelectorRegistry::default(),
+        used_comments: Vec::new(),
+        top_comment_spans: Vec::new(),
+        import_spans: Vec::new(),
+        rules_with_props: std::collections::HashSet::new(),
     };
     let nested_tabs = if style == Style::Nested {
-        nesting_tabs(nodes, &hints.flat_selectors)
+        let mut tabs = nesting_tabs(nodes, &hints.flat_selectors);
+        if let Some(sources) = sources {
+            collect_rules_with_props(nodes, &mut out.rules_with_props);
+            out.written_tabs(nodes, sources, &mut tabs);
+        }
+        tabs
     } else {
         vec![0; nodes.len()]
     };
@@ -47,23 +67,30 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints, precision: usize)
     out.e.finalize(true);
     // grass hoists `@import`s above the comments that preceded them; libsass keeps the
     // comments met before any output first.
-    out.top.sort_by_key(|n| !matches!(n, Node::Comment(_)));
+    let mut top: Vec<(Node, Option<Span>)> = std::mem::take(&mut out.top)
+        .into_iter()
+        .zip(std::mem::take(&mut out.top_comment_spans))
+        .collect();
+    top.sort_by_key(|(n, _)| !matches!(n, Node::Comment(_)));
     let main = std::mem::take(&mut out.e.buf);
+    let main_mappings = std::mem::take(&mut out.e.mappings);
 
     // Comments met before any output and `@import`s are printed first, in order.
+    let mut import_spans = std::mem::take(&mut out.import_spans).into_iter();
     let mut head = Emitter::new(style);
-    for node in &out.top {
+    for (node, span) in &top {
         match node {
             Node::Comment(text) => {
                 head.in_comment = true;
                 let text = out.comment_text(text);
-                head.append_string(&text);
+                head.append_token(&text, *span);
                 head.in_comment = false;
             }
             Node::AtRule { name, prelude, .. } => {
-                head.append_string(name);
+                let spans = import_spans.next().flatten();
+                head.append_token(name, spans.map(|s| s.0));
                 head.mandatory_space();
-                head.append_string(&import_url(prelude));
+                head.append_token(&import_url(prelude), spans.map(|s| s.1));
                 head.append_delimiter();
             }
             _ => {}
@@ -71,6 +98,16 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints, precision: usize)
         head.mandatory_linefeed();
     }
     head.finalize(main.is_empty());
+    // The main output's mappings move by what is printed before it.
+    let (shift_lines, shift_cols) = (head.line, head.col);
+    let mut mappings = head.mappings;
+    mappings.extend(main_mappings.into_iter().map(|mut m| {
+        if m.gen_line == 0 {
+            m.gen_col += shift_cols;
+        }
+        m.gen_line += shift_lines;
+        m
+    }));
     let mut css = head.buf;
     css.push_str(&main);
     if !css.is_empty() && !css.ends_with('\n') {
@@ -83,12 +120,16 @@ pub fn emit(nodes: &[Node], style: Style, hints: &SourceHints, precision: usize)
     }
     if !css.is_ascii() {
         if style == Style::Compressed {
+            // libsass does not count the byte order mark in its mappings.
             css.insert(0, '\u{feff}');
         } else {
             css.insert_str(0, "@charset \"UTF-8\";\n");
+            for m in &mut mappings {
+                m.gen_line += 1;
+            }
         }
     }
-    css
+    (css, mappings)
 }
 
 /// libsass prints a plain-CSS import of a local `.css` file as `url(...)`; remote URLs stay
@@ -114,6 +155,16 @@ struct Output<'a> {
     top: Vec<Node>,
     hints: &'a SourceHints,
     precision: usize,
+    /// The scanned sources, when a source map is made.
+    sources: Option<&'a Sources>,
+    registry: SelectorRegistry,
+    used_comments: Vec<SrcPos>,
+    /// The mappings of the comments in `top` (same order; `None` for imports).
+    top_comment_spans: Vec<Option<Span>>,
+    /// The mappings of the imports in `top` (keyword, URL), in order.
+    import_spans: Vec<Option<(Span, Span)>>,
+    /// `nested` style: the written rules printed with declarations of their own.
+    rules_with_props: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Output<'_> {
@@ -125,6 +176,10 @@ impl Output<'_> {
                 ..
             } if name.eq_ignore_ascii_case("@import") => {
                 self.top.push(node.clone());
+                self.top_comment_spans.push(None);
+                let n = self.import_spans.len();
+                let spans = self.sources.and_then(|s| s.css_import(n));
+                self.import_spans.push(spans);
             }
             Node::AtRule {
                 name,
@@ -132,13 +187,21 @@ impl Output<'_> {
                 ..
             } if name.eq_ignore_ascii_case("@charset") => {}
             Node::Comment(text) if self.e.buf.is_empty() && self.comment_visible(text) => {
+                let span = self.comment_span(text);
                 self.top.push(node.clone());
+                self.top_comment_spans.push(span);
             }
-            Node::Rule { selector, children } => self.style_rule(selector, children, tabs),
+            Node::Rule {
+                selector,
+                children,
+                origin,
+                ..
+            } => self.style_rule(selector, children, tabs, *origin),
             Node::AtRule {
                 name,
                 prelude,
                 children: Some(children),
+                ..
             } if name.eq_ignore_ascii_case("@media") => self.media(prelude, children, tabs),
             _ => self.visit(node, false),
         }
@@ -147,19 +210,32 @@ impl Output<'_> {
     fn visit(&mut self, node: &Node, in_keyframes: bool) {
         match node {
             Node::Comment(text) => self.comment(text),
-            Node::Declaration { property, value } => self.declaration(property, value),
-            Node::Rule { selector, children } if in_keyframes => {
-                self.keyframe_rule(selector, children)
-            }
-            Node::Rule { selector, children } => self.style_rule(selector, children, 0),
+            Node::Declaration {
+                property,
+                value,
+                origin,
+            } => self.declaration(property, value, *origin),
+            Node::Rule {
+                selector,
+                children,
+                origin,
+                ..
+            } if in_keyframes => self.keyframe_rule(selector, children, *origin),
+            Node::Rule {
+                selector,
+                children,
+                origin,
+                ..
+            } => self.style_rule(selector, children, 0, *origin),
             Node::AtRule {
                 name,
                 prelude,
                 children,
+                origin,
             } => match (name.to_ascii_lowercase().as_str(), children) {
                 ("@media", Some(children)) => self.media(prelude, children, 0),
                 ("@supports", Some(children)) => self.supports(prelude, children),
-                (_, children) => self.at_rule(name, prelude, children.as_deref()),
+                (_, children) => self.at_rule(name, prelude, children.as_deref(), *origin),
             },
         }
     }
@@ -178,14 +254,20 @@ impl Output<'_> {
         text.to_string()
     }
 
+    fn comment_span(&mut self, text: &str) -> Option<Span> {
+        let text = self.comment_text(text);
+        self.sources?.comment(&text, &mut self.used_comments)
+    }
+
     fn comment(&mut self, text: &str) {
         if !self.comment_visible(text) {
             return;
         }
+        let span = self.comment_span(text);
         let text = self.comment_text(text);
         self.e.in_comment = true;
         self.e.append_indentation();
-        self.e.append_string(&text);
+        self.e.append_token(&text, span);
         self.e.in_comment = false;
         if self.e.indentation == 0 {
             self.e.mandatory_linefeed();
@@ -194,11 +276,16 @@ impl Output<'_> {
         }
     }
 
-    fn declaration(&mut self, property: &str, value: &str) {
+    fn declaration(&mut self, property: &str, value: &str, origin: Option<Origin>) {
         let custom = property.starts_with("--");
+        let written = origin.and_then(|o| Some((o, self.sources?.decl(o)?)));
         self.e.in_custom_property = custom;
         self.e.append_indentation();
-        self.e.append_string(property);
+        let prop_span = written.map(|(o, (f, d))| Span {
+            open: f.pos(o.file, d.prop_start),
+            close: f.pos(o.file, d.prop_end),
+        });
+        self.e.append_token(property, prop_span);
         self.e.append_colon_separator();
         let value = if custom {
             values::format_custom_property(value, self.e.style, self.precision)
@@ -210,21 +297,125 @@ impl Output<'_> {
                 self.precision,
             )
         };
-        self.e.append_string(&value);
+        match (written, self.sources) {
+            (Some((o, (_, d))), Some(sources)) => {
+                self.mapped_value(&value, o, d, custom, sources);
+            }
+            _ => self.e.append_string(&value),
+        }
         self.e.append_delimiter();
         self.e.in_custom_property = false;
     }
 
-    fn selector(&mut self, selector: &str) {
+    /// A value with libsass's mappings: custom properties and literal-only values are one
+    /// token; otherwise each item maps to where it (or its variable's value) was written.
+    fn mapped_value(
+        &mut self,
+        value: &str,
+        o: Origin,
+        d: &super::positions::DeclInfo,
+        custom: bool,
+        sources: &Sources,
+    ) {
+        let Some((f, _)) = sources.decl(o) else {
+            self.e.append_string(value);
+            return;
+        };
+        let at = |offset: usize| f.pos(o.file, offset);
+        if custom {
+            // libsass's position for a custom property's value is its colon.
+            let span = Span {
+                open: at(d.colon),
+                close: at(d.colon + 1),
+            };
+            self.e.append_token(value, Some(span));
+            return;
+        }
+        if d.value.starts_with("#{")
+            && d.value_start > 0
+            && mapping::split_items(&d.value).len() == 1
+            && !d.value.contains('/')
+        {
+            // A value that starts with an interpolation: libsass maps it from the character
+            // before it to its start.
+            let span = Span {
+                open: at(d.value_start - 1),
+                close: at(d.value_start),
+            };
+            self.e.append_token(value, Some(span));
+            return;
+        }
+        if mapping::is_static_value(&d.value) {
+            // The static value's token runs to the `;` or `}` (spaces before it included).
+            let span = Span {
+                open: at(d.value_start),
+                close: at(d.value_end_terminator),
+            };
+            self.e.append_token(value, Some(span));
+            return;
+        }
+        let (body, important) = match value.strip_suffix("!important") {
+            Some(b) => (b.trim_end(), true),
+            None => (value, false),
+        };
+        let printed = mapping::split_items(body);
+        let printed_texts: Vec<&str> = printed.iter().map(|&(s, e)| &body[s..e]).collect();
+        let written = sources.value_items(o.file, &d.value, d.value_start, 0, &printed_texts);
+        if written.len() == printed.len() && !printed.is_empty() {
+            let mut copied = 0;
+            for (&(s, e), span) in printed.iter().zip(written) {
+                if s > copied {
+                    self.e.append_string(&body[copied..s]);
+                }
+                let item = &body[s..e];
+                // A bracketed list maps its content, not its brackets.
+                match item.strip_prefix('[').and_then(|i| i.strip_suffix(']')) {
+                    Some(inner) => {
+                        self.e.append_string("[");
+                        self.e.append_token(inner, Some(span));
+                        self.e.append_string("]");
+                    }
+                    None => self.e.append_token(item, Some(span)),
+                }
+                copied = e;
+            }
+            if copied < body.len() {
+                self.e.append_string(&body[copied..]);
+            }
+        } else if let (Some(first), Some(last)) = (written.first(), written.last()) {
+            let span = Span {
+                open: first.open,
+                close: last.close,
+            };
+            self.e.append_token(body, Some(span));
+        } else {
+            self.e.append_string(body);
+        }
+        if important {
+            // `!important` is a token of its own.
+            self.e
+                .append_string(&value[body.len()..value.len() - "!important".len()]);
+            let span = Span {
+                open: at(d.value_end_important - "!important".len()),
+                close: at(d.value_end_important),
+            };
+            self.e.append_token("!important", Some(span));
+        }
+    }
+
+    fn selector(&mut self, selector: &str, origin: Option<Origin>) -> Option<RuleMap> {
         let text = values::format_selector(
             selector,
             self.e.style,
             &self.hints.attributes,
             &self.hints.nth_arguments,
         );
+        let (maps, rule_map) = self.selector_maps(&text, origin);
+        self.e.crutch = rule_map.map(|r| r.crutch);
         self.e.append_indentation();
         // A selector list keeps the line breaks written between its members: a line feed
         // where libsass would print one (a space in `compact`).
+        let mut offset = 0;
         for (i, part) in text.split(",\n").enumerate() {
             if i > 0 {
                 self.e.scheduled_space = 0;
@@ -234,8 +425,233 @@ impl Output<'_> {
                     self.e.append_indentation();
                 }
             }
-            self.e.append_string(part);
+            self.selector_part(part, offset, &maps);
+            offset += part.len() + 2;
         }
+        self.e.crutch = None;
+        rule_map
+    }
+
+    /// Prints `part` (starting at `offset` in the selector text), each mapped token through
+    /// `append_token`.
+    fn selector_part(&mut self, part: &str, offset: usize, maps: &[(mapping::Tok, TokenMap)]) {
+        let mut copied = 0;
+        for (tok, map) in maps {
+            if tok.start < offset || tok.end > offset + part.len() {
+                continue;
+            }
+            let (s, e) = (tok.start - offset, tok.end - offset);
+            if s < copied {
+                continue;
+            }
+            self.e.append_string(&part[copied..s]);
+            let tok_text = &part[s..e];
+            match tok.kind {
+                mapping::Kind::Attribute { .. } => self.attribute_token(tok_text, map),
+                mapping::Kind::Pseudo { name_start, args } => {
+                    let name_end = match args {
+                        Some(a) => a - 1 - offset,
+                        None => e,
+                    };
+                    self.e.append_string(&part[s..name_start - offset]);
+                    let span = Span {
+                        open: map.open,
+                        close: map.close,
+                    };
+                    self.e
+                        .append_token(&part[name_start - offset..name_end], Some(span));
+                    // `:nth-child(2n + 1)`: the argument is a token of its own.
+                    let rest = &part[name_end..e];
+                    match (
+                        map.attr_value,
+                        rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')),
+                    ) {
+                        (Some((open, close)), Some(arg)) => {
+                            self.e.append_string("(");
+                            self.e.append_token(arg, Some(Span { open, close }));
+                            self.e.append_string(")");
+                        }
+                        _ => self.e.append_string(rest),
+                    }
+                }
+                _ => self.e.append_token(
+                    tok_text,
+                    Some(Span {
+                        open: map.open,
+                        close: map.close,
+                    }),
+                ),
+            }
+            copied = e;
+        }
+        self.e.append_string(&part[copied..]);
+    }
+
+    /// `[name=value]`: `[`, open, the name as a token, the operator, the value as a token,
+    /// close, `]` (libsass's `AttributeSelector`).
+    fn attribute_token(&mut self, text: &str, map: &TokenMap) {
+        let inner = &text[1..text.len().saturating_sub(1).max(1)];
+        self.e.append_string("[");
+        self.e.flush_schedules();
+        self.e.add_mapping(map.open);
+        let span = Span {
+            open: map.open,
+            close: map.close,
+        };
+        let name_end = inner
+            .find(['=', '~', '|', '^', '$', '*'])
+            .unwrap_or(inner.len());
+        // `[a|=b]` (the operator `|=`): the name stops before it.
+        self.e.append_token(&inner[..name_end], Some(span));
+        let rest = &inner[name_end..];
+        if let Some(eq) = rest.find('=') {
+            self.e.append_string(&rest[..eq + 1]);
+            let value = &rest[eq + 1..];
+            let (v, modifier) = match value.rfind(' ') {
+                Some(sp) if !value.ends_with(['"', '\'']) => (&value[..sp], &value[sp..]),
+                _ => (value, ""),
+            };
+            let vspan = map.attr_value.map(|(open, close)| Span { open, close });
+            self.e.append_token(v, vspan);
+            self.e.add_mapping(map.close);
+            self.e.append_string(modifier);
+        } else {
+            self.e.append_string(rest);
+            self.e.add_mapping(map.close);
+        }
+        self.e.append_string("]");
+    }
+
+    /// `nested` style, when the rules' origins are known: libsass indents a rule once for
+    /// each rule it was written in that has declarations of its own (a rule holding only
+    /// rules is not printed and does not indent them).
+    fn written_tabs(&self, nodes: &[Node], sources: &Sources, tabs: &mut [usize]) {
+        let count = |file: usize, mut parent: Option<usize>| -> usize {
+            let Some(f) = sources.files.get(file).and_then(Option::as_ref) else {
+                return 0;
+            };
+            let mut n = 0;
+            while let Some(p) = parent {
+                if self.rules_with_props.contains(&(file, p)) {
+                    n += 1;
+                }
+                parent = f.rules.get(p).and_then(|r| r.parent);
+            }
+            n
+        };
+        for (node, tab) in nodes.iter().zip(tabs.iter_mut()) {
+            match node {
+                Node::Rule {
+                    origin: Some(o), ..
+                } => {
+                    // A rule written in a mixin or loop is nested where it is included: only
+                    // its printed selector tells.
+                    if let Some((_, r)) = sources.rule(*o) {
+                        if r.parent.is_some() || r.top_level {
+                            *tab = count(o.file, r.parent);
+                        }
+                    }
+                }
+                Node::AtRule {
+                    children: Some(children),
+                    ..
+                } => {
+                    let media = children.iter().find_map(|c| match c {
+                        Node::Rule { media: Some(m), .. } => Some(*m),
+                        _ => None,
+                    });
+                    let written = media.and_then(|m| {
+                        let f = sources.files.get(m.file)?.as_ref()?;
+                        let media = f.medias.get(m.index)?;
+                        // In a mixin: nested where it is included, which only the printed
+                        // selectors tell.
+                        (media.parent.is_some() || media.top_level)
+                            .then_some((m.file, media.parent))
+                    });
+                    if let Some((file, parent)) = written {
+                        *tab = count(file, parent);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Where a rule was written (its own marker, else a rule printed before with the same
+    /// selector).
+    fn rule_map(&self, selector: &str, origin: Option<Origin>) -> Option<RuleMap> {
+        let sources = self.sources?;
+        if let Some(m) = origin.and_then(|o| sources.rule_map(o)) {
+            return Some(m);
+        }
+        let text = values::format_selector(
+            selector,
+            self.e.style,
+            &self.hints.attributes,
+            &self.hints.nth_arguments,
+        );
+        self.registry.rules.get(&text).copied()
+    }
+
+    /// The mappings of each token of a printed selector, and of its rule.
+    fn selector_maps(
+        &mut self,
+        text: &str,
+        origin: Option<Origin>,
+    ) -> (Vec<(mapping::Tok, TokenMap)>, Option<RuleMap>) {
+        let Some(sources) = self.sources else {
+            return (Vec::new(), None);
+        };
+        let printed = mapping::tokenize(text);
+        let mut complex_texts = Vec::new();
+        let mut starts = Vec::new();
+        for toks in &printed {
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                complex_texts.push(String::new());
+                starts.push(0);
+                continue;
+            };
+            complex_texts.push(text[first.start..last.end].to_string());
+            starts.push(first.start);
+        }
+        let written = origin.and_then(|o| sources.rule_tokens(o));
+        let rule_map = match origin.and_then(|o| sources.rule_map(o)) {
+            Some(m) => Some(m),
+            None => self.registry.rules.get(text).copied(),
+        };
+        if let Some(maps) = origin.and_then(|o| sources.interpolated_tokens(o, text)) {
+            return (maps, rule_map);
+        }
+        let mut out = Vec::new();
+        for (i, toks) in printed.iter().enumerate() {
+            let ctext = &complex_texts[i];
+            let local: Vec<mapping::Tok> = toks
+                .iter()
+                .map(|t| mapping::Tok {
+                    start: t.start - starts[i],
+                    end: t.end - starts[i],
+                    kind: t.kind,
+                })
+                .collect();
+            let resolved = written.as_ref().and_then(|w| {
+                w.iter().find_map(|complex| {
+                    mapping::resolve_complex(ctext, &local, complex, &self.registry)
+                })
+            });
+            let resolved = resolved
+                .or_else(|| self.registry.complexes.get(ctext).cloned())
+                .or_else(|| sources.written_complex(ctext).cloned());
+            if let Some(maps) = resolved {
+                if maps.len() == toks.len() {
+                    out.extend(toks.iter().copied().zip(maps.iter().copied()));
+                    self.registry.complexes.insert(ctext.clone(), maps);
+                }
+            }
+        }
+        if let Some(m) = rule_map {
+            self.registry.rules.insert(text.to_string(), m);
+        }
+        (out, rule_map)
     }
 
     fn printable(&self, children: &[Node]) -> bool {
@@ -247,50 +663,92 @@ impl Output<'_> {
 
     /// `tabs`: extra indentation of the rule in `nested` style (the closing brace is
     /// written after it is taken back, so a nested rule still ends its group).
-    fn style_rule(&mut self, selector: &str, children: &[Node], tabs: usize) {
+    fn style_rule(
+        &mut self,
+        selector: &str,
+        children: &[Node],
+        tabs: usize,
+        origin: Option<Origin>,
+    ) {
         if !self.printable(children) {
+            // Still the parent of the rules nested in it: their selectors start with its.
+            if self.sources.is_some() {
+                let text = values::format_selector(
+                    selector,
+                    self.e.style,
+                    &self.hints.attributes,
+                    &self.hints.nth_arguments,
+                );
+                self.selector_maps(&text, origin);
+            }
             return;
         }
         self.e.indentation += tabs;
-        self.selector(selector);
-        self.e.scope_opener();
+        let rule_map = self.rule_map(selector, origin);
+        let line_comment = rule_map.and_then(|m| self.sources?.line_comment(m.crutch));
+        if let Some(comment) = line_comment {
+            self.e.append_indentation();
+            self.e.append_string(&comment);
+            self.e.optional_linefeed();
+        }
+        let rule_map = self.selector(selector, origin);
+        self.e.scope_opener(rule_map.map(|m| m.open));
         for child in children {
             self.visit(child, false);
         }
         self.e.indentation -= tabs;
-        self.e.scope_closer();
+        self.e.scope_closer(rule_map.map(|m| m.close));
     }
 
     /// The rules of a media block, indented under each other in `nested` style.
     fn visit_rules(&mut self, children: &[Node]) {
         let tabs = if self.e.style == Style::Nested {
-            nesting_tabs(children, &self.hints.flat_selectors)
+            let mut tabs = nesting_tabs(children, &self.hints.flat_selectors);
+            if let Some(sources) = self.sources {
+                self.written_tabs(children, sources, &mut tabs);
+            }
+            tabs
         } else {
             vec![0; children.len()]
         };
         for (child, tabs) in children.iter().zip(tabs) {
             match child {
-                Node::Rule { selector, children } => self.style_rule(selector, children, tabs),
+                Node::Rule {
+                    selector,
+                    children,
+                    origin,
+                    ..
+                } => self.style_rule(selector, children, tabs, *origin),
                 Node::AtRule {
                     name,
                     prelude,
                     children: Some(children),
+                    ..
                 } if name.eq_ignore_ascii_case("@media") => self.media(prelude, children, tabs),
                 _ => self.visit(child, false),
             }
         }
     }
 
-    fn keyframe_rule(&mut self, selector: &str, children: &[Node]) {
-        self.selector(selector);
-        self.e.scope_opener();
+    fn keyframe_rule(&mut self, selector: &str, children: &[Node], origin: Option<Origin>) {
+        // Mapped as one token; its block is not.
+        let span = origin.and_then(|o| self.sources?.keyframe_selector(o));
+        let text = values::format_selector(
+            selector,
+            self.e.style,
+            &self.hints.attributes,
+            &self.hints.nth_arguments,
+        );
+        self.e.append_indentation();
+        self.e.append_token(&text, span);
+        self.e.scope_opener(None);
         for (i, child) in children.iter().enumerate() {
             self.visit(child, false);
             if i + 1 < children.len() {
                 self.e.special_linefeed();
             }
         }
-        self.e.scope_closer();
+        self.e.scope_closer(None);
     }
 
     fn block_visible(&self, children: &[Node]) -> bool {
@@ -311,16 +769,87 @@ impl Output<'_> {
         if !self.block_visible(children) {
             return;
         }
+        let (keyword, open, close) = self.media_maps(children);
         self.e.indentation += tabs;
         self.e.append_indentation();
-        self.e.append_string("@media");
+        self.e.append_token("@media", keyword);
         self.e.mandatory_space();
         self.e
             .append_string(&values::format_media_query(prelude, self.e.style));
-        self.e.scope_opener();
+        self.e.block_opener(open);
         self.visit_rules(children);
-        self.e.scope_closer();
+        self.e.scope_closer(close);
         self.e.indentation -= tabs;
+    }
+
+    /// A `@media` block's mappings: its keyword (where the `@media` its first rule or
+    /// declaration was written in starts), its `{` (where its first rule's selector was
+    /// written) and its `}` (where its last rule's block ends).
+    fn media_maps(&self, children: &[Node]) -> (Option<Span>, Option<SrcPos>, Option<SrcPos>) {
+        let Some(sources) = self.sources else {
+            return (None, None, None);
+        };
+        let rule_map = |node: &Node| -> Option<RuleMap> {
+            let Node::Rule {
+                selector, origin, ..
+            } = node
+            else {
+                return None;
+            };
+            match origin.and_then(|o| sources.rule_map(o)) {
+                Some(m) => Some(m),
+                None => {
+                    let text = values::format_selector(
+                        selector,
+                        self.e.style,
+                        &self.hints.attributes,
+                        &self.hints.nth_arguments,
+                    );
+                    self.registry.rules.get(&text).copied()
+                }
+            }
+        };
+        let marked = children.iter().find_map(|node| match node {
+            Node::Rule { media: Some(m), .. } => sources.media(*m),
+            _ => None,
+        });
+        let keyword = marked.or_else(|| {
+            children.iter().find_map(|node| match node {
+                Node::Rule {
+                    origin, children, ..
+                } => origin.and_then(|o| sources.media_of(o, true)).or_else(|| {
+                    children.iter().find_map(|c| match c {
+                        Node::Declaration {
+                            origin: Some(o), ..
+                        } => sources.media_of(*o, false),
+                        _ => None,
+                    })
+                }),
+                _ => None,
+            })
+        });
+        // The block maps to its first printed statement: a rule or a comment.
+        let first = children.iter().find(|c| match c {
+            Node::Comment(text) => self.comment_visible(text),
+            Node::Rule { children, .. } => self.printable(children),
+            _ => true,
+        });
+        let (open, close) = match first {
+            Some(Node::Comment(text)) => {
+                let text = self.comment_text(text);
+                let mut used = self.used_comments.clone();
+                match sources.comment(&text, &mut used) {
+                    Some(span) => (Some(span.open), Some(span.close)),
+                    None => (None, None),
+                }
+            }
+            Some(node) => match rule_map(node) {
+                Some(m) => (Some(m.crutch), Some(m.close_exact)),
+                None => (None, None),
+            },
+            None => (None, None),
+        };
+        (keyword, open, close)
     }
 
     fn supports(&mut self, prelude: &str, children: &[Node]) {
@@ -331,22 +860,30 @@ impl Output<'_> {
         self.e.append_string("@supports");
         self.e.mandatory_space();
         self.e.append_string(prelude);
-        self.e.scope_opener();
+        self.e.scope_opener(None);
         for (i, child) in children.iter().enumerate() {
             self.visit(child, false);
             if i + 1 < children.len() {
                 self.e.special_linefeed();
             }
         }
-        self.e.scope_closer();
+        self.e.scope_closer(None);
     }
 
-    fn at_rule(&mut self, name: &str, prelude: &str, children: Option<&[Node]>) {
+    fn at_rule(
+        &mut self,
+        name: &str,
+        prelude: &str,
+        children: Option<&[Node]>,
+        origin: Option<Origin>,
+    ) {
+        // libsass maps the keyword, and the prelude, to the at-rule's keyword.
+        let span = origin.and_then(|o| self.sources?.at_rule(o));
         self.e.append_indentation();
-        self.e.append_string(name);
+        self.e.append_token(name, span);
         if !prelude.is_empty() {
             self.e.mandatory_space();
-            self.e.append_string(prelude);
+            self.e.append_token(prelude, span);
         }
         let Some(children) = children else {
             self.e.append_delimiter();
@@ -359,14 +896,14 @@ impl Output<'_> {
         }
         let keyframes = name.to_ascii_lowercase().ends_with("keyframes");
         let font_face = name.eq_ignore_ascii_case("@font-face");
-        self.e.scope_opener();
+        self.e.scope_opener(None);
         for (i, child) in children.iter().enumerate() {
             self.visit(child, keyframes);
             if i + 1 < children.len() && !font_face {
                 self.e.special_linefeed();
             }
         }
-        self.e.scope_closer();
+        self.e.scope_closer(None);
     }
 }
 
@@ -380,6 +917,12 @@ struct Emitter {
     scheduled_delimiter: bool,
     in_comment: bool,
     in_custom_property: bool,
+    /// Output position (line, column in characters), for source maps.
+    line: usize,
+    col: usize,
+    mappings: Vec<Mapping>,
+    /// libsass's "crutch": an extra open mapping for the next token (a rule's selector list).
+    crutch: Option<SrcPos>,
 }
 
 const INDENT: &str = "  ";
@@ -395,6 +938,45 @@ impl Emitter {
             scheduled_delimiter: false,
             in_comment: false,
             in_custom_property: false,
+            line: 0,
+            col: 0,
+            mappings: Vec::new(),
+            crutch: None,
+        }
+    }
+
+    /// Appends to the buffer, keeping the output position.
+    fn push(&mut self, text: &str) {
+        match text.rfind('\n') {
+            Some(last) => {
+                self.line += text.matches('\n').count();
+                self.col = text[last + 1..].chars().count();
+            }
+            None => self.col += text.chars().count(),
+        }
+        self.buf.push_str(text);
+    }
+
+    fn add_mapping(&mut self, src: SrcPos) {
+        self.mappings.push(Mapping {
+            gen_line: self.line,
+            gen_col: self.col,
+            src,
+        });
+    }
+
+    /// libsass's `append_token`: open mapping (and the pending crutch), text, close mapping.
+    fn append_token(&mut self, text: &str, span: Option<Span>) {
+        self.flush_schedules();
+        if let Some(span) = span {
+            self.add_mapping(span.open);
+            if let Some(crutch) = self.crutch.take() {
+                self.add_mapping(crutch);
+            }
+        }
+        self.append_string(text);
+        if let Some(span) = span {
+            self.add_mapping(span.close);
         }
     }
 
@@ -410,9 +992,9 @@ impl Emitter {
         self.scheduled_space = 0;
         if self.scheduled_delimiter {
             self.scheduled_delimiter = false;
-            self.buf.push(';');
+            self.push(";");
         }
-        self.buf.push_str(&pending);
+        self.push(&pending);
     }
 
     fn append_string(&mut self, text: &str) {
@@ -420,12 +1002,12 @@ impl Emitter {
         if self.in_comment {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             if self.style == Style::Compact {
-                self.buf.push_str(&compact_comment(&text));
+                self.push(&compact_comment(&text));
             } else {
-                self.buf.push_str(&text);
+                self.push(&text);
             }
         } else {
-            self.buf.push_str(text);
+            self.push(text);
         }
     }
 
@@ -496,16 +1078,27 @@ impl Emitter {
         }
     }
 
-    fn scope_opener(&mut self) {
+    /// A block printed by libsass's `Inspect` (`@media`): mapped before the space.
+    fn block_opener(&mut self, open: Option<SrcPos>) {
+        if let Some(open) = open {
+            self.add_mapping(open);
+        }
+        self.scope_opener(None);
+    }
+
+    fn scope_opener(&mut self, open: Option<SrcPos>) {
         self.scheduled_linefeed = 0;
         self.optional_space();
         self.flush_schedules();
+        if let Some(open) = open {
+            self.add_mapping(open);
+        }
         self.append_string("{");
         self.optional_linefeed();
         self.indentation += 1;
     }
 
-    fn scope_closer(&mut self) {
+    fn scope_closer(&mut self, close: Option<SrcPos>) {
         self.indentation = self.indentation.saturating_sub(1);
         self.scheduled_linefeed = 0;
         if self.style == Style::Compressed {
@@ -518,6 +1111,9 @@ impl Emitter {
             self.optional_space();
         }
         self.append_string("}");
+        if let Some(close) = close {
+            self.add_mapping(close);
+        }
         self.optional_linefeed();
         if self.indentation == 0 && self.style != Style::Compressed {
             self.scheduled_linefeed = 2;
@@ -578,6 +1174,30 @@ fn compact_comment(text: &str) -> String {
     }
 }
 
+/// The origins of the rules printed with declarations or comments of their own.
+fn collect_rules_with_props(nodes: &[Node], out: &mut std::collections::HashSet<(usize, usize)>) {
+    for node in nodes {
+        match node {
+            Node::Rule {
+                children, origin, ..
+            } => {
+                let props = children
+                    .iter()
+                    .any(|c| matches!(c, Node::Declaration { .. } | Node::Comment(_)));
+                if let (true, Some(o)) = (props, origin) {
+                    out.insert((o.file, o.index));
+                }
+                collect_rules_with_props(children, out);
+            }
+            Node::AtRule {
+                children: Some(children),
+                ..
+            } => collect_rules_with_props(children, out),
+            _ => {}
+        }
+    }
+}
+
 /// `nested` style indents a rule under the rule it was nested in; grass's output no longer says
 /// which that was, so a rule counts as nested when each of its selectors extends a selector of
 /// an earlier sibling rule (`.a .b` after `.a`).
@@ -603,11 +1223,17 @@ fn nesting_tabs(nodes: &[Node], flat: &std::collections::HashSet<String>) -> Vec
         let parts: Vec<&str> = selector.split(',').map(str::trim).collect();
         for j in (0..i).rev() {
             let Node::Rule {
-                selector: parent, ..
+                selector: parent,
+                children,
+                ..
             } = &nodes[j]
             else {
                 break;
             };
+            // A rule kept only by a source map marker is not printed.
+            if children.is_empty() {
+                continue;
+            }
             let parents: Vec<&str> = parent.split(',').map(str::trim).collect();
             let extends = parts.iter().all(|p| {
                 parents.iter().any(|q| {

@@ -8,7 +8,12 @@ use std::path::{Component, Path, PathBuf};
 
 use super::options::SassOptions;
 
-pub fn render(css_file: &str, sources: &[(PathBuf, String)], opts: &SassOptions) -> String {
+pub fn render(
+    css_file: &str,
+    sources: &[(PathBuf, String)],
+    mappings: &str,
+    opts: &SassOptions,
+) -> String {
     let mut out = String::from("{\n\t\"version\": 3,\n\t\"file\": ");
     out.push_str(&json_string(css_file));
     out.push_str(",\n\t\"sources\": ");
@@ -22,9 +27,9 @@ pub fn render(css_file: &str, sources: &[(PathBuf, String)], opts: &SassOptions)
         let contents: Vec<String> = sources.iter().map(|(_, text)| text.clone()).collect();
         out.push_str(&json_array(&contents));
     }
-    // grass does not expose where each piece of its output comes from: no mappings (see the
-    // module documentation of `sass`).
-    out.push_str(",\n\t\"names\": [],\n\t\"mappings\": \"\"\n}");
+    out.push_str(",\n\t\"names\": [],\n\t\"mappings\": ");
+    out.push_str(&json_string(mappings));
+    out.push_str("\n}");
     out
 }
 
@@ -62,7 +67,7 @@ fn json_string(s: &str) -> String {
 }
 
 /// `path` relative to the directory `base` (both absolute), with `..` where needed.
-fn relative_to(path: &Path, base: &Path) -> String {
+pub(super) fn relative_to(path: &Path, base: &Path) -> String {
     let p: Vec<Component> = path.components().collect();
     let b: Vec<Component> = base.components().collect();
     let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
