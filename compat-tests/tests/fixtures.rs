@@ -139,6 +139,11 @@ fn build_and_compare(fixture: &Fixture, destination: &Path, diff_lines: usize) -
         "-d".to_string(),
         destination.display().to_string(),
     ];
+    // Jekyll sets `TZ` from a site's `timezone` for the rest of its process; each fixture
+    // is its own process for Jekyll, so each starts from the fixed environment here.
+    for (key, value) in FIXED_ENV {
+        std::env::set_var(key, value);
+    }
     let saved: Vec<_> = fixture
         .env
         .iter()
