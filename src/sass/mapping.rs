@@ -34,6 +34,8 @@ pub struct Sources {
     pub line_comment_paths: Option<Vec<String>>,
     /// Complex selectors written at top level, by text (built on first use).
     top_level: std::cell::OnceCell<HashMap<String, Vec<TokenMap>>>,
+    /// Global variables: name → (file, index in its `vars`) of the definition in effect.
+    variables: std::cell::OnceCell<HashMap<String, (usize, usize)>>,
 }
 
 /// Where one output selector token comes from.
@@ -63,6 +65,7 @@ impl Sources {
             files,
             line_comment_paths: None,
             top_level: std::cell::OnceCell::new(),
+            variables: std::cell::OnceCell::new(),
         }
     }
 
@@ -134,19 +137,26 @@ impl Sources {
     /// The definition libsass takes a global variable's value from: the last plain
     /// definition, else the first `!default` one.
     fn variable(&self, name: &str) -> Option<(usize, &super::positions::VarDef)> {
-        let mut plain = None;
-        let mut default = None;
-        for (i, f) in self.files.iter().enumerate() {
-            let Some(f) = f else { continue };
-            for v in f.vars.iter().filter(|v| v.name == name) {
-                if v.is_default {
-                    default = default.or(Some((i, v)));
-                } else {
-                    plain = Some((i, v));
+        let index = self.variables.get_or_init(|| {
+            let mut index: HashMap<String, (usize, usize)> = HashMap::new();
+            let mut defaults: HashMap<String, (usize, usize)> = HashMap::new();
+            for (i, f) in self.files.iter().enumerate() {
+                let Some(f) = f else { continue };
+                for (n, v) in f.vars.iter().enumerate() {
+                    if v.is_default {
+                        defaults.entry(v.name.clone()).or_insert((i, n));
+                    } else {
+                        index.insert(v.name.clone(), (i, n));
+                    }
                 }
             }
-        }
-        plain.or(default)
+            for (name, at) in defaults {
+                index.entry(name).or_insert(at);
+            }
+            index
+        });
+        let &(file, n) = index.get(name)?;
+        Some((file, self.file(file)?.vars.get(n)?))
     }
 
     /// The mappings of the items of a value written at `start` in `file`, `$variables`
