@@ -33,6 +33,9 @@ pub struct RuleInfo {
     /// The selector as written (trimmed), and where it starts.
     pub selector: String,
     pub selector_start: usize,
+    /// Where libsass believes an interpolated selector starts (see [`Drift`]); else
+    /// `selector_start`.
+    pub schema_start: usize,
     /// Byte offset of the `{`, and just past the matching `}`.
     pub open: usize,
     pub close_end: usize,
@@ -97,13 +100,43 @@ pub struct FileIndex {
     pub css_imports: Vec<(usize, usize, bool)>,
     /// `@each $a, $b in <list>`: the loop variables and the list as written.
     pub eaches: Vec<(Vec<String>, String)>,
-    /// Byte ranges whose columns libsass counts short (after an interpolated selector, up to
-    /// the end of its line), and by how much.
-    shifts: Vec<(usize, usize, usize)>,
+    /// Where libsass's position count drifts from the text: after each interpolated selector,
+    /// in offset order (see [`Drift`]).
+    drifts: Vec<Drift>,
+}
+
+/// libsass 3.6 re-counts its position after an interpolated selector from where it believes
+/// the selector started (after the whitespace following the previous token, so before any
+/// comment in between) plus the columns its selector-schema parser counts
+/// ([`schema_columns`]); the error stays for the rest of the file: lines are off by
+/// `line_delta`, and the rest of the selector's own line is counted from `believed_col`.
+#[derive(Debug, Clone, Copy)]
+struct Drift {
+    /// Byte offset of the end of the selector.
+    from: usize,
+    real_line: usize,
+    real_col: usize,
+    believed_line: usize,
+    believed_col: usize,
 }
 
 impl FileIndex {
-    /// Line and character column of a byte offset.
+    /// Line and character column of a byte offset in the text.
+    fn pos_unshifted(&self, offset: usize) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(l) => l,
+            Err(l) => l - 1,
+        };
+        let start = self.line_starts[line];
+        let end = offset.min(self.text.len());
+        let col = self
+            .text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
+        (line, col)
+    }
+
+    /// Line and character column of a byte offset, as libsass counts them.
     pub fn pos(&self, file: usize, offset: usize) -> SrcPos {
         let line = match self.line_starts.binary_search(&offset) {
             Ok(l) => l,
@@ -111,16 +144,28 @@ impl FileIndex {
         };
         let start = self.line_starts[line];
         let end = offset.min(self.text.len());
-        let mut col = self
+        let col = self
             .text
             .get(start..end)
             .map_or(end - start, |s| s.chars().count());
-        for &(from, to, by) in &self.shifts {
-            if (from..=to).contains(&offset) {
-                col = col.saturating_sub(by);
+        let real = SrcPos { file, line, col };
+        let drift = match self.drifts.iter().rev().find(|d| d.from <= offset) {
+            Some(d) => d,
+            None => return real,
+        };
+        if line == drift.real_line {
+            SrcPos {
+                file,
+                line: drift.believed_line,
+                col: (drift.believed_col + col).saturating_sub(drift.real_col),
+            }
+        } else {
+            SrcPos {
+                file,
+                line: (line + drift.believed_line).saturating_sub(drift.real_line),
+                col,
             }
         }
-        SrcPos { file, line, col }
     }
 }
 
@@ -145,6 +190,7 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
     let mut stack: Vec<Block> = Vec::new();
     let mut i = 0;
     loop {
+        let statement_prev = i;
         i = skip_ws_and_comments(b, i, &mut idx.comments);
         if i >= b.len() {
             break;
@@ -197,12 +243,22 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     Block::Other
                 } else {
                     let interpolations = trimmed.matches("#{").count();
+                    let mut schema_start = start;
                     if let Some(counted) = schema_columns(trimmed) {
-                        // libsass's parser counts fewer columns than an interpolated selector
-                        // has, and is off by the difference for the rest of the line.
-                        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-                        let lost = trimmed.chars().count().saturating_sub(counted);
-                        idx.shifts.push((start + trimmed.len(), line_end, lost));
+                        // Where libsass believes the selector starts: after the whitespace
+                        // that followed the previous statement.
+                        schema_start = (statement_prev..start)
+                            .find(|&p| !b[p].is_ascii_whitespace())
+                            .unwrap_or(start);
+                        let believed = idx.pos(file, schema_start);
+                        let real = idx.pos_unshifted(start + trimmed.len());
+                        idx.drifts.push(Drift {
+                            from: start + trimmed.len(),
+                            real_line: real.0,
+                            real_col: real.1,
+                            believed_line: believed.line,
+                            believed_col: believed.col + counted,
+                        });
                     }
                     let parent = stack.iter().rev().find_map(|b| match b {
                         Block::Rule(r) => Some(*r),
@@ -211,6 +267,7 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     idx.rules.push(RuleInfo {
                         selector: trimmed.to_string(),
                         selector_start: start,
+                        schema_start,
                         open: end,
                         close_end: end + 1,
                         parent,
