@@ -127,7 +127,7 @@ impl Sources {
             close.col += 1;
         }
         Some(RuleMap {
-            crutch: f.pos(o.file, r.schema_start),
+            crutch: f.pos(o.file, r.selector_start),
             open,
             close,
             close_exact,

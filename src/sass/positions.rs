@@ -33,9 +33,6 @@ pub struct RuleInfo {
     /// The selector as written (trimmed), and where it starts.
     pub selector: String,
     pub selector_start: usize,
-    /// Where libsass believes an interpolated selector starts (see [`Drift`]); else
-    /// `selector_start`.
-    pub schema_start: usize,
     /// Byte offset of the `{`, and just past the matching `}`.
     pub open: usize,
     pub close_end: usize,
@@ -105,11 +102,11 @@ pub struct FileIndex {
     drifts: Vec<Drift>,
 }
 
-/// libsass 3.6 re-counts its position after an interpolated selector from where it believes
-/// the selector started (after the whitespace following the previous token, so before any
-/// comment in between) plus the columns its selector-schema parser counts
-/// ([`schema_columns`]); the error stays for the rest of the file: lines are off by
-/// `line_delta`, and the rest of the selector's own line is counted from `believed_col`.
+/// libsass 3.6 re-counts its position after an interpolated selector from where the selector
+/// starts plus the columns its selector-schema parser counts ([`schema_columns`], which skips
+/// the line breaks of a selector list written over several lines); the error stays for the
+/// rest of the file: lines are off by the line breaks skipped, and the rest of the
+/// selector's own line is counted from `believed_col`.
 #[derive(Debug, Clone, Copy)]
 struct Drift {
     /// Byte offset of the end of the selector.
@@ -190,7 +187,6 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
     let mut stack: Vec<Block> = Vec::new();
     let mut i = 0;
     loop {
-        let statement_prev = i;
         i = skip_ws_and_comments(b, i, &mut idx.comments);
         if i >= b.len() {
             break;
@@ -243,14 +239,8 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     Block::Other
                 } else {
                     let interpolations = trimmed.matches("#{").count();
-                    let mut schema_start = start;
                     if let Some(counted) = schema_columns(trimmed) {
-                        // Where libsass believes the selector starts: after the whitespace
-                        // that followed the previous statement.
-                        schema_start = (statement_prev..start)
-                            .find(|&p| !b[p].is_ascii_whitespace())
-                            .unwrap_or(start);
-                        let believed = idx.pos(file, schema_start);
+                        let believed = idx.pos(file, start);
                         let real = idx.pos_unshifted(start + trimmed.len());
                         idx.drifts.push(Drift {
                             from: start + trimmed.len(),
@@ -267,7 +257,6 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     idx.rules.push(RuleInfo {
                         selector: trimmed.to_string(),
                         selector_start: start,
-                        schema_start,
                         open: end,
                         close_end: end + 1,
                         parent,
