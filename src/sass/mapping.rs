@@ -338,16 +338,40 @@ impl Sources {
         if !r.interpolated || r.parent.is_some() {
             return None;
         }
-        let at = |i: usize| SrcPos {
-            file: o.file,
-            line: 0,
-            col: printed[..i].chars().count(),
+        // The text libsass re-parses: the printed complex selectors, separated as written
+        // (`,` and the spaces and line breaks after it).
+        let printed_complexes = tokenize(printed);
+        let separators = complex_separators(&r.selector);
+        let mut evaluated = String::new();
+        for (i, toks) in printed_complexes.iter().enumerate() {
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                return None;
+            };
+            if i > 0 {
+                evaluated.push(',');
+                evaluated.push_str(separators.get(i - 1).map_or(" ", String::as_str));
+            }
+            evaluated.push_str(&printed[first.start..last.end]);
+        }
+        let at = |i: usize| {
+            let before = evaluated.get(..i).unwrap_or("");
+            let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+            SrcPos {
+                file: o.file,
+                line: before.matches('\n').count(),
+                col: before[line_start..].chars().count(),
+            }
         };
+        let reparsed: Vec<Tok> = tokenize(&evaluated).into_iter().flatten().collect();
+        let printed_toks: Vec<Tok> = printed_complexes.into_iter().flatten().collect();
+        if reparsed.len() != printed_toks.len() {
+            return None;
+        }
         Some(
-            tokenize(printed)
+            printed_toks
                 .into_iter()
-                .flatten()
-                .map(|t| (t, token_map(&t, printed, at)))
+                .zip(reparsed)
+                .map(|(p, e)| (p, token_map(&e, &evaluated, at)))
                 .collect(),
         )
     }
@@ -632,6 +656,26 @@ pub fn tokenize(selector: &str) -> Vec<Vec<Tok>> {
                 push(&mut out, start, end, Kind::Plain);
                 i = end;
             }
+        }
+    }
+    out
+}
+
+/// What follows each top-level `,` of a selector list up to the next complex selector.
+fn complex_separators(selector: &str) -> Vec<String> {
+    let b = selector.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                let rest = &selector[i + 1..];
+                let ws = rest.len() - rest.trim_start().len();
+                out.push(rest[..ws].to_string());
+            }
+            _ => {}
         }
     }
     out

@@ -135,16 +135,7 @@ impl FileIndex {
 
     /// Line and character column of a byte offset, as libsass counts them.
     pub fn pos(&self, file: usize, offset: usize) -> SrcPos {
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(l) => l,
-            Err(l) => l - 1,
-        };
-        let start = self.line_starts[line];
-        let end = offset.min(self.text.len());
-        let col = self
-            .text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
+        let (line, col) = self.pos_unshifted(offset);
         let real = SrcPos { file, line, col };
         let drift = match self.drifts.iter().rev().find(|d| d.from <= offset) {
             Some(d) => d,

@@ -100,6 +100,11 @@ fn al_folio_like_main_scss() {
 }
 
 #[test]
+fn interpolated_selectors_shift_libsass_positions() {
+    check_case("interpolation");
+}
+
+#[test]
 fn line_comments_name_each_rule_source_line() {
     // Paths in the comments are relative to the working directory (the crate root here, as
     // when the expected files were made).
