@@ -38,6 +38,14 @@ pub struct Sources {
     variables: std::cell::OnceCell<HashMap<String, (usize, usize)>>,
 }
 
+/// A declaration written in a mixin: the mixin, and the written rule being printed (whose
+/// `@include` gives the arguments).
+#[derive(Debug, Clone, Copy)]
+pub struct MixinScope {
+    pub mixin: usize,
+    pub rule: Option<Origin>,
+}
+
 /// Where one output selector token comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TokenMap {
@@ -168,6 +176,7 @@ impl Sources {
         start: usize,
         depth: usize,
         printed: &[&str],
+        scope: Option<MixinScope>,
     ) -> Vec<Span> {
         let Some(f) = self.file(file) else {
             return Vec::new();
@@ -184,8 +193,24 @@ impl Sources {
             // `-$x` maps where `$x`'s value was written, as `$x` does.
             let var = item.strip_prefix('$').or_else(|| item.strip_prefix("-$"));
             if let Some(name) = var.filter(|n| is_name(n)) {
+                if let Some((af, a_start, a_end)) =
+                    scope.and_then(|sc| self.mixin_argument(file, sc, name))
+                {
+                    let arg = self.file(af).and_then(|f| f.text.get(a_start..a_end));
+                    if let Some(arg) = arg.filter(|_| depth < 16) {
+                        out.extend(self.value_items(af, arg, a_start, depth + 1, &[], None));
+                        continue;
+                    }
+                }
                 if let Some((vf, def)) = self.variable(name).filter(|_| depth < 16) {
-                    out.extend(self.value_items(vf, &def.value, def.value_start, depth + 1, &[]));
+                    out.extend(self.value_items(
+                        vf,
+                        &def.value,
+                        def.value_start,
+                        depth + 1,
+                        &[],
+                        None,
+                    ));
                     continue;
                 }
                 if let Some(span) = hints.get(n).and_then(|p| self.each_item(file, name, p)) {
@@ -194,7 +219,8 @@ impl Sources {
                 }
             } else if let Some((arg_start, arg)) = color_function_argument(item) {
                 // Color functions return a color carrying their color argument's position.
-                let inner = self.value_items(file, arg, start + s + arg_start, depth + 1, &[]);
+                let inner =
+                    self.value_items(file, arg, start + s + arg_start, depth + 1, &[], scope);
                 if inner.len() == 1 {
                     out.extend(inner);
                     continue;
@@ -212,6 +238,41 @@ impl Sources {
             });
         }
         out
+    }
+
+    /// Where the value of a parameter of the mixin a declaration was written in comes from:
+    /// the argument of the `@include` written in the rule being printed, else the
+    /// parameter's default (file, start, end).
+    fn mixin_argument(
+        &self,
+        file: usize,
+        scope: MixinScope,
+        name: &str,
+    ) -> Option<(usize, usize, usize)> {
+        let f = self.file(file)?;
+        let mixin = f.mixins.get(scope.mixin)?;
+        let index = mixin.params.iter().position(|(p, _)| p == name)?;
+        let rule = scope.rule?;
+        let rf = self.file(rule.file)?;
+        let include = rf
+            .includes
+            .iter()
+            .find(|inc| inc.name == mixin.name && inc.rule == Some(rule.index));
+        let Some(include) = include else {
+            return None;
+        };
+        let keyword = include
+            .args
+            .iter()
+            .find(|(k, _, _)| k.as_deref() == Some(name));
+        let positional = include.args.get(index).filter(|(k, _, _)| k.is_none());
+        match keyword.or(positional) {
+            Some(&(_, s, e)) => Some((rule.file, s, e)),
+            None => {
+                let (s, e) = mixin.params[index].1?;
+                Some((file, s, e))
+            }
+        }
     }
 
     /// An `@each` loop variable of `file` printed as `printed`: the item of the loop's list
