@@ -257,10 +257,7 @@ impl Sources {
         let include = rf
             .includes
             .iter()
-            .find(|inc| inc.name == mixin.name && inc.rule == Some(rule.index));
-        let Some(include) = include else {
-            return None;
-        };
+            .find(|inc| inc.name == mixin.name && inc.rule == Some(rule.index))?;
         let keyword = include
             .args
             .iter()
