@@ -429,7 +429,7 @@ impl Sources {
             printed_toks
                 .into_iter()
                 .zip(reparsed)
-                .map(|(p, e)| (p, token_map(&e, &evaluated, at)))
+                .map(|(p, e)| (p, token_map(&e, at)))
                 .collect(),
         )
     }
@@ -447,7 +447,7 @@ impl Sources {
                     continue;
                 }
                 let at = |i: usize| f.pos(o.file, r.selector_start + i);
-                let map = token_map(&t, &r.selector, at);
+                let map = token_map(&t, at);
                 toks.push(Some((r.selector[t.start..t.end].to_string(), map)));
             }
             out.push(toks);
@@ -739,18 +739,16 @@ fn complex_separators(selector: &str) -> Vec<String> {
     out
 }
 
-/// Pseudo-classes whose argument is a selector list.
+/// Pseudo-classes whose argument is a selector list (for libsass 3.6: not `:is`/`:where`).
 const SELECTOR_PSEUDOS: &[&str] = &[
     "not",
-    "is",
     "matches",
+    "current",
     "any",
-    "where",
     "has",
     "host",
     "host-context",
     "slotted",
-    "current",
 ];
 
 /// `:not(`, `:-moz-any(`...
@@ -824,9 +822,9 @@ fn paren_end(b: &[u8], start: usize) -> usize {
     b.len()
 }
 
-/// How libsass maps one simple selector written at `tok` in `text` (`at` turns offsets in
-/// `text` into source positions).
-fn token_map(tok: &Tok, text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
+/// How libsass maps one simple selector written at `tok` (`at` turns offsets in the selector
+/// text into source positions).
+fn token_map(tok: &Tok, at: impl Fn(usize) -> SrcPos) -> TokenMap {
     match tok.kind {
         Kind::Pseudo {
             name_start,
@@ -843,16 +841,13 @@ fn token_map(tok: &Tok, text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
             name_start,
             args: Some(args),
         } => {
+            // The argument's span is everything between the parentheses, spaces included.
             let selector = tok.end == args;
-            let arg = text.get(args..tok.end.saturating_sub(1)).unwrap_or("");
-            let lead = arg.len() - arg.trim_start().len();
             TokenMap {
                 open: at(if selector { tok.start } else { name_start }),
                 close: at(args),
-                attr_value: (!selector).then(|| {
-                    let start = args + lead;
-                    (at(start), at(start + arg.trim().len()))
-                }),
+                attr_value: (!selector)
+                    .then(|| (at(args), at(tok.end.saturating_sub(1).max(args)))),
             }
         }
         // An attribute selector is the `[` (one character); an unquoted value maps there too.
