@@ -131,6 +131,18 @@ fn line_comments_name_each_rule_source_line() {
 }
 
 #[test]
+fn line_comments_in_the_scssify_filter_name_stdin() {
+    // Jekyll 4.3.1: `{{ s | scssify }}` with `sass: {line_comments: true}`.
+    let site = testdata().join("line_comments/site");
+    let cfg = config(&[("line_comments", Value::Bool(true))]);
+    let opts = SassOptions::from_jekyll_config(&cfg, &site);
+    assert_eq!(
+        scssify("a { b: c; }", &opts).unwrap(),
+        "/* line 1, stdin */ a { b: c; }\n"
+    );
+}
+
+#[test]
 fn bootstrap_like_stylesheet() {
     check_case("bootstrap_like");
 }
