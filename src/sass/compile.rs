@@ -125,10 +125,14 @@ fn compile_here(
         let mut sources = Sources::new(p.into_inner());
         if opts.line_comments {
             let cwd = std::env::current_dir().unwrap_or_default();
+            // The filters' input is libsass's `stdin`, named as is.
             sources.line_comment_paths = Some(
                 reads
                     .iter()
-                    .map(|(path, _)| super::source_map::relative_to(path, &cwd))
+                    .map(|(path, _)| match *path == entry && name == "stdin" {
+                        true => "stdin".to_string(),
+                        false => super::source_map::relative_to(path, &cwd),
+                    })
                     .collect(),
             );
         }

@@ -50,6 +50,7 @@ pub fn emit(
         top_comment_spans: Vec::new(),
         import_spans: Vec::new(),
         rules_with_props: std::collections::HashSet::new(),
+        current_rule: None,
     };
     let nested_tabs = if style == Style::Nested {
         let mut tabs = nesting_tabs(nodes, &hints.flat_selectors);
@@ -165,6 +166,8 @@ struct Output<'a> {
     import_spans: Vec<Option<(Span, Span)>>,
     /// `nested` style: the written rules printed with declarations of their own.
     rules_with_props: std::collections::HashSet<(usize, usize)>,
+    /// The written rule being printed (its `@include`s give mixin arguments).
+    current_rule: Option<Origin>,
 }
 
 impl Output<'_> {
@@ -360,7 +363,12 @@ impl Output<'_> {
         };
         let printed = mapping::split_items(body);
         let printed_texts: Vec<&str> = printed.iter().map(|&(s, e)| &body[s..e]).collect();
-        let written = sources.value_items(o.file, &d.value, d.value_start, 0, &printed_texts);
+        let scope = d.mixin.map(|mixin| mapping::MixinScope {
+            mixin,
+            rule: self.current_rule,
+        });
+        let written =
+            sources.value_items(o.file, &d.value, d.value_start, 0, &printed_texts, scope);
         if written.len() == printed.len() && !printed.is_empty() {
             let mut copied = 0;
             for (&(s, e), span) in printed.iter().zip(written) {
@@ -693,9 +701,11 @@ impl Output<'_> {
         }
         let rule_map = self.selector(selector, origin);
         self.e.scope_opener(rule_map.map(|m| m.open));
+        let outer_rule = std::mem::replace(&mut self.current_rule, origin);
         for child in children {
             self.visit(child, false);
         }
+        self.current_rule = outer_rule;
         self.e.indentation -= tabs;
         self.e.scope_closer(rule_map.map(|m| m.close));
     }

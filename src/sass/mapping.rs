@@ -34,6 +34,16 @@ pub struct Sources {
     pub line_comment_paths: Option<Vec<String>>,
     /// Complex selectors written at top level, by text (built on first use).
     top_level: std::cell::OnceCell<HashMap<String, Vec<TokenMap>>>,
+    /// Global variables: name → (file, index in its `vars`) of the definition in effect.
+    variables: std::cell::OnceCell<HashMap<String, (usize, usize)>>,
+}
+
+/// A declaration written in a mixin: the mixin, and the written rule being printed (whose
+/// `@include` gives the arguments).
+#[derive(Debug, Clone, Copy)]
+pub struct MixinScope {
+    pub mixin: usize,
+    pub rule: Option<Origin>,
 }
 
 /// Where one output selector token comes from.
@@ -63,6 +73,7 @@ impl Sources {
             files,
             line_comment_paths: None,
             top_level: std::cell::OnceCell::new(),
+            variables: std::cell::OnceCell::new(),
         }
     }
 
@@ -134,19 +145,26 @@ impl Sources {
     /// The definition libsass takes a global variable's value from: the last plain
     /// definition, else the first `!default` one.
     fn variable(&self, name: &str) -> Option<(usize, &super::positions::VarDef)> {
-        let mut plain = None;
-        let mut default = None;
-        for (i, f) in self.files.iter().enumerate() {
-            let Some(f) = f else { continue };
-            for v in f.vars.iter().filter(|v| v.name == name) {
-                if v.is_default {
-                    default = default.or(Some((i, v)));
-                } else {
-                    plain = Some((i, v));
+        let index = self.variables.get_or_init(|| {
+            let mut index: HashMap<String, (usize, usize)> = HashMap::new();
+            let mut defaults: HashMap<String, (usize, usize)> = HashMap::new();
+            for (i, f) in self.files.iter().enumerate() {
+                let Some(f) = f else { continue };
+                for (n, v) in f.vars.iter().enumerate() {
+                    if v.is_default {
+                        defaults.entry(v.name.clone()).or_insert((i, n));
+                    } else {
+                        index.insert(v.name.clone(), (i, n));
+                    }
                 }
             }
-        }
-        plain.or(default)
+            for (name, at) in defaults {
+                index.entry(name).or_insert(at);
+            }
+            index
+        });
+        let &(file, n) = index.get(name)?;
+        Some((file, self.file(file)?.vars.get(n)?))
     }
 
     /// The mappings of the items of a value written at `start` in `file`, `$variables`
@@ -158,6 +176,7 @@ impl Sources {
         start: usize,
         depth: usize,
         printed: &[&str],
+        scope: Option<MixinScope>,
     ) -> Vec<Span> {
         let Some(f) = self.file(file) else {
             return Vec::new();
@@ -174,8 +193,24 @@ impl Sources {
             // `-$x` maps where `$x`'s value was written, as `$x` does.
             let var = item.strip_prefix('$').or_else(|| item.strip_prefix("-$"));
             if let Some(name) = var.filter(|n| is_name(n)) {
+                if let Some((af, a_start, a_end)) =
+                    scope.and_then(|sc| self.mixin_argument(file, sc, name))
+                {
+                    let arg = self.file(af).and_then(|f| f.text.get(a_start..a_end));
+                    if let Some(arg) = arg.filter(|_| depth < 16) {
+                        out.extend(self.value_items(af, arg, a_start, depth + 1, &[], None));
+                        continue;
+                    }
+                }
                 if let Some((vf, def)) = self.variable(name).filter(|_| depth < 16) {
-                    out.extend(self.value_items(vf, &def.value, def.value_start, depth + 1, &[]));
+                    out.extend(self.value_items(
+                        vf,
+                        &def.value,
+                        def.value_start,
+                        depth + 1,
+                        &[],
+                        None,
+                    ));
                     continue;
                 }
                 if let Some(span) = hints.get(n).and_then(|p| self.each_item(file, name, p)) {
@@ -184,7 +219,8 @@ impl Sources {
                 }
             } else if let Some((arg_start, arg)) = color_function_argument(item) {
                 // Color functions return a color carrying their color argument's position.
-                let inner = self.value_items(file, arg, start + s + arg_start, depth + 1, &[]);
+                let inner =
+                    self.value_items(file, arg, start + s + arg_start, depth + 1, &[], scope);
                 if inner.len() == 1 {
                     out.extend(inner);
                     continue;
@@ -202,6 +238,38 @@ impl Sources {
             });
         }
         out
+    }
+
+    /// Where the value of a parameter of the mixin a declaration was written in comes from:
+    /// the argument of the `@include` written in the rule being printed, else the
+    /// parameter's default (file, start, end).
+    fn mixin_argument(
+        &self,
+        file: usize,
+        scope: MixinScope,
+        name: &str,
+    ) -> Option<(usize, usize, usize)> {
+        let f = self.file(file)?;
+        let mixin = f.mixins.get(scope.mixin)?;
+        let index = mixin.params.iter().position(|(p, _)| p == name)?;
+        let rule = scope.rule?;
+        let rf = self.file(rule.file)?;
+        let include = rf
+            .includes
+            .iter()
+            .find(|inc| inc.name == mixin.name && inc.rule == Some(rule.index))?;
+        let keyword = include
+            .args
+            .iter()
+            .find(|(k, _, _)| k.as_deref() == Some(name));
+        let positional = include.args.get(index).filter(|(k, _, _)| k.is_none());
+        match keyword.or(positional) {
+            Some(&(_, s, e)) => Some((rule.file, s, e)),
+            None => {
+                let (s, e) = mixin.params[index].1?;
+                Some((file, s, e))
+            }
+        }
     }
 
     /// An `@each` loop variable of `file` printed as `printed`: the item of the loop's list
@@ -328,16 +396,40 @@ impl Sources {
         if !r.interpolated || r.parent.is_some() {
             return None;
         }
-        let at = |i: usize| SrcPos {
-            file: o.file,
-            line: 0,
-            col: printed[..i].chars().count(),
+        // The text libsass re-parses: the printed complex selectors, separated as written
+        // (`,` and the spaces and line breaks after it).
+        let printed_complexes = tokenize(printed);
+        let separators = complex_separators(&r.selector);
+        let mut evaluated = String::new();
+        for (i, toks) in printed_complexes.iter().enumerate() {
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                return None;
+            };
+            if i > 0 {
+                evaluated.push(',');
+                evaluated.push_str(separators.get(i - 1).map_or(" ", String::as_str));
+            }
+            evaluated.push_str(&printed[first.start..last.end]);
+        }
+        let at = |i: usize| {
+            let before = evaluated.get(..i).unwrap_or("");
+            let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+            SrcPos {
+                file: o.file,
+                line: before.matches('\n').count(),
+                col: before[line_start..].chars().count(),
+            }
         };
+        let reparsed: Vec<Tok> = tokenize(&evaluated).into_iter().flatten().collect();
+        let printed_toks: Vec<Tok> = printed_complexes.into_iter().flatten().collect();
+        if reparsed.len() != printed_toks.len() {
+            return None;
+        }
         Some(
-            tokenize(printed)
+            printed_toks
                 .into_iter()
-                .flatten()
-                .map(|t| (t, token_map(&t, printed, at)))
+                .zip(reparsed)
+                .map(|(p, e)| (p, token_map(&e, at)))
                 .collect(),
         )
     }
@@ -355,7 +447,7 @@ impl Sources {
                     continue;
                 }
                 let at = |i: usize| f.pos(o.file, r.selector_start + i);
-                let map = token_map(&t, &r.selector, at);
+                let map = token_map(&t, at);
                 toks.push(Some((r.selector[t.start..t.end].to_string(), map)));
             }
             out.push(toks);
@@ -627,18 +719,36 @@ pub fn tokenize(selector: &str) -> Vec<Vec<Tok>> {
     out
 }
 
-/// Pseudo-classes whose argument is a selector list.
+/// What follows each top-level `,` of a selector list up to the next complex selector.
+fn complex_separators(selector: &str) -> Vec<String> {
+    let b = selector.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                let rest = &selector[i + 1..];
+                let ws = rest.len() - rest.trim_start().len();
+                out.push(rest[..ws].to_string());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Pseudo-classes whose argument is a selector list (for libsass 3.6: not `:is`/`:where`).
 const SELECTOR_PSEUDOS: &[&str] = &[
     "not",
-    "is",
     "matches",
+    "current",
     "any",
-    "where",
     "has",
     "host",
     "host-context",
     "slotted",
-    "current",
 ];
 
 /// `:not(`, `:-moz-any(`...
@@ -712,9 +822,9 @@ fn paren_end(b: &[u8], start: usize) -> usize {
     b.len()
 }
 
-/// How libsass maps one simple selector written at `tok` in `text` (`at` turns offsets in
-/// `text` into source positions).
-fn token_map(tok: &Tok, text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
+/// How libsass maps one simple selector written at `tok` (`at` turns offsets in the selector
+/// text into source positions).
+fn token_map(tok: &Tok, at: impl Fn(usize) -> SrcPos) -> TokenMap {
     match tok.kind {
         Kind::Pseudo {
             name_start,
@@ -731,16 +841,13 @@ fn token_map(tok: &Tok, text: &str, at: impl Fn(usize) -> SrcPos) -> TokenMap {
             name_start,
             args: Some(args),
         } => {
+            // The argument's span is everything between the parentheses, spaces included.
             let selector = tok.end == args;
-            let arg = text.get(args..tok.end.saturating_sub(1)).unwrap_or("");
-            let lead = arg.len() - arg.trim_start().len();
             TokenMap {
                 open: at(if selector { tok.start } else { name_start }),
                 close: at(args),
-                attr_value: (!selector).then(|| {
-                    let start = args + lead;
-                    (at(start), at(start + arg.trim().len()))
-                }),
+                attr_value: (!selector)
+                    .then(|| (at(args), at(tok.end.saturating_sub(1).max(args)))),
             }
         }
         // An attribute selector is the `[` (one character); an unquoted value maps there too.

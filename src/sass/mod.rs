@@ -18,24 +18,26 @@
 //! `@media`/CSS at-rule block; grass carries them to where the rules end up (imports, mixins,
 //! loops, `@media` bubbling, `@extend` included), `css_tree` turns them back into origins, and
 //! `emit` writes libsass's mappings as it prints (`mapping` holds libsass's rules: which tokens
-//! are mapped, and its quirks, e.g. a one-line block ending one column late, or the columns
-//! lost after an interpolated selector). Measured against Jekyll 4.3.1 (libsass 3.6.5):
+//! are mapped, and its quirks, e.g. a one-line block ending one column late, or what
+//! libsass's position count loses after an interpolated selector, for the rest of the file).
+//! Measured against Jekyll 4.3.1 (libsass 3.6.5):
 //!
-//! * `.css.map` byte-identical: 16 of the 52 test stylesheet × style combinations in
-//!   `testdata` (al-folio-like, comments, source map, line comments cases in all four
-//!   styles), a real al-folio `main.scss` (variables, themes, layout, base, distill partials)
-//!   in all four styles, and the `sass-defaults` fixture; 89.7% of all libsass mappings of the
-//!   52 are reproduced (Bootstrap-like 80%), 97.8% on minima 2.5, 63% on Bootstrap 4.6.2
-//!   (mostly its mixins, interpolated custom properties and map lookups). Not reproduced: `.sass` (indented)
-//!   sources (not scanned: no mappings at all), the positions libsass gives values computed
-//!   in mixins from their arguments (`padding: $x` maps to where the mixin was included),
-//!   interpolation in property names and values (libsass's columns drift after them), `&`
-//!   in an interpolated or suffixed selector (`&-item`), rules written in a mixin below the
-//!   rule that includes it (their parent part), `@supports`, `@use`/`@forward`, and a few
-//!   function results (`invert()`, nested `rgba()`) whose position libsass takes from an
-//!   argument or the call;
+//! * `.css.map` byte-identical: 20 of the 56 test stylesheet × style combinations in
+//!   `testdata` (al-folio-like, comments, source map, line comments and interpolation cases in
+//!   all four styles), a real al-folio `main.scss` (variables, themes, layout, base, distill
+//!   partials) in all four styles, and the `sass-defaults` and `sass-nested` fixtures; 90.0%
+//!   of all libsass mappings of the 56 are reproduced (Bootstrap-like 81%), 97.8% on minima
+//!   2.5, 75% on Bootstrap 4.6.2. Not reproduced: `.sass` (indented) sources (not scanned: no
+//!   mappings at all); the positions libsass gives values computed in mixins and functions
+//!   (`padding: $x` maps to where the mixin was included, `if()` to the branch taken, a
+//!   `@for` variable to its bound, a map lookup to the map entry); interpolation in property
+//!   names and values (libsass's columns drift after them); `&` in an interpolated or
+//!   suffixed selector (`&-item`); the parent part of rules written in a mixin below the rule
+//!   that includes it; `@supports`; `@use`/`@forward`; a few color functions (`invert()`,
+//!   nested `rgba()`) whose position libsass takes from an argument or the call;
 //! * `line_comments: true`: the `/* line N, path */` comments match in all four styles on
-//!   every test stylesheet (the path relative to the working directory, as libsass writes it);
+//!   every test stylesheet and on Bootstrap 4.6.2 in `compact`, `expanded` and `compressed`
+//!   (the path relative to the working directory, as libsass writes it);
 //! * `nested` style: rules are indented once per enclosing written rule that has declarations
 //!   of its own (al-folio-like and real al-folio byte-identical); a rule or `@media` written in
 //!   a mixin falls back to guessing from the selectors (lines differing: minima 6 of 503,

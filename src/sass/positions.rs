@@ -58,7 +58,25 @@ pub struct DeclInfo {
     pub value_end_important: usize,
     /// Where the `;` or `}` after the value is.
     pub value_end_terminator: usize,
+    /// The `@mixin` it was written in.
+    pub mixin: Option<usize>,
     pub media: Option<usize>,
+}
+
+/// A `@mixin` as written: its parameters (with where their default value is) and body.
+#[derive(Debug, Clone)]
+pub struct MixinInfo {
+    pub name: String,
+    pub params: Vec<(String, Option<(usize, usize)>)>,
+}
+
+/// An `@include`: the mixin's name, its arguments (keyword, start, end) and the style rule it
+/// was written in.
+#[derive(Debug, Clone)]
+pub struct IncludeInfo {
+    pub name: String,
+    pub args: Vec<(Option<String>, usize, usize)>,
+    pub rule: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,36 +115,72 @@ pub struct FileIndex {
     pub css_imports: Vec<(usize, usize, bool)>,
     /// `@each $a, $b in <list>`: the loop variables and the list as written.
     pub eaches: Vec<(Vec<String>, String)>,
-    /// Byte ranges whose columns libsass counts short (after an interpolated selector, up to
-    /// the end of its line), and by how much.
-    shifts: Vec<(usize, usize, usize)>,
+    pub mixins: Vec<MixinInfo>,
+    pub includes: Vec<IncludeInfo>,
+    /// Where libsass's position count drifts from the text: after each interpolated selector,
+    /// in offset order (see [`Drift`]).
+    drifts: Vec<Drift>,
+}
+
+/// libsass 3.6 re-counts its position after an interpolated selector from where the selector
+/// starts plus the columns its selector-schema parser counts ([`schema_columns`], which skips
+/// the line breaks of a selector list written over several lines); the error stays for the
+/// rest of the file: lines are off by the line breaks skipped, and the rest of the
+/// selector's own line is counted from `believed_col`.
+#[derive(Debug, Clone, Copy)]
+struct Drift {
+    /// Byte offset of the end of the selector.
+    from: usize,
+    real_line: usize,
+    real_col: usize,
+    believed_line: usize,
+    believed_col: usize,
 }
 
 impl FileIndex {
-    /// Line and character column of a byte offset.
-    pub fn pos(&self, file: usize, offset: usize) -> SrcPos {
+    /// Line and character column of a byte offset in the text.
+    fn pos_unshifted(&self, offset: usize) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&offset) {
             Ok(l) => l,
             Err(l) => l - 1,
         };
         let start = self.line_starts[line];
         let end = offset.min(self.text.len());
-        let mut col = self
+        let col = self
             .text
             .get(start..end)
             .map_or(end - start, |s| s.chars().count());
-        for &(from, to, by) in &self.shifts {
-            if (from..=to).contains(&offset) {
-                col = col.saturating_sub(by);
+        (line, col)
+    }
+
+    /// Line and character column of a byte offset, as libsass counts them.
+    pub fn pos(&self, file: usize, offset: usize) -> SrcPos {
+        let (line, col) = self.pos_unshifted(offset);
+        let real = SrcPos { file, line, col };
+        let drift = match self.drifts.iter().rev().find(|d| d.from <= offset) {
+            Some(d) => d,
+            None => return real,
+        };
+        if line == drift.real_line {
+            SrcPos {
+                file,
+                line: drift.believed_line,
+                col: (drift.believed_col + col).saturating_sub(drift.real_col),
+            }
+        } else {
+            SrcPos {
+                file,
+                line: (line + drift.believed_line).saturating_sub(drift.real_line),
+                col,
             }
         }
-        SrcPos { file, line, col }
     }
 }
 
 enum Block {
     Rule(usize),
     Media(usize),
+    Mixin(usize),
     /// Any other block (`@mixin`, `@if`, `@font-face`, nested properties...).
     Other,
 }
@@ -165,6 +219,17 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
             Block::Media(m) => Some(*m),
             _ => None,
         });
+        let mixin = stack.iter().rev().find_map(|b| match b {
+            Block::Mixin(m) => Some(*m),
+            _ => None,
+        });
+        let enclosing_rule = stack.iter().rev().find_map(|b| match b {
+            Block::Rule(r) => Some(*r),
+            _ => None,
+        });
+        if let Some(include) = include(stmt, start, enclosing_rule) {
+            idx.includes.push(include);
+        }
         match terminator {
             Some(b'{') => {
                 let trimmed = stmt.trim_end();
@@ -181,6 +246,9 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                     let id = idx.medias.len() - 1;
                     inserts.push((end + 1, format!("{MARKER_PREFIX}M{file}:{id}*/")));
                     Block::Media(id)
+                } else if let Some(mixin) = mixin_signature(trimmed, start) {
+                    idx.mixins.push(mixin);
+                    Block::Mixin(idx.mixins.len() - 1)
                 } else if trimmed.starts_with('@') || is_nested_property(trimmed) {
                     if let Some(each) = each_loop(trimmed) {
                         idx.eaches.push(each);
@@ -198,11 +266,15 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                 } else {
                     let interpolations = trimmed.matches("#{").count();
                     if let Some(counted) = schema_columns(trimmed) {
-                        // libsass's parser counts fewer columns than an interpolated selector
-                        // has, and is off by the difference for the rest of the line.
-                        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-                        let lost = trimmed.chars().count().saturating_sub(counted);
-                        idx.shifts.push((start + trimmed.len(), line_end, lost));
+                        let believed = idx.pos(file, start);
+                        let real = idx.pos_unshifted(start + trimmed.len());
+                        idx.drifts.push(Drift {
+                            from: start + trimmed.len(),
+                            real_line: real.0,
+                            real_col: real.1,
+                            believed_line: believed.line,
+                            believed_col: believed.col + counted,
+                        });
                     }
                     let parent = stack.iter().rev().find_map(|b| match b {
                         Block::Rule(r) => Some(*r),
@@ -236,6 +308,7 @@ pub fn scan(text: &str, file: usize) -> (FileIndex, String) {
                 } else if in_block && !stmt.starts_with('@') {
                     if let Some(mut decl) = declaration(stmt, start) {
                         decl.media = media;
+                        decl.mixin = mixin;
                         idx.decls.push(decl);
                         let id = idx.decls.len() - 1;
                         inserts.push((start, format!("{MARKER_PREFIX}D{file}:{id}*/")));
@@ -335,6 +408,127 @@ fn css_import(stmt: &str, start: usize) -> Option<(usize, usize, bool)> {
     (plain && !url.contains(',')).then_some((start, url_start, is_url))
 }
 
+/// `@mixin name($a, $b: default)` → its name and parameters.
+fn mixin_signature(stmt: &str, start: usize) -> Option<MixinInfo> {
+    let rest = stmt.strip_prefix("@mixin")?;
+    let name_start = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    let name_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let name = rest[..name_len].to_string();
+    let offset = start + "@mixin".len() + name_start + name_len;
+    let params = call_arguments(&rest[name_len..], offset)
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let text = &stmt[s - start..e - start];
+            let name = text.strip_prefix('$')?;
+            Some(match name.split_once(':') {
+                Some((n, default)) => {
+                    let lead = default.len() - default.trim_start().len();
+                    let d_start = s + 1 + n.len() + 1 + lead;
+                    (
+                        n.trim().to_string(),
+                        Some((d_start, d_start + default.trim().len())),
+                    )
+                }
+                None => (name.trim().to_string(), None),
+            })
+        })
+        .collect();
+    Some(MixinInfo { name, params })
+}
+
+/// `@include name(args)` (with or without a content block).
+fn include(stmt: &str, start: usize, rule: Option<usize>) -> Option<IncludeInfo> {
+    let rest = stmt.strip_prefix("@include")?;
+    let name_start = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    let name_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let offset = start + "@include".len() + name_start + name_len;
+    let args = call_arguments(&rest[name_len..], offset)
+        .into_iter()
+        .map(|(s, e)| {
+            let text = &stmt[s - start..e - start];
+            match text.strip_prefix('$').and_then(|t| t.split_once(':')) {
+                Some((n, value)) if !n.contains(['(', ' ']) => {
+                    let lead = value.len() - value.trim_start().len();
+                    let v_start = s + 1 + n.len() + 1 + lead;
+                    (
+                        Some(n.trim().to_string()),
+                        v_start,
+                        v_start + value.trim().len(),
+                    )
+                }
+                _ => (None, s, e),
+            }
+        })
+        .collect();
+    Some(IncludeInfo {
+        name: rest[..name_len].to_string(),
+        args,
+        rule,
+    })
+}
+
+/// The comma-separated arguments of `(a, b(c, d), e)` at the start of `text` (which starts at
+/// `offset` in its source), trimmed: (start, end).
+fn call_arguments(text: &str, offset: usize) -> Vec<(usize, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let b = text.as_bytes();
+    if b.get(lead) != Some(&b'(') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut arg_start = lead + 1;
+    let mut i = lead;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    push_argument(text, arg_start, i, offset, &mut out);
+                    break;
+                }
+            }
+            b',' if depth == 1 => {
+                push_argument(text, arg_start, i, offset, &mut out);
+                arg_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn push_argument(
+    text: &str,
+    start: usize,
+    end: usize,
+    offset: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let arg = &text[start..end];
+    let lead = arg.len() - arg.trim_start().len();
+    let trimmed = arg.trim();
+    if !trimmed.is_empty() {
+        let s = offset + start + lead;
+        out.push((s, s + trimmed.len()));
+    }
+}
+
 /// `@each $a, $b in $list` → (`[a, b]`, `$list`).
 fn each_loop(stmt: &str) -> Option<(Vec<String>, String)> {
     let rest = stmt.strip_prefix("@each")?;
@@ -431,6 +625,7 @@ fn declaration(stmt: &str, start: usize) -> Option<DeclInfo> {
         value_start,
         value_end_important: value_start + with_important,
         value_end_terminator: start + stmt.len(),
+        mixin: None,
         media: None,
     })
 }

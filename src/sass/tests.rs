@@ -100,6 +100,11 @@ fn al_folio_like_main_scss() {
 }
 
 #[test]
+fn interpolated_selectors_shift_libsass_positions() {
+    check_case("interpolation");
+}
+
+#[test]
 fn line_comments_name_each_rule_source_line() {
     // Paths in the comments are relative to the working directory (the crate root here, as
     // when the expected files were made).
@@ -123,6 +128,18 @@ fn line_comments_name_each_rule_source_line() {
         let want = std::fs::read_to_string(dir.join(format!("expected/{style}.css"))).unwrap();
         assert_eq!(got, want, "{style}");
     }
+}
+
+#[test]
+fn line_comments_in_the_scssify_filter_name_stdin() {
+    // Jekyll 4.3.1: `{{ s | scssify }}` with `sass: {line_comments: true}`.
+    let site = testdata().join("line_comments/site");
+    let cfg = config(&[("line_comments", Value::Bool(true))]);
+    let opts = SassOptions::from_jekyll_config(&cfg, &site);
+    assert_eq!(
+        scssify("a { b: c; }", &opts).unwrap(),
+        "/* line 1, stdin */ a { b: c; }\n"
+    );
 }
 
 #[test]
