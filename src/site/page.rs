@@ -32,6 +32,14 @@ pub struct Page {
     /// Top-level template variables a generator gives this page besides `page` and `site`
     /// (jekyll-paginate-v2's `paginator`, for instance).
     pub extra_payload: Hash,
+    /// Template variables a generator can only build once the site is complete (drops of
+    /// documents need the shared `Site`): jekyll-paginate-v2's `paginator`.
+    pub lazy_payload: Option<Box<dyn LazyPayload>>,
+}
+
+/// Builds a page's extra template variables at render time, from the finished site.
+pub trait LazyPayload: std::fmt::Debug + Send + Sync {
+    fn payload(&self, site: &std::sync::Arc<super::Site>) -> Hash;
 }
 
 const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
@@ -83,6 +91,7 @@ impl Page {
             state: RenderState::default(),
             pager: None,
             extra_payload: Hash::new(),
+            lazy_payload: None,
         };
         let template = page.template(permalink_style);
         let ph = Placeholders::List(vec![
