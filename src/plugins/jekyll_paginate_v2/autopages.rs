@@ -173,13 +173,13 @@ fn autopage(
     );
     info.insert("display_name".into(), Value::str(display));
     data.insert("autopage".into(), Value::hash(info));
-    let rel = file_join(&permalink, "index.html");
-    let defaults = site
-        .defaults
-        .all(rel.strip_prefix('/').unwrap_or(&rel), "pages");
+    // Jekyll memoises the page's relative path (`index.html`, as the directory is not set
+    // yet) while reading the layout file: it is the page's `path`, and what its front matter
+    // defaults are looked up by.
+    let defaults = site.defaults.all("index.html", "pages");
     let mut page = Page::new(
         Some(path),
-        &permalink,
+        "",
         "index.html",
         data,
         defaults,
@@ -188,6 +188,6 @@ fn autopage(
         &site.converters,
         &site.permalink_style,
     )?;
-    page.url = rel;
+    page.url = file_join(&permalink, "index.html");
     Ok(page)
 }

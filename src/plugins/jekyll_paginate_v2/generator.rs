@@ -186,8 +186,9 @@ fn templates(site: &Site) -> Vec<usize> {
         .collect()
 }
 
-/// `PaginationGenerator#generate` after the autopages (which start at `site.pages[first_autopage]`).
-pub fn run(site: &mut Site, first_autopage: usize) -> Result<()> {
+/// `PaginationGenerator#generate` after the autopages (which start at
+/// `site.pages[first_autopage]`). Returns how many pages before the autopages it removed.
+pub fn run(site: &mut Site, first_autopage: usize) -> Result<usize> {
     let site_pagination = site.config.get("pagination").cloned();
     let mut default_config = merged(&pagination_defaults(), site_pagination.as_ref());
     if site.config.get("paginate").is_some_and(|v| !v.is_nil()) {
@@ -203,7 +204,7 @@ pub fn run(site: &mut Site, first_autopage: usize) -> Result<()> {
     }
     if !default_config.get("enabled").is_some_and(Value::is_truthy) {
         log::info("Pagination:", "Disabled in site.config.");
-        return Ok(());
+        return Ok(0);
     }
     if default_config
         .get("title_suffix")
@@ -223,7 +224,7 @@ pub fn run(site: &mut Site, first_autopage: usize) -> Result<()> {
     if templates.is_empty() {
         log::warn("Pagination:", "Is enabled, but I couldn't find any pagination page. Skipping pagination. Pages must have 'pagination: enabled: true' in their front-matter for pagination to work.");
         log::info("Pagination:", "Complete, processed  pagination page(s)");
-        return Ok(());
+        return Ok(0);
     }
     let site_title = site.config.get("title").cloned().unwrap_or(Value::Nil);
     let mut removed = Vec::new();
@@ -269,7 +270,7 @@ pub fn run(site: &mut Site, first_autopage: usize) -> Result<()> {
             added.push(to_page(site, template, np)?);
         }
     }
-    let first_generated = first_autopage - removed.iter().filter(|&&i| i < first_autopage).count();
+    let removed_before = removed.iter().filter(|&&i| i < first_autopage).count();
     let mut i = 0;
     site.pages.retain(|_| {
         let keep = !removed.contains(&i);
@@ -277,12 +278,11 @@ pub fn run(site: &mut Site, first_autopage: usize) -> Result<()> {
         keep
     });
     site.pages.extend(added);
-    share_parsed_templates(site, first_generated);
     log::info(
         "Pagination:",
         &format!("Complete, processed {} pagination page(s)", templates.len()),
     );
-    Ok(())
+    Ok(removed_before)
 }
 
 /// `PaginationModel#paginate` for one template page.
@@ -520,7 +520,7 @@ fn to_page(site: &Site, template: &Page, np: NewPage) -> Result<Page> {
 /// the same one (its file name), so each of them renders the template of the first page with
 /// that path whose Liquid ran. Among the pages sharing a path with a generated page, the
 /// later ones get the first one's source.
-fn share_parsed_templates(site: &mut Site, first_generated: usize) {
+pub fn share_parsed_templates(site: &mut Site, first_generated: usize) {
     let renders_liquid = |p: &Page| {
         !matches!(
             p.liquid_data.get("render_with_liquid"),

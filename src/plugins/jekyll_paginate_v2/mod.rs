@@ -25,6 +25,8 @@ impl crate::plugins::Plugin for JekyllPaginateV2 {
     fn generate(&self, site: &mut Site) -> Result<()> {
         let first_autopage = site.pages.len();
         autopages::create(site)?;
-        generator::run(site, first_autopage)
+        let removed_before = generator::run(site, first_autopage)?;
+        generator::share_parsed_templates(site, first_autopage - removed_before);
+        Ok(())
     }
 }
