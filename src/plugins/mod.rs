@@ -14,6 +14,7 @@ pub mod jekyll_gist;
 pub mod jekyll_include_cache;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
+pub mod jekyll_paginate_v2;
 pub mod jekyll_readme_index;
 pub mod jekyll_redirect_from;
 pub mod jekyll_relative_links;
@@ -84,6 +85,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_relative_links::JekyllRelativeLinks,
     &jekyll_avatar::JekyllAvatar,
     &jekyll_gist::JekyllGist,
+    &jekyll_paginate_v2::JekyllPaginateV2,
 ];
 
 /// The implementation a gem name or require path refers to.

@@ -35,12 +35,20 @@ pub struct Page {
     /// For generated pages whose Ruby class overrides `to_liquid` (jekyll-archives'
     /// `Archive`): the whole of what `page` shows, instead of Jekyll's `Page` fields.
     pub custom_liquid: Option<std::sync::Arc<dyn CustomLiquid>>,
+    /// Template variables a generator can only build once the site is complete (drops of
+    /// documents need the shared `Site`): jekyll-paginate-v2's `paginator`.
+    pub lazy_payload: Option<Box<dyn LazyPayload>>,
 }
 
 /// A generated page's own `to_liquid`: its keys in order and their values, computed when
 /// a template asks (values such as document lists need the finished site).
 pub trait CustomLiquid: Send + Sync + std::fmt::Debug {
     fn to_liquid(&self, site: &std::sync::Arc<super::Site>, page: &Page) -> Hash;
+}
+
+/// Builds a page's extra template variables at render time, from the finished site.
+pub trait LazyPayload: std::fmt::Debug + Send + Sync {
+    fn payload(&self, site: &std::sync::Arc<super::Site>) -> Hash;
 }
 
 const HTML_EXTENSIONS: &[&str] = &[".html", ".xhtml", ".htm"];
@@ -93,6 +101,7 @@ impl Page {
             pager: None,
             extra_payload: Hash::new(),
             custom_liquid: None,
+            lazy_payload: None,
         };
         let template = page.template(permalink_style);
         let ph = Placeholders::List(vec![

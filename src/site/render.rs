@@ -309,6 +309,9 @@ impl Renderer {
             for (k, v) in &site.pages[i].extra_payload {
                 payload.insert(k.clone(), v.clone());
             }
+            if let Some(lazy) = &site.pages[i].lazy_payload {
+                payload.extend(lazy.payload(site));
+            }
             if let Some(pager) = &site.pages[i].pager {
                 payload.insert(
                     "paginator".into(),
