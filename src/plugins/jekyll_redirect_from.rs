@@ -160,6 +160,22 @@ fn page_without_file(site: &Site, name: &str, data: Hash, content: String) -> Re
     )
 }
 
+/// `RedirectPage.from_paths(site, from, to)`. Jekyll checks permalinks only when it reads
+/// a file, so an empty `redirect_from` is a page at `/`.
+fn redirect_page(site: &Site, from: &str, to: &str) -> Result<Page> {
+    let mut data = redirect_data(from, to);
+    if !from.is_empty() {
+        return page_without_file(site, "redirect.html", data, String::new());
+    }
+    let permalink = data.shift_remove("permalink").unwrap_or(Value::Nil);
+    let mut page = page_without_file(site, "redirect.html", data, String::new())?;
+    page.data.shift_insert(2, "permalink".into(), permalink.clone());
+    let at = page.liquid_data.get_index_of("redirect").unwrap_or(0);
+    page.liquid_data.shift_insert(at, "permalink".into(), permalink);
+    page.url = crate::site::url::sanitize("");
+    Ok(page)
+}
+
 /// The generator.
 pub fn generate(site: &mut Site) -> Result<()> {
     if !site.layouts.contains_key("redirect") {
@@ -200,12 +216,7 @@ pub fn generate(site: &mut Site) -> Result<()> {
         for from in froms {
             let from = ensure_leading_slash(&path_string(site, t, "redirect_from", &from)?);
             let target = absolute_target(site, &url)?;
-            let page = page_without_file(
-                site,
-                "redirect.html",
-                redirect_data(&from, &target),
-                String::new(),
-            )?;
+            let page = redirect_page(site, &from, &target)?;
             record(from, target);
             site.pages.push(page);
         }
