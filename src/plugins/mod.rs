@@ -5,6 +5,7 @@
 pub mod jekyll_avatar;
 pub mod jekyll_default_layout;
 pub mod jekyll_gist;
+pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
 pub mod jekyll_readme_index;
@@ -62,6 +63,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_relative_links::JekyllRelativeLinks,
     &jekyll_avatar::JekyllAvatar,
     &jekyll_gist::JekyllGist,
+    &jekyll_mentions::JekyllMentions,
 ];
 
 /// The implementation a gem name or require path refers to.
