@@ -218,8 +218,8 @@ pub mod html {
     /// libxml2's element table facts hyde needs: HTML4 elements without content, and those
     /// it writes inline (no formatting newlines around them).
     const EMPTY: &[&str] = &[
-        "area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "isindex",
-        "link", "meta", "param",
+        "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link",
+        "meta", "param",
     ];
     const INLINE: &[&str] = &[
         "a", "abbr", "acronym", "applet", "b", "basefont", "bdo", "big", "br", "button", "cite",
@@ -512,6 +512,11 @@ pub mod html {
         }
 
         fn start(&mut self, name: String, attrs: Vec<(String, Option<String>)>) {
+            // The fragment is parsed inside `<html><body>`: these tags only add attributes
+            // to elements that are not part of it.
+            if matches!(name.as_str(), "html" | "head" | "body") {
+                return;
+            }
             if let Some(closes) = START_CLOSE.get(name.as_str()) {
                 while let Some((top, _, _)) = self.stack.last() {
                     if closes.contains(&top.as_str()) {
@@ -529,6 +534,9 @@ pub mod html {
         }
 
         fn end(&mut self, name: &str) {
+            if matches!(name, "html" | "head" | "body") {
+                return;
+            }
             let Some(pos) = self.stack.iter().rposition(|(n, _, _)| n == name) else {
                 return;
             };
@@ -640,11 +648,12 @@ pub mod html {
                 token_end = i + end;
             } else if next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
                 let end = rest.find('>').map(|k| k + 1).unwrap_or(rest.len());
-                let name: String = rest[2..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
-                    .collect::<String>()
-                    .to_ascii_lowercase();
+                let name = local_name(
+                    &rest[2..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
+                        .collect::<String>(),
+                );
                 b.text(decode_entities(&src[text_start..i]));
                 b.end(&name);
                 token_end = i + end;
@@ -657,12 +666,19 @@ pub mod html {
                 let name_len = inner
                     .find(|c: char| c.is_ascii_whitespace() || c == '/')
                     .unwrap_or(inner.len());
-                let name = inner[..name_len].to_ascii_lowercase();
+                let name = local_name(&inner[..name_len]);
                 let attrs = parse_attrs(&inner[name_len..]);
                 b.text(decode_entities(&src[text_start..i]));
                 let raw = name == "script" || name == "style";
                 b.start(name.clone(), attrs);
                 token_end = i + close + 1;
+                // libxml2 honours `/>` on any element: it ends there.
+                if inner.ends_with('/') && !EMPTY.contains(&name.as_str()) {
+                    b.end(&name);
+                    i = token_end;
+                    text_start = i;
+                    continue;
+                }
                 if raw {
                     let body = &src[token_end..];
                     let end_tag = format!("</{name}");
@@ -689,6 +705,15 @@ pub mod html {
         }
         b.text(decode_entities(&src[text_start..]));
         b.finish()
+    }
+
+    /// A tag's element name as Nokogiri keeps it: lower-case, without a namespace prefix.
+    fn local_name(tag: &str) -> String {
+        let lower = tag.to_ascii_lowercase();
+        match lower.rsplit_once(':') {
+            Some((_, local)) if !local.is_empty() => local.to_string(),
+            _ => lower,
+        }
     }
 
     /// The index of the `>` closing a start tag (quotes may hide one).
@@ -794,7 +819,12 @@ pub mod html {
                 if EMPTY.contains(&name.as_str()) {
                     out.push('>');
                 } else if children.is_empty() {
-                    out.push_str(&format!("></{name}>"));
+                    // libxml2 leaves out the end tag of an empty `li` (its `saveEndTag`).
+                    if name == "li" {
+                        out.push('>');
+                    } else {
+                        out.push_str(&format!("></{name}>"));
+                    }
                 } else {
                     out.push('>');
                     let several = children.len() > 1;
