@@ -7,7 +7,7 @@
 mod convert;
 mod element;
 mod entities;
-mod entity_table;
+pub(crate) mod entity_table;
 mod html;
 mod html_native;
 mod ial;

@@ -12,6 +12,7 @@ pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_gist;
 pub mod jekyll_include_cache;
+pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
 pub mod jekyll_paginate_v2;
@@ -86,6 +87,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_avatar::JekyllAvatar,
     &jekyll_gist::JekyllGist,
     &jekyll_paginate_v2::JekyllPaginateV2,
+    &jekyll_mentions::JekyllMentions,
 ];
 
 /// The implementation a gem name or require path refers to.
