@@ -149,7 +149,18 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
                 out.push(format!("{c}."));
             }
         }
-        "inproceedings" | "incollection" | "inbook" | "conference" => {
+        "inproceedings" | "conference" => {
+            // citeproc-ruby's apa.csl prints a paper-conference's proceedings like a
+            // periodical: "<i>Proceedings</i>, 1–10." and no publisher.
+            if let Some(b) = get(bib, e, "booktitle") {
+                let mut c = format!("<i>{}</i>", esc(&b));
+                if let Some(p) = get(bib, e, "pages") {
+                    c.push_str(&format!(", {}", esc(&pages(&p))));
+                }
+                out.push(format!("{c}."));
+            }
+        }
+        "incollection" | "inbook" => {
             if let Some(b) = get(bib, e, "booktitle") {
                 let mut c = format!("In <i>{}</i>", esc(&b));
                 if let Some(p) = get(bib, e, "pages") {
@@ -172,6 +183,9 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
             }
         }
         _ => {
+            if let Some(h) = get(bib, e, "howpublished") {
+                out.push(terminate(&esc(&h)));
+            }
             if let Some(p) = get(bib, e, "publisher") {
                 out.push(terminate(&esc(&p)));
             }

@@ -208,7 +208,8 @@ fn bib_paths(site: &Site, config: &Config, files: &[String]) -> Vec<PathBuf> {
     let src_dir = if source.starts_with('/') && std::path::Path::new(&source).exists() {
         PathBuf::from(&source)
     } else {
-        site.source.join(&source)
+        // `File.join`, not a path join: a leading `/` does not make it absolute.
+        site.source.join(source.trim_start_matches('/'))
     };
     let bibliography = config.str("bibliography");
     let mut names: Vec<String> = files.to_vec();
@@ -242,7 +243,7 @@ fn bib_paths(site: &Site, config: &Config, files: &[String]) -> Vec<PathBuf> {
             if n.starts_with('/') && std::path::Path::new(&n).exists() {
                 return PathBuf::from(n);
             }
-            let p = src_dir.join(&n);
+            let p = src_dir.join(n.trim_start_matches('/'));
             if p.extension().is_none() && !p.exists() {
                 PathBuf::from(format!("{}.bib", p.display()))
             } else {
