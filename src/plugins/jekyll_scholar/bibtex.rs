@@ -96,7 +96,11 @@ impl Value {
             return;
         }
         for (key, val) in strings {
-            if !self.tokens.iter().any(|t| matches!(t, Tok::Sym(s) if s == key)) {
+            if !self
+                .tokens
+                .iter()
+                .any(|t| matches!(t, Tok::Sym(s) if s == key))
+            {
                 continue;
             }
             let mut out = Vec::with_capacity(self.tokens.len());
@@ -229,7 +233,9 @@ impl Entry {
         let lower = t.to_ascii_lowercase();
         let new = if MONTHS.iter().any(|m| lower.starts_with(m)) {
             Value {
-                tokens: vec![Tok::Sym(text.chars().take(3).collect::<String>().to_lowercase())],
+                tokens: vec![Tok::Sym(
+                    text.chars().take(3).collect::<String>().to_lowercase(),
+                )],
             }
         } else if (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()) {
             let n = t.parse::<usize>().unwrap_or(0);
@@ -248,8 +254,10 @@ impl Entry {
         };
         self.fields.insert("month".into(), Field::Value(new));
         if let Some(i) = numeric {
-            self.fields
-                .insert("month_numeric".into(), Field::Value(Value::string((i + 1).to_string())));
+            self.fields.insert(
+                "month_numeric".into(),
+                Field::Value(Value::string((i + 1).to_string())),
+            );
         }
     }
 }
@@ -290,10 +298,11 @@ impl Bibliography {
             return Some(f);
         }
         let parent = self.parent(e)?;
-        parent
-            .fields
-            .get(name)
-            .or_else(|| (name == "booktitle").then(|| parent.fields.get("title")).flatten())
+        parent.fields.get(name).or_else(|| {
+            (name == "booktitle")
+                .then(|| parent.fields.get("title"))
+                .flatten()
+        })
     }
 
     pub fn parent<'a>(&'a self, e: &'a Entry) -> Option<&'a Entry> {
@@ -438,7 +447,8 @@ impl<'a> Lexer<'a> {
                 break;
             }
         }
-        self.out.push((T::Error(format!("{msg} on line {line}")), line));
+        self.out
+            .push((T::Error(format!("{msg} on line {line}")), line));
         self.leave_object();
     }
 
@@ -893,8 +903,10 @@ pub fn parse_into(bib: &mut Bibliography, src: &str, file: usize, path: &str, op
                 }
             }
             T::Error(msg) => {
-                bib.warnings
-                    .push(format!("{path}:{}: BibTeX: {msg}; object skipped", toks[p.i].1));
+                bib.warnings.push(format!(
+                    "{path}:{}: BibTeX: {msg}; object skipped",
+                    toks[p.i].1
+                ));
                 p.i += 1;
             }
             _ => p.i += 1,
@@ -1015,7 +1027,14 @@ mod tests {
         let keys: Vec<&String> = e.fields.keys().collect();
         assert_eq!(
             keys,
-            ["author", "title", "year", "month", "publisher", "month_numeric"]
+            [
+                "author",
+                "title",
+                "year",
+                "month",
+                "publisher",
+                "month_numeric"
+            ]
         );
     }
 

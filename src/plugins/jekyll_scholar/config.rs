@@ -37,7 +37,10 @@ fn defaults() -> Hash {
         ]),
     );
     h.insert("raw_bibtex_filters".into(), list(&[]));
-    h.insert("bibtex_skip_fields".into(), list(&["abstract", "month_numeric"]));
+    h.insert(
+        "bibtex_skip_fields".into(),
+        list(&["abstract", "month_numeric"]),
+    );
     h.insert("bibtex_quotes".into(), list(&["{", "}"]));
     h.insert("replace_strings".into(), Value::Bool(true));
     h.insert("join_strings".into(), Value::Bool(true));
@@ -45,7 +48,10 @@ fn defaults() -> Hash {
     h.insert("details_dir".into(), s("bibliography"));
     h.insert("details_layout".into(), s("bibtex.html"));
     h.insert("details_link".into(), s("Details"));
-    h.insert("details_permalink".into(), s("/:details_dir/:key:extension"));
+    h.insert(
+        "details_permalink".into(),
+        s("/:details_dir/:key:extension"),
+    );
     h.insert("bibliography_class".into(), s("bibliography"));
     h.insert("bibliography_template".into(), s("{{reference}}"));
     h.insert("reference_tagname".into(), s("span"));

@@ -76,13 +76,7 @@ pub fn decode(input: &str) -> String {
     // Base.normalize
     let s = p
         .dotless
-        .replace_all(input, |c: &Captures| {
-            if &c[0] == "\\i" {
-                "ı"
-            } else {
-                "ȷ"
-            }
-        })
+        .replace_all(input, |c: &Captures| if &c[0] == "\\i" { "ı" } else { "ȷ" })
         .into_owned();
     let s = p
         .macro_escaped_space
@@ -117,7 +111,9 @@ pub fn decode(input: &str) -> String {
         .into_owned();
     let s = p
         .diacritic_letter
-        .replace_all(&s, |c: &Captures| lookup(DIACRITIC_LETTERS, &c[1]).to_string())
+        .replace_all(&s, |c: &Captures| {
+            lookup(DIACRITIC_LETTERS, &c[1]).to_string()
+        })
         .into_owned();
     // Punctuation.
     let s = p
@@ -316,7 +312,10 @@ mod tests {
     // Expected values from latex-decode 0.4.2's `LaTeX.decode` (Ruby 3.1, no ritex/math_ml).
     #[test]
     fn decodes_like_latex_decode() {
-        assert_eq!(decode(r#"Literate {P}rogramming and \"{U}ber caf\'e"#), "Literate Programming and Über café");
+        assert_eq!(
+            decode(r#"Literate {P}rogramming and \"{U}ber caf\'e"#),
+            "Literate Programming and Über café"
+        );
         assert_eq!(decode(r#"G\"odel--Escher---Bach"#), "Gödel–Escher—Bach");
         assert_eq!(decode(r"\c{c}a \v{s} \o{} \ss{} \&"), "ça š ø ß &");
         assert_eq!(decode(r"$\alpha$-helix in \LaTeX"), "α-helix in \\LaTeX");

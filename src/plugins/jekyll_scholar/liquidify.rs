@@ -37,12 +37,7 @@ fn name_hash(n: &Name) -> Hash {
     h
 }
 
-pub fn entry_hash(
-    e: &Entry,
-    filters: &[Filter],
-    skip: &[String],
-    quotes: (&str, &str),
-) -> Value {
+pub fn entry_hash(e: &Entry, filters: &[Filter], skip: &[String], quotes: (&str, &str)) -> Value {
     let mut h = Hash::new();
     h.insert("key".into(), Value::str(e.key.clone()));
     h.insert("type".into(), Value::str(e.kind.clone()));
@@ -52,13 +47,13 @@ pub fn entry_hash(
     );
     for (k, f) in &e.fields {
         let f = convert(f, filters);
-        h.insert(k.clone().into(), Value::str(f.to_s()));
+        h.insert(k.clone(), Value::str(f.to_s()));
         if let Field::Names(ns) = &f {
             let mut arr = Vec::new();
             for (i, n) in ns.iter().enumerate() {
                 for (part, v) in n.pairs() {
                     h.insert(
-                        format!("{k}_{i}_{part}").into(),
+                        format!("{k}_{i}_{part}"),
                         Value::str(v.clone().unwrap_or_default()),
                     );
                 }
@@ -66,7 +61,7 @@ pub fn entry_hash(
             }
             // `e["author_array"]` is assigned before the per-name keys are added.
             let idx = h.get_index_of(k.as_str()).map(|i| i + 1).unwrap_or(h.len());
-            h.shift_insert(idx, format!("{k}_array").into(), Value::array(arr));
+            h.shift_insert(idx, format!("{k}_array"), Value::array(arr));
         }
     }
     Value::hash(h)

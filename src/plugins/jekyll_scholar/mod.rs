@@ -50,7 +50,10 @@ static CACHE: Lazy<Mutex<HashMap<String, Arc<Bibliography>>>> = Lazy::new(Defaul
 
 /// Loads (or takes from the cache) the bibliography made of `paths`. Parse problems are
 /// printed once, when the files are parsed.
-pub fn load(paths: &[PathBuf], opts: ParseOptions) -> std::result::Result<Arc<Bibliography>, String> {
+pub fn load(
+    paths: &[PathBuf],
+    opts: ParseOptions,
+) -> std::result::Result<Arc<Bibliography>, String> {
     let mut key = format!("{opts:?}");
     for p in paths {
         let meta = std::fs::metadata(p)

@@ -235,10 +235,7 @@ fn first_von_last(words: &[(Kind, String)]) -> Name {
             ..Name::default()
         };
     }
-    let lead = words
-        .iter()
-        .take_while(|(k, _)| *k != Kind::Lower)
-        .count();
+    let lead = words.iter().take_while(|(k, _)| *k != Kind::Lower).count();
     if lead >= words.len() - 1 {
         // u_words word
         return Name {

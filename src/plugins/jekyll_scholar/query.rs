@@ -26,7 +26,8 @@ pub fn matches(bib: &Bibliography, e: &Entry, query: &str) -> bool {
     SELECTOR.captures_iter(query).any(|c| {
         let negated = c.get(1).is_some();
         let ty = &c[2];
-        let has_type = ty == "*" || ty.eq_ignore_ascii_case("entry") || e.kind.eq_ignore_ascii_case(ty);
+        let has_type =
+            ty == "*" || ty.eq_ignore_ascii_case("entry") || e.kind.eq_ignore_ascii_case(ty);
         if has_type == negated {
             return false;
         }

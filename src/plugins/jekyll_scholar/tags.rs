@@ -239,7 +239,11 @@ fn bib_paths(site: &Site, config: &Config, files: &[String]) -> Vec<PathBuf> {
     names
         .into_iter()
         .map(|n| {
-            let n = if n.is_empty() { bibliography.clone() } else { n };
+            let n = if n.is_empty() {
+                bibliography.clone()
+            } else {
+                n
+            };
             if n.starts_with('/') && std::path::Path::new(&n).exists() {
                 return PathBuf::from(n);
             }
@@ -258,9 +262,9 @@ fn filters_of(config: &Config) -> Vec<Filter> {
     for name in config.strings("bibtex_filters") {
         match Filter::from_name(&name) {
             Some(f) => out.push(f),
-            None => warn_once(
-                &format!("bibtex filter '{name}' is not implemented by hyde; it is not applied"),
-            ),
+            None => warn_once(&format!(
+                "bibtex filter '{name}' is not implemented by hyde; it is not applied"
+            )),
         }
     }
     out
@@ -269,7 +273,11 @@ fn filters_of(config: &Config) -> Vec<Filter> {
 fn warn_once(msg: &str) {
     static SEEN: once_cell::sync::Lazy<std::sync::Mutex<std::collections::HashSet<String>>> =
         once_cell::sync::Lazy::new(Default::default);
-    if SEEN.lock().map(|mut s| s.insert(msg.to_string())).unwrap_or(false) {
+    if SEEN
+        .lock()
+        .map(|mut s| s.insert(msg.to_string()))
+        .unwrap_or(false)
+    {
         crate::cli::log::warn("Jekyll-scholar:", msg);
     }
 }
@@ -341,7 +349,13 @@ impl Scope {
             .config
             .list("sort_by")
             .into_iter()
-            .map(|k| if k == "month" { "month_numeric".into() } else { k })
+            .map(|k| {
+                if k == "month" {
+                    "month_numeric".into()
+                } else {
+                    k
+                }
+            })
             .collect();
         let orders = self.config.list("order");
         items.sort_by(|a, b| {
@@ -363,11 +377,17 @@ impl Scope {
 
     fn sort_value(&self, e: &Entry, key: &str) -> SortValue {
         if key == "name" {
-            let v = ["author", "editor", "institution", "organization", "publisher"]
-                .iter()
-                .find_map(|f| e.fields.get(*f))
-                .map(|f| f.to_s())
-                .unwrap_or_default();
+            let v = [
+                "author",
+                "editor",
+                "institution",
+                "organization",
+                "publisher",
+            ]
+            .iter()
+            .find_map(|f| e.fields.get(*f))
+            .map(|f| f.to_s())
+            .unwrap_or_default();
             let trimmed = v
                 .trim_start_matches(|c: char| c == '{' || c.is_whitespace())
                 .trim_end_matches(|c: char| c == '}' || c.is_whitespace());
@@ -470,7 +490,11 @@ impl Scope {
         h.insert("reference".into(), Value::str(self.reference_tag(e)));
         h.insert("key".into(), Value::str(e.key.clone()));
         h.insert("type".into(), Value::str(e.kind.clone()));
-        if self.config.get("repository").is_some_and(|v| !crate::value::to_s(v).is_empty()) {
+        if self
+            .config
+            .get("repository")
+            .is_some_and(|v| !crate::value::to_s(v).is_empty())
+        {
             warn_once("repository links are not implemented by hyde; link and links are empty");
         }
         h.insert("link".into(), Value::Nil);
@@ -569,15 +593,21 @@ impl Scope {
                         .unwrap_or_else(|| e.kind.clone()),
                 )
             }
-            "year" | "date" => GroupValue::Text(
-                self.bib.field(e, key).map(|f| f.to_s()).unwrap_or_default(),
-            ),
+            "year" | "date" => {
+                GroupValue::Text(self.bib.field(e, key).map(|f| f.to_s()).unwrap_or_default())
+            }
             "name" => GroupValue::Text(
-                ["author", "editor", "institution", "organization", "publisher"]
-                    .iter()
-                    .find_map(|f| self.bib.field(e, f))
-                    .map(|f| f.to_s())
-                    .unwrap_or_default(),
+                [
+                    "author",
+                    "editor",
+                    "institution",
+                    "organization",
+                    "publisher",
+                ]
+                .iter()
+                .find_map(|f| self.bib.field(e, f))
+                .map(|f| f.to_s())
+                .unwrap_or_default(),
             ),
             _ => match self.bib.field(e, key) {
                 Some(f) if f.numeric() => GroupValue::Num(f.to_i()),
@@ -625,9 +655,9 @@ impl Scope {
         keys: &[String],
         orders: &[String],
         tags: &[String],
-        all_orders: &[String],
-        all_tags: &[String],
+        all: (&[String], &[String]),
     ) -> LResult<String> {
+        let (all_orders, all_tags) = all;
         let Some(key) = keys.first() else {
             return self.render_items(ctx, &items);
         };
@@ -679,8 +709,7 @@ impl Scope {
                 &keys[1..],
                 orders.get(1..).unwrap_or(&[]),
                 tags.get(1..).unwrap_or(&[]),
-                all_orders,
-                all_tags,
+                (all_orders, all_tags),
             )?;
             parts.push(format!("{head}\n{body}"));
         }
@@ -700,14 +729,20 @@ impl Scope {
         if group_by != "none" {
             let keys: Vec<String> = split_list(Some(&Value::str(group_by)))
                 .into_iter()
-                .map(|k| if k == "month" { "month_numeric".into() } else { k })
+                .map(|k| {
+                    if k == "month" {
+                        "month_numeric".into()
+                    } else {
+                        k
+                    }
+                })
                 .collect();
             let orders = match &self.opts.group_order {
                 Some(o) => split_list(Some(&Value::str(o.clone()))),
                 None => self.config.list("group_order"),
             };
             let tags = self.config.list("bibliography_group_tag");
-            return self.render_groups(ctx, items, &keys, &orders, &tags, &orders, &tags);
+            return self.render_groups(ctx, items, &keys, &orders, &tags, (&orders, &tags));
         }
         let len = items.len() as i64;
         let start = self.opts.offset;
@@ -716,18 +751,10 @@ impl Scope {
             Some(m) => m + start - 1,
         };
         let end = if end < 0 { len + end } else { end.min(len - 1) };
-        let slice: Vec<&Entry> = if start < 0 || start > len {
-            Vec::new()
-        } else if end < start {
+        let slice: Vec<&Entry> = if start < 0 || start > len || end < start {
             Vec::new()
         } else {
-            items[start as usize..=(end as usize).min(items.len().saturating_sub(1))]
-                .iter()
-                .copied()
-                .collect::<Vec<_>>()
-                .into_iter()
-                .take(if items.is_empty() { 0 } else { usize::MAX })
-                .collect()
+            items[start as usize..=end as usize].to_vec()
         };
         self.render_items(ctx, &slice)
     }
@@ -1050,7 +1077,10 @@ impl Tag for QuoteTag {
         let s = Scope::new(ctx, &self.0)?;
         let mut inner = String::new();
         self.1.render(ctx, &mut inner)?;
-        let quote = inner.trim().replace("\n\n", "</p><p>").replace('\n', "<br/>");
+        let quote = inner
+            .trim()
+            .replace("\n\n", "</p><p>")
+            .replace('\n', "<br/>");
         let keys = resolve_keys(ctx, &self.0.keys);
         let citation = s.cite(ctx, &keys);
         let body = format!("<p>{quote}</p><cite>{citation}</cite>");
@@ -1135,7 +1165,10 @@ pub fn generate_details(site: &mut Site) -> crate::error::Result<()> {
         );
     }
     let layout_file = config.str("details_layout");
-    let layout_name = layout_file.strip_suffix(".html").unwrap_or(&layout_file).to_string();
+    let layout_name = layout_file
+        .strip_suffix(".html")
+        .unwrap_or(&layout_file)
+        .to_string();
     if !site.layouts.contains_key(&layout_name) {
         return Ok(());
     }
@@ -1160,7 +1193,14 @@ pub fn generate_details(site: &mut Site) -> crate::error::Result<()> {
     let dir = format!("/{}", config.str("details_dir"));
     let mut pages = Vec::new();
     for e in scope.entries() {
-        let name = format!("{}.html", collapse_separators(&e.key.split(|c: char| c == ':' || c.is_whitespace()).collect::<Vec<_>>()));
+        let name = format!(
+            "{}.html",
+            collapse_separators(
+                &e.key
+                    .split(|c: char| c == ':' || c.is_whitespace())
+                    .collect::<Vec<_>>()
+            )
+        );
         let mut d = data.clone();
         for (k, v) in scope.reference_data(e) {
             d.insert(k, v);
