@@ -229,7 +229,7 @@ fn balanced_end(s: &str) -> Option<usize> {
 
 /// A named filter from `bibtex_filters`, resolved as `BibTeX::Filters.resolve` does
 /// (class names matched case-insensitively).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Filter {
     Smallcaps,
     Superscript,
@@ -296,11 +296,30 @@ fn line_breaks(s: &str) -> String {
     out
 }
 
+type Memo = std::collections::HashMap<(Vec<Filter>, String), String>;
+
+/// Filtered texts, shared by every page of the build: each field is decoded once, not once
+/// per page that lists it.
+static MEMO: Lazy<std::sync::Mutex<Memo>> = Lazy::new(Default::default);
+
 /// Applies `filters` in order.
 pub fn apply_all(filters: &[Filter], s: &str) -> String {
+    if filters.is_empty()
+        || (!s.contains(['\\', '{', '}', '$', '~', '-', '`', '\'', '\n'])
+            && unicode_normalization::is_nfc(s))
+    {
+        return s.to_string();
+    }
+    let key = (filters.to_vec(), s.to_string());
+    if let Some(v) = MEMO.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return v;
+    }
     let mut out = s.to_string();
     for f in filters {
         out = f.apply(&out);
+    }
+    if let Ok(mut m) = MEMO.lock() {
+        m.insert(key, out.clone());
     }
     out
 }
