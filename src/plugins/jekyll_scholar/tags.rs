@@ -329,19 +329,40 @@ impl Scope {
         self.opts.cited_in_order || self.config.str("sort_by") == "none"
     }
 
-    /// `entries`: the query's entries, sorted.
+    /// `entries`: the query's entries, sorted. The result is shared by every tag of the
+    /// build that asks the same question of the same bibliography.
     fn entries(&self) -> Vec<&Entry> {
         let q = self.query();
-        let items: Vec<&Entry> = self
-            .bib
-            .entries
-            .iter()
-            .filter(|e| super::query::matches(&self.bib, e, &q))
+        let sort_key = if self.skip_sort() {
+            String::new()
+        } else {
+            format!(
+                "{:?}|{:?}",
+                self.config.list("sort_by"),
+                self.config.list("order")
+            )
+        };
+        let cache_key = (Arc::as_ptr(&self.bib) as usize, q.clone(), sort_key);
+        if let Some(hit) = QUERY_CACHE
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&cache_key).cloned())
+        {
+            return hit.iter().map(|&i| &self.bib.entries[i]).collect();
+        }
+        let selected: Vec<usize> = (0..self.bib.entries.len())
+            .filter(|&i| super::query::matches(&self.bib, &self.bib.entries[i], &q))
             .collect();
-        self.sort(items)
+        let sorted = self.sort_indices(selected);
+        if let Ok(mut c) = QUERY_CACHE.lock() {
+            c.insert(cache_key, Arc::new(sorted.clone()));
+        }
+        sorted.iter().map(|&i| &self.bib.entries[i]).collect()
     }
 
-    fn sort<'a>(&'a self, mut items: Vec<&'a Entry>) -> Vec<&'a Entry> {
+    /// `sort`: by each `sort_by` key in turn, each ascending or descending (`order`);
+    /// stable, as Ruby's sort is on glibc.
+    fn sort_indices(&self, items: Vec<usize>) -> Vec<usize> {
         if self.skip_sort() {
             return items;
         }
@@ -358,21 +379,31 @@ impl Scope {
             })
             .collect();
         let orders = self.config.list("order");
-        items.sort_by(|a, b| {
-            for (i, k) in keys.iter().enumerate() {
-                let desc = orders
+        let desc: Vec<bool> = (0..keys.len())
+            .map(|i| {
+                orders
                     .get(i)
                     .or(orders.last())
-                    .is_some_and(|o| is_descending(o));
-                let (va, vb) = (self.sort_value(a, k), self.sort_value(b, k));
-                let c = if desc { vb.cmp(&va) } else { va.cmp(&vb) };
+                    .is_some_and(|o| is_descending(o))
+            })
+            .collect();
+        let mut decorated: Vec<(Vec<SortValue>, usize)> = items
+            .into_iter()
+            .map(|i| {
+                let e = &self.bib.entries[i];
+                (keys.iter().map(|k| self.sort_value(e, k)).collect(), i)
+            })
+            .collect();
+        decorated.sort_by(|(a, _), (b, _)| {
+            for (i, (va, vb)) in a.iter().zip(b).enumerate() {
+                let c = if desc[i] { vb.cmp(va) } else { va.cmp(vb) };
                 if c != std::cmp::Ordering::Equal {
                     return c;
                 }
             }
             std::cmp::Ordering::Equal
         });
-        items
+        decorated.into_iter().map(|(_, i)| i).collect()
     }
 
     fn sort_value(&self, e: &Entry, key: &str) -> SortValue {
@@ -475,7 +506,6 @@ impl Scope {
     }
 
     fn reference_data(&self, e: &Entry) -> Hash {
-        let mut h = Hash::new();
         let q = self.config.strings("bibtex_quotes");
         let open = q.first().cloned().unwrap_or_default();
         let close = q.last().cloned().unwrap_or_default();
@@ -483,13 +513,6 @@ impl Scope {
         if !self.config.strings("raw_bibtex_filters").is_empty() {
             warn_once("raw_bibtex_filters is not implemented by hyde; entry.bibtex is unfiltered");
         }
-        h.insert(
-            "entry".into(),
-            super::liquidify::entry_hash(e, &self.filters, &skip, (&open, &close)),
-        );
-        h.insert("reference".into(), Value::str(self.reference_tag(e)));
-        h.insert("key".into(), Value::str(e.key.clone()));
-        h.insert("type".into(), Value::str(e.kind.clone()));
         if self
             .config
             .get("repository")
@@ -497,6 +520,39 @@ impl Scope {
         {
             warn_once("repository links are not implemented by hyde; link and links are empty");
         }
+        // The entry hash and the reference depend only on the entry and these settings:
+        // computed once per build, whatever the number of pages listing the entry.
+        let key = (
+            Arc::as_ptr(&self.bib) as usize,
+            e.key.clone(),
+            format!(
+                "{:?}|{skip:?}|{open}|{close}|{:?}|{:?}|{}|{}",
+                self.filters,
+                self.opts.style,
+                self.opts.prefix,
+                self.config.str("style"),
+                self.config.str("reference_tagname")
+            ),
+        );
+        let cached = ENTRY_CACHE.lock().ok().and_then(|c| c.get(&key).cloned());
+        let (entry, reference) = match cached {
+            Some(hit) => hit,
+            None => {
+                let made = (
+                    super::liquidify::entry_hash(e, &self.filters, &skip, (&open, &close)),
+                    Value::str(self.reference_tag(e)),
+                );
+                if let Ok(mut c) = ENTRY_CACHE.lock() {
+                    c.insert(key, made.clone());
+                }
+                made
+            }
+        };
+        let mut h = Hash::new();
+        h.insert("entry".into(), entry);
+        h.insert("reference".into(), reference);
+        h.insert("key".into(), Value::str(e.key.clone()));
+        h.insert("type".into(), Value::str(e.kind.clone()));
         h.insert("link".into(), Value::Nil);
         h.insert("links".into(), Value::empty_hash());
         h
@@ -814,6 +870,18 @@ impl Scope {
         )
     }
 }
+
+/// The `entry` hash and `reference` of an entry by (bibliography, key, settings).
+type EntryKey = (usize, String, String);
+static ENTRY_CACHE: once_cell::sync::Lazy<
+    std::sync::Mutex<std::collections::HashMap<EntryKey, (Value, Value)>>,
+> = once_cell::sync::Lazy::new(Default::default);
+
+/// Sorted query results by (bibliography, query, sort settings).
+type QueryKey = (usize, String, String);
+static QUERY_CACHE: once_cell::sync::Lazy<
+    std::sync::Mutex<std::collections::HashMap<QueryKey, Arc<Vec<usize>>>>,
+> = once_cell::sync::Lazy::new(Default::default);
 
 const MONTH_NAMES: [&str; 13] = [
     "",
