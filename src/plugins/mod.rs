@@ -19,6 +19,7 @@ pub mod jekyll_paginate_v2;
 pub mod jekyll_readme_index;
 pub mod jekyll_redirect_from;
 pub mod jekyll_relative_links;
+pub mod jekyll_scholar;
 pub mod jekyll_seo_tag;
 pub mod jekyll_sitemap;
 pub mod jekyll_titles_from_headings;
@@ -88,6 +89,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_gist::JekyllGist,
     &jekyll_paginate_v2::JekyllPaginateV2,
     &jekyll_mentions::JekyllMentions,
+    &jekyll_scholar::JekyllScholar,
 ];
 
 /// The implementation a gem name or require path refers to.

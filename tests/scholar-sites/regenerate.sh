@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates tests/scholar-sites/<site>.expected with REAL jekyll-scholar: Debian does not
+# package it, so the expected outputs come from the jekyll-oracle (Jekyll 4.3.1, Liquid
+# 4.0.3) with jekyll-scholar 7.3.0, bibtex-ruby 6.2.0, latex-decode 0.4.2, citeproc-ruby
+# 2.1.8, citeproc 1.1.0, csl 2.2.1, csl-styles 2.0.2 (styles ff8f903, locales 2e12206) and
+# namae 1.2.0 loaded from their sources through RUBYLIB (pure Ruby; fetched, never
+# committed). Usage: RUBYLIB=<lib dirs of those gems> tests/scholar-sites/regenerate.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+for site in "$here"/*/; do
+  name=$(basename "$site")
+  case "$name" in *.expected) continue ;; esac
+  rm -rf "$here/$name.expected"
+  /work/shared/oracle/jekyll-oracle build -s "$site" -d "$here/$name.expected" >/dev/null
+done
