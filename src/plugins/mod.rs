@@ -99,6 +99,10 @@ pub fn find(name: &str) -> Option<&'static dyn Plugin> {
 
 /// Gems that are part of Jekyll itself or change nothing in the output, so naming them is
 /// not a loss: they need no warning.
+/// Libraries in that list (sites put them in the `:jekyll_plugins` group too) are loaded by
+/// the plugins that need them and define nothing themselves; the converters hyde has
+/// built in (kramdown, Rouge, Sass) are listed here as well. `classifier-reborn` only
+/// matters with `lsi: true`, which hyde reports on its own.
 const NO_OUTPUT_EFFECT: &[&str] = &[
     "jekyll",
     "jekyll-watch",
@@ -106,6 +110,21 @@ const NO_OUTPUT_EFFECT: &[&str] = &[
     "tzinfo",
     "tzinfo-data",
     "wdm",
+    "http_parser.rb",
+    "kramdown",
+    "kramdown-parser-gfm",
+    "rouge",
+    "sassc",
+    "jekyll-sass-converter",
+    "classifier-reborn",
+    "unicode_utils",
+    "observer",
+    "ostruct",
+    "csv",
+    "base64",
+    "bigdecimal",
+    "logger",
+    "json",
 ];
 
 /// The plugins a site asks for: `plugins:` (and the older `gems:`), plus the Gemfile's
