@@ -326,11 +326,16 @@ impl Output<'_> {
         };
         let at = |offset: usize| f.pos(o.file, offset);
         if custom {
-            // libsass's position for a custom property's value is its colon.
-            let span = Span {
-                open: at(d.colon),
-                close: at(d.colon + 1),
-            };
+            // libsass's position for a custom property's value is its colon; after an
+            // interpolated name, it counts the name's length less three once more.
+            let mut open = at(d.colon);
+            let written_name = f.text.get(d.prop_start..d.prop_end).unwrap_or("");
+            if written_name.contains("#{") {
+                open.col += written_name.chars().count().saturating_sub(3);
+            }
+            let mut close = open;
+            close.col += 1;
+            let span = Span { open, close };
             self.e.append_token(value, Some(span));
             return;
         }
@@ -628,6 +633,19 @@ impl Output<'_> {
             None => self.registry.rules.get(text).copied(),
         };
         if let Some(maps) = origin.and_then(|o| sources.interpolated_tokens(o, text)) {
+            // Registered as any rule: rules nested in it start with its tokens.
+            let mut rest = maps.as_slice();
+            for (i, toks) in printed.iter().enumerate() {
+                let (now, later) = rest.split_at(toks.len().min(rest.len()));
+                self.registry.complexes.insert(
+                    complex_texts[i].clone(),
+                    now.iter().map(|(_, m)| *m).collect(),
+                );
+                rest = later;
+            }
+            if let Some(m) = rule_map {
+                self.registry.rules.insert(text.to_string(), m);
+            }
             return (maps, rule_map);
         }
         let mut out = Vec::new();
