@@ -198,7 +198,8 @@ impl Sources {
                 {
                     let arg = self.file(af).and_then(|f| f.text.get(a_start..a_end));
                     if let Some(arg) = arg.filter(|_| depth < 16) {
-                        out.extend(self.value_items(af, arg, a_start, depth + 1, &[], None));
+                        let hint: Vec<&str> = hints.get(n).copied().into_iter().collect();
+                        out.extend(self.value_items(af, arg, a_start, depth + 1, &hint, None));
                         continue;
                     }
                 }
@@ -223,6 +224,13 @@ impl Sources {
                     self.value_items(file, arg, start + s + arg_start, depth + 1, &[], scope);
                 if inner.len() == 1 {
                     out.extend(inner);
+                    continue;
+                }
+            } else if let Some(key) = string_key_argument(item) {
+                // `theme-color("primary")`: a lookup in a map, whose entry's value libsass
+                // keeps the position of.
+                if let Some(span) = self.map_entry(key, depth) {
+                    out.push(span);
                     continue;
                 }
             }
@@ -272,6 +280,32 @@ impl Sources {
         }
     }
 
+    /// Where the value of the entry `key` of a map variable was written (following the
+    /// variables it names to a value written as is).
+    fn map_entry(&self, key: &str, depth: usize) -> Option<Span> {
+        let patterns = [format!("\"{key}\":"), format!("'{key}':")];
+        for (file, f) in self.files.iter().enumerate() {
+            let Some(f) = f else { continue };
+            for v in &f.vars {
+                let Some((at, len)) = patterns
+                    .iter()
+                    .find_map(|p| v.value.find(p.as_str()).map(|at| (at, p.len())))
+                else {
+                    continue;
+                };
+                let rest = &v.value[at + len..];
+                let lead = rest.len() - rest.trim_start().len();
+                let value = rest.trim_start();
+                let end = value.find([',', ')']).unwrap_or(value.len());
+                let value = value[..end].trim_end();
+                let start = v.value_start + at + len + lead;
+                let items = self.value_items(file, value, start, depth + 1, &[], None);
+                return (items.len() == 1).then(|| items[0]);
+            }
+        }
+        None
+    }
+
     /// An `@each` loop variable of `file` printed as `printed`: the item of the loop's list
     /// (a `$variable` defined as a list or map) written that way.
     fn each_item(&self, file: usize, name: &str, printed: &str) -> Option<Span> {
@@ -292,6 +326,17 @@ impl Sources {
                     open: lfile.pos(lf, inner_start + s),
                     close: lfile.pos(lf, inner_start + s + item.len()),
                 });
+            }
+            // `"primary": $primary`: the entry whose variable has the printed value.
+            let var = item.strip_prefix('$').filter(|n| is_name(n));
+            if let Some((vf, vdef)) = var.and_then(|n| self.variable(n)) {
+                if vdef.value.eq_ignore_ascii_case(printed) {
+                    let vfile = self.file(vf)?;
+                    return Some(Span {
+                        open: vfile.pos(vf, vdef.value_start),
+                        close: vfile.pos(vf, vdef.value_start + vdef.value.len()),
+                    });
+                }
             }
         }
         None
@@ -509,6 +554,20 @@ fn color_function_argument(item: &str) -> Option<(usize, &str)> {
     let lead = first.len() - first.trim_start().len();
     let arg = first.trim();
     (!arg.is_empty() && !arg.contains(' ')).then_some((open + 1 + lead, arg))
+}
+
+/// `name("key")` → `key`: a call with one quoted argument.
+fn string_key_argument(item: &str) -> Option<&str> {
+    let open = item.find('(')?;
+    if !item.ends_with(')') || !is_name(&item[..open]) {
+        return None;
+    }
+    let arg = item[open + 1..item.len() - 1].trim();
+    let unquoted = arg
+        .strip_prefix('"')
+        .and_then(|a| a.strip_suffix('"'))
+        .or_else(|| arg.strip_prefix('\'').and_then(|a| a.strip_suffix('\'')))?;
+    (!unquoted.contains(['"', '\'', ','])).then_some(unquoted)
 }
 
 /// Whether libsass reads a declaration value as one static token (literals only:
