@@ -81,6 +81,7 @@ mod mapping;
 mod options;
 mod positions;
 mod preprocess;
+mod selector_tokens;
 mod source_map;
 #[cfg(test)]
 mod tests;
