@@ -1,6 +1,7 @@
 //! The source map side of the emitter: what libsass maps when it prints selectors, values
 //! and `@media` blocks, and `nested` indentation from where rules were written.
 
+use super::super::positions::DeclInfo;
 use super::*;
 
 impl Output<'_> {
@@ -10,7 +11,7 @@ impl Output<'_> {
         &mut self,
         value: &str,
         o: Origin,
-        d: &super::super::positions::DeclInfo,
+        d: &DeclInfo,
         custom: bool,
         sources: &Sources,
     ) {
