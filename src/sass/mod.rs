@@ -25,16 +25,19 @@
 //! * `.css.map` byte-identical: 20 of the 56 test stylesheet × style combinations in
 //!   `testdata` (al-folio-like, comments, source map, line comments and interpolation cases in
 //!   all four styles), a real al-folio `main.scss` (variables, themes, layout, base, distill
-//!   partials) in all four styles, and the `sass-defaults` and `sass-nested` fixtures; 90.0%
-//!   of all libsass mappings of the 56 are reproduced (Bootstrap-like 81%), 97.8% on minima
-//!   2.5, 75% on Bootstrap 4.6.2. Not reproduced: `.sass` (indented) sources (not scanned: no
-//!   mappings at all); the positions libsass gives values computed in mixins and functions
-//!   (`padding: $x` maps to where the mixin was included, `if()` to the branch taken, a
-//!   `@for` variable to its bound, a map lookup to the map entry); interpolation in property
-//!   names and values (libsass's columns drift after them); `&` in an interpolated or
-//!   suffixed selector (`&-item`); the parent part of rules written in a mixin below the rule
-//!   that includes it; `@supports`; `@use`/`@forward`; a few color functions (`invert()`,
-//!   nested `rgba()`) whose position libsass takes from an argument or the call;
+//!   partials) in all four styles, and the `sass-defaults` and `sass-nested` fixtures; 92.4%
+//!   of all libsass mappings of the 56 are reproduced (Bootstrap-like 89%), 97.8% on minima
+//!   2.5, 83% on Bootstrap 4.6.2 (13% in `nested`, whose indentation still differs). Not
+//!   reproduced: `.sass` (indented) sources (not scanned: no mappings at all); the positions
+//!   libsass gives values computed in mixins and functions beyond the simple cases handled (a
+//!   mixin parameter maps to the `@include` argument written in the printed rule, a
+//!   `map("key")` lookup to the map entry, an `@each` variable to its list item), e.g. `if()`
+//!   maps to the branch taken, a `@for` variable to its bound, a user function to what it
+//!   returns; interpolation in values (libsass's columns drift after them); `&` in an
+//!   interpolated or suffixed selector (`&-item`); the parent part of rules written in a
+//!   mixin included by another mixin; `@supports`; `@use`/`@forward`; a few color functions
+//!   (`invert()`, nested `rgba()`) whose position libsass takes from an argument or the
+//!   call;
 //! * `line_comments: true`: the `/* line N, path */` comments match in all four styles on
 //!   every test stylesheet and on Bootstrap 4.6.2 in `compact`, `expanded` and `compressed`
 //!   (the path relative to the working directory, as libsass writes it);
@@ -78,6 +81,7 @@ mod mapping;
 mod options;
 mod positions;
 mod preprocess;
+mod selector_tokens;
 mod source_map;
 #[cfg(test)]
 mod tests;
