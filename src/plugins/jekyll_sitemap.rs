@@ -57,7 +57,7 @@ xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
 </urlset>\n";
 
 /// `robots.txt`: only the sitemap's address.
-const ROBOTS: &str = "Sitemap: {{ 'sitemap.xml' | absolute_url }}\n";
+const ROBOTS: &str = "Sitemap: {{ \"sitemap.xml\" | absolute_url }}\n";
 
 /// Static files that belong in a sitemap, by extension (case matters, as in Ruby).
 const LISTED_EXTENSIONS: &[&str] = &[".htm", ".html", ".xhtml", ".pdf"];

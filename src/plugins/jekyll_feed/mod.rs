@@ -82,10 +82,15 @@ fn jekyll_env() -> String {
 /// back to the top-level `path` and `categories`.
 fn collections(config: &Hash) -> Result<Vec<CollectionFeed>> {
     let mut entries: Vec<(String, Hash)> = match config.get("collections") {
-        Some(Value::Array(names)) => names
-            .iter()
-            .map(|n| (crate::value::to_s(n), Hash::new()))
-            .collect(),
+        Some(Value::Array(names)) => {
+            let mut unique: Vec<(String, Hash)> = Vec::new();
+            for n in names.iter().map(crate::value::to_s) {
+                if !unique.iter().any(|(u, _)| *u == n) {
+                    unique.push((n, Hash::new()));
+                }
+            }
+            unique
+        }
         Some(Value::Hash(h)) => h
             .iter()
             .map(|(name, meta)| match meta {
@@ -218,7 +223,7 @@ fn tag_feeds(site: &Site, config: &Hash) -> Result<Vec<FeedSpec>> {
                 crate::value::to_s(&tag)
             )));
         };
-        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if !feedable_tag(name) {
             continue;
         }
         crate::cli::log::info(
@@ -233,6 +238,11 @@ fn tag_feeds(site: &Site, config: &Hash) -> Result<Vec<FeedSpec>> {
         });
     }
     Ok(out)
+}
+
+/// Tags that get a feed: only ASCII letters, digits and `_`, so the path needs no escaping.
+fn feedable_tag(name: &str) -> bool {
+    name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// `file_exists?`: a file (or folder) of that name in the source keeps a feed from being

@@ -31,6 +31,10 @@ fn feed_paths_follow_jekyll_feed() {
         ["/feed/docs.xml", "/feed.xml"]
     );
     assert_eq!(
+        paths("collections: [docs, posts, docs]"),
+        ["/feed/docs.xml", "/feed.xml"]
+    );
+    assert_eq!(
         paths("collections:\n  docs:\n    categories: [a]\n    path: /d.xml\n  posts:\n    path: /p.xml\n"),
         ["/feed/docs/a.xml", "/d.xml", "/p.xml"]
     );
@@ -40,4 +44,15 @@ fn feed_paths_follow_jekyll_feed() {
 fn bad_settings_are_errors_not_panics() {
     assert!(collections(&yaml("categories: news")).is_err());
     assert!(collections(&yaml("collections:\n  docs:\n")).is_err());
+}
+
+/// jekyll-feed skips tags matching `[^a-zA-Z0-9_]`.
+#[test]
+fn only_plain_tags_get_feeds() {
+    for ok in ["ok", "news_tag", "Tag2", ""] {
+        assert!(feedable_tag(ok), "{ok}");
+    }
+    for skipped in ["two words", "dash-tag", "C++", "é", "a.b"] {
+        assert!(!feedable_tag(skipped), "{skipped}");
+    }
 }
