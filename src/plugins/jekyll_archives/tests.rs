@@ -284,3 +284,79 @@ fn v2_config_not_a_mapping_warns_and_generates_nothing() {
         .any(|w| w == "Archives will not be generated for this site."));
     assert_eq!(site.outputs(), vec!["2024/03/04/p.html"]);
 }
+
+#[test]
+fn v2_al_folio_configuration() {
+    // al-folio's settings: posts by year, tag and category under /blog/, layouts per type.
+    let site = TempSite::new(
+        "v2-al-folio",
+        &[
+            (
+                "_config.yml",
+                "plugins: [jekyll-archives-v2]\nurl: https://example.org\ncollections:\n  books:\n    output: true\n    permalink: /books/:title/\njekyll-archives:\n  posts:\n    enabled:\n      - year\n      - tags\n      - categories\n    layouts:\n      year: archive-year\n      tags: archive-tag\n      categories: archive-category\n    permalinks:\n      year: /blog/:year/\n      tags: /blog/:type/:name/\n      categories: /blog/:type/:name/\n  books:\n    enabled: [year, tags]\n    layouts:\n      year: archive-year\n      tags: archive-tag\n    permalinks:\n      year: /books/:year/\n      tags: /books/:type/:name/\n",
+            ),
+            (
+                "_layouts/archive-year.html",
+                "---\nlayout: default\n---\n<h1>{{ page.date | date: \"%Y\" }}</h1>{% for d in page.documents %}<a href=\"{{ d.url | relative_url }}\">{{ d.title }}</a>{% endfor %}\n",
+            ),
+            (
+                "_layouts/archive-tag.html",
+                "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% for d in page.documents %}<a href=\"{{ d.url | relative_url }}\">{{ d.title }}</a>{% endfor %}\n",
+            ),
+            (
+                "_layouts/archive-category.html",
+                "---\nlayout: default\n---\n<h1>Category {{ page.title }}</h1>{{ page.documents | size }}\n",
+            ),
+            ("_layouts/default.html", "<html>{{ content }}</html>\n"),
+            (
+                "_posts/2024-01-27-p1.md",
+                "---\ntitle: P1\ntags: [formatting, links]\ncategories: [sample-posts]\n---\np\n",
+            ),
+            (
+                "_posts/2023-07-04-p2.md",
+                "---\ntitle: P2\ntags: [formatting]\ncategories: sample-posts external-services\n---\np\n",
+            ),
+            (
+                "_books/b1.md",
+                "---\ntitle: B1\ndate: 2022-01-01\ntags: [novel]\n---\nb\n",
+            ),
+        ],
+    );
+    site.build().unwrap();
+    assert_eq!(
+        site.outputs(),
+        vec![
+            "blog/2023/index.html",
+            "blog/2024/index.html",
+            "blog/category/external-services/index.html",
+            "blog/category/sample-posts/index.html",
+            "blog/tag/formatting/index.html",
+            "blog/tag/links/index.html",
+            "books/2022/index.html",
+            "books/b1/index.html",
+            "books/tag/novel/index.html",
+            "sample-posts/2024/01/27/p1.html",
+            "sample-posts/external-services/2023/07/04/p2.html",
+        ]
+    );
+    for (path, expected) in [
+        (
+            "blog/2023/index.html",
+            "<html><h1>2023</h1><a href=\"/sample-posts/external-services/2023/07/04/p2.html\">P2</a>\n</html>\n",
+        ),
+        (
+            "blog/tag/formatting/index.html",
+            "<html><h1>formatting</h1><a href=\"/sample-posts/2024/01/27/p1.html\">P1</a><a href=\"/sample-posts/external-services/2023/07/04/p2.html\">P2</a>\n</html>\n",
+        ),
+        (
+            "blog/category/sample-posts/index.html",
+            "<html><h1>Category sample-posts</h1>2\n</html>\n",
+        ),
+        (
+            "books/2022/index.html",
+            "<html><h1>2022</h1><a href=\"/books/b1/\">B1</a>\n</html>\n",
+        ),
+    ] {
+        assert_eq!(site.output(path).unwrap(), expected, "{path}");
+    }
+}
