@@ -593,6 +593,11 @@ pub(crate) fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -
                 vec![collection.clone()]
             }
         }
+        // A Hash-like value yields `[key, value]` pairs; a Jekyll Drop's `each` yields key
+        // and value to a one-parameter block, which keeps only the key.
+        Value::Drop(d) if d.ruby_class().starts_with("Jekyll::") => {
+            take(&mut d.keys().into_iter().map(Value::str))
+        }
         Value::Drop(d) => {
             let h = d.to_hash();
             if h.is_empty() {

@@ -169,9 +169,11 @@ fn redirect_page(site: &Site, from: &str, to: &str) -> Result<Page> {
     }
     let permalink = data.shift_remove("permalink").unwrap_or(Value::Nil);
     let mut page = page_without_file(site, "redirect.html", data, String::new())?;
-    page.data.shift_insert(2, "permalink".into(), permalink.clone());
+    page.data
+        .shift_insert(2, "permalink".into(), permalink.clone());
     let at = page.liquid_data.get_index_of("redirect").unwrap_or(0);
-    page.liquid_data.shift_insert(at, "permalink".into(), permalink);
+    page.liquid_data
+        .shift_insert(at, "permalink".into(), permalink);
     page.url = crate::site::url::sanitize("");
     Ok(page)
 }

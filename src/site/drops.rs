@@ -423,7 +423,10 @@ impl Drop for PageDrop {
     }
 
     fn ruby_class(&self) -> &'static str {
-        "Hash"
+        match &self.site.pages[self.idx].custom_liquid {
+            Some(custom) => custom.ruby_class(),
+            None => "Hash",
+        }
     }
 
     fn to_liquid_string(&self) -> Option<String> {

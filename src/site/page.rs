@@ -44,6 +44,11 @@ pub struct Page {
 /// a template asks (values such as document lists need the finished site).
 pub trait CustomLiquid: Send + Sync + std::fmt::Debug {
     fn to_liquid(&self, site: &std::sync::Arc<super::Site>, page: &Page) -> Hash;
+
+    /// The Ruby class of that value: a Hash, or a Drop (which Liquid's `for` walks by key).
+    fn ruby_class(&self) -> &'static str {
+        "Hash"
+    }
 }
 
 /// Builds a page's extra template variables at render time, from the finished site.

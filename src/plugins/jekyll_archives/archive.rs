@@ -202,9 +202,26 @@ impl ArchiveLiquid {
                 out
             }
             Flavor::V2 { .. } => {
-                // A Drop: its methods, then the data keys it falls back to.
-                further.entry("layout".into()).or_insert(layout);
-                further
+                // A Drop: its delegated methods in the order Ruby's method table lists
+                // them (as the reference Jekyll printed them), then its data (`layout`).
+                let mut out = Hash::new();
+                for key in [
+                    "name",
+                    "title",
+                    "documents",
+                    "date",
+                    "path",
+                    "collection_name",
+                    "type",
+                    "url",
+                    "permalink",
+                ] {
+                    if let Some(v) = further.shift_remove(key) {
+                        out.insert(key.into(), v);
+                    }
+                }
+                out.entry("layout".into()).or_insert(layout);
+                out
             }
         }
     }
@@ -213,6 +230,14 @@ impl ArchiveLiquid {
 impl CustomLiquid for ArchiveLiquid {
     fn to_liquid(&self, site: &Arc<Site>, page: &Page) -> Hash {
         self.cache.get_or_init(|| self.build(site, page)).clone()
+    }
+
+    /// v1's `to_liquid` is a Hash; v2's is its `Jekyll::ArchivesV2::PageDrop`.
+    fn ruby_class(&self) -> &'static str {
+        match self.flavor {
+            Flavor::V1 { .. } => "Hash",
+            Flavor::V2 { .. } => "Jekyll::ArchivesV2::PageDrop",
+        }
     }
 }
 

@@ -2,9 +2,12 @@
 //!
 //! jekyll-archives (v1) expectations were printed by the reference Jekyll with
 //! jekyll-archives 2.2.1 (`/work/shared/oracle/jekyll-oracle build`) on the same sites.
-//! jekyll-archives-v2 is NOT installed in the reference Jekyll: its expectations are
-//! derived from reading its source (v0.0.5: lib/jekyll-archives-v2.rb, archive.rb,
-//! page_drop.rb), not made by an oracle.
+//!
+//! jekyll-archives-v2 is NOT installed in the reference Jekyll, so no fixture/golden can be
+//! made for it. Its expectations here were printed by the reference Jekyll running the
+//! gem's own source (george-gca/jekyll-archives-v2 v0.0.5: lib/jekyll-archives-v2.rb,
+//! archive.rb, page_drop.rb, concatenated into a temporary `_plugins/` file that is not part
+//! of this repository) on the same sites; where noted, they come from reading that source.
 
 use std::path::{Path, PathBuf};
 
@@ -126,101 +129,142 @@ fn v1_config_must_be_a_mapping() {
     );
 }
 
-const V2_LAYOUT: &str = "{{ page.type }}|{{ page.collection_name }}|{{ page.title }}|{{ page.date }}|{{ page.url }}|{{ page.path }}|{{ page.name }}|{{ page.documents | map: \"title\" | join: \",\" }}|keys:{% for kv in page %} {{ kv[0] }}{% endfor %}\n";
+const V2_LAYOUT: &str = "{{ page.type }}|{{ page.collection_name }}|{{ page.title }}|{{ page.date }}|{{ page.url }}|{{ page.path }}|{{ page.name }}|{{ page.documents | map: \"title\" | join: \",\" }}|keys:{% for kv in page %} {{ kv }}{% endfor %}\n";
 
-fn v2_files(config: &'static str) -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("_config.yml", config),
-        ("_layouts/archive.html", V2_LAYOUT),
-        (
-            "_books/one.md",
-            "---\ntitle: One\ndate: 2023-05-01\ntags: [Sci Fi, classic]\nauthors: [Ann]\n---\n1\n",
-        ),
-        (
-            "_books/two.md",
-            "---\ntitle: Two\ndate: 2024-02-03\ntags: [Sci Fi]\nauthors: Bob\n---\n2\n",
-        ),
-        (
-            "_posts/2024-03-04-p.md",
-            "---\ntitle: P\ncategories: [News]\n---\np\n",
-        ),
-    ]
-}
+/// What `for kv in page` lists: the PageDrop's methods in Ruby's method-table order, then
+/// its data.
+const V2_KEYS: &str =
+    "keys: name title documents date path collection_name type url permalink layout";
 
 #[test]
 fn v2_per_collection_dates_and_attributes() {
-    // From the source: per collection, date archives (year/month/day) then one archive per
-    // value of each other enabled key; `:type` is the key singularized; the default
-    // permalinks are /:collection/:year/... and /:collection/:type/:name/; `page` is a Drop
-    // of collection_name documents type title date name path url permalink, then `layout`.
     let site = TempSite::new(
         "v2-basic",
-        &v2_files(
-            "plugins: [jekyll-archives-v2]\ncollections:\n  books:\n    output: true\njekyll-archives:\n  books:\n    enabled: [year, tags]\n  posts:\n    enabled: [month, categories]\n    layouts:\n      categories: missing\n",
-        ),
-    );
-    site.build().unwrap();
-    assert_eq!(
-        site.output("books/2023/index.html").unwrap(),
-        "year|books||2023-01-01|/books/2023/|books/2023/index.html|index|One|keys: collection_name documents type title date name path url permalink layout\n"
-    );
-    assert_eq!(
-        site.output("books/tag/sci-fi/index.html").unwrap(),
-        "tags|books|Sci Fi||/books/tag/sci-fi/|books/tag/sci-fi/index.html|index|Two,One|keys: collection_name documents type title date name path url permalink layout\n"
-    );
-    assert!(site.output("books/tag/classic/index.html").is_some());
-    assert!(site.output("posts/2024/03/index.html").is_some());
-    // Only `year` and `tags` for books: no month archives, no `authors` archives.
-    assert!(site.output("books/2023/05/index.html").is_none());
-    // `permalinks` has no `categories` entry: the fallback template, with `category`; its
-    // layout does not exist, so the page is empty.
-    assert_eq!(site.output("posts/category/news/index.html").unwrap(), "");
-}
-
-#[test]
-fn v2_enabled_all_uses_every_array_key_and_slug_mode() {
-    // From the source: `enabled: all` means year, month, day, and every front matter key
-    // that is an Array in at least one document (`authors` is, in `one`; the String in
-    // `two` is then an error in Ruby, `undefined method 'each'`).
-    let site = TempSite::new(
-        "v2-all",
-        &v2_files(
-            "plugins: [jekyll-archives-v2]\ncollections:\n  books:\n    output: true\njekyll-archives:\n  books:\n    enabled: all\n    slug_mode: raw\n    permalinks:\n      tags: /shelf/:name/\n",
-        ),
-    );
-    let err = site.build().unwrap_err();
-    assert!(err.message.contains("'authors'"), "{err}");
-
-    let site = TempSite::new(
-        "v2-all-ok",
         &[
             (
                 "_config.yml",
-                "plugins: [jekyll-archives-v2]\ncollections:\n  books:\n    output: true\njekyll-archives:\n  books:\n    enabled: all\n    slug_mode: raw\n    permalinks:\n      tags: /shelf/:name/\n",
+                "plugins: [jekyll-archives-v2]\ncollections:\n  books:\n    output: true\njekyll-archives:\n  books:\n    enabled: [year, tags]\n  posts:\n    enabled: [month, categories]\n    layouts:\n      categories: missing\n",
             ),
             ("_layouts/archive.html", V2_LAYOUT),
             (
                 "_books/one.md",
-                "---\ntitle: One\ndate: 2023-05-01\ntags: [C++ Stuff]\n---\n1\n",
+                "---\ntitle: One\ndate: 2023-05-01\ntags: [Sci Fi, classic]\nauthors: [Ann]\n---\n1\n",
+            ),
+            (
+                "_books/two.md",
+                "---\ntitle: Two\ndate: 2024-02-03\ntags: [Sci Fi]\nauthors: Bob\n---\n2\n",
+            ),
+            (
+                "_posts/2024-03-04-p.md",
+                "---\ntitle: P\ncategories: [News]\n---\np\n",
+            ),
+            (
+                "index.html",
+                "---\n---\n{{ site.archives | size }} {% for a in site.archives %}{{ a.url }} {{ a.type }} {{ a.title }} {{ a.layout }}|{% endfor %}\n",
             ),
         ],
     );
     site.build().unwrap();
-    let outputs = site.outputs();
-    for expected in [
-        "books/2023/index.html",
-        "books/2023/05/index.html",
-        "books/2023/05/01/index.html",
-        // raw mode: only whitespace becomes `-` (Jekyll::Utils.slugify("C++ Stuff",
-        // mode: "raw") is "c++-stuff"; the default mode would give "c-stuff").
-        "shelf/c++-stuff/index.html",
-    ] {
-        assert!(outputs.contains(&expected.to_string()), "{outputs:?}");
-    }
+    assert_eq!(
+        site.outputs(),
+        vec![
+            "books/2023/index.html",
+            "books/2024/index.html",
+            "books/one.html",
+            "books/tag/classic/index.html",
+            "books/tag/sci-fi/index.html",
+            "books/two.html",
+            "index.html",
+            "news/2024/03/04/p.html",
+            "posts/2024/03/index.html",
+            "posts/category/news/index.html",
+        ]
+    );
+    assert_eq!(
+        site.output("books/2023/index.html").unwrap(),
+        format!("year|books||2023-01-01|/books/2023/|books/2023/index.html|index|One|{V2_KEYS}\n")
+    );
+    assert_eq!(
+        site.output("books/tag/sci-fi/index.html").unwrap(),
+        format!("tags|books|Sci Fi||/books/tag/sci-fi/|books/tag/sci-fi/index.html|index|Two,One|{V2_KEYS}\n")
+    );
+    // Its layout does not exist: an empty page (and Jekyll's build warning).
+    assert_eq!(site.output("posts/category/news/index.html").unwrap(), "");
+    // Collections in configuration order (posts first), each one's dates then attributes.
+    assert_eq!(
+        site.output("index.html").unwrap(),
+        "6 /posts/2024/03/ month  archive|/posts/category/news/ categories News missing|/books/2023/ year  archive|/books/2024/ year  archive|/books/tag/sci-fi/ tags Sci Fi archive|/books/tag/classic/ tags classic archive|\n"
+    );
+}
+
+fn v2_all_files(two: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "_config.yml",
+            "plugins: [jekyll-archives-v2]\ncollections:\n  books:\n    output: true\njekyll-archives:\n  books:\n    enabled: all\n    slug_mode: raw\n    permalinks:\n      tags: /shelf/:name/\n      authors: /by/:type/:name.html\n",
+        ),
+        ("_layouts/archive.html", V2_LAYOUT),
+        (
+            "_books/one.md",
+            "---\ntitle: One\ndate: 2023-05-01\ntags: [C++ Stuff, classic]\nauthors: [Ann Lee]\n---\n1\n",
+        ),
+        ("_books/two.md", two),
+        ("_books/three.md", "---\ntitle: Three\ndate: 2022-12-31\n---\n3\n"),
+    ]
+}
+
+#[test]
+fn v2_enabled_all_uses_every_array_key_and_slug_mode() {
+    let site = TempSite::new(
+        "v2-all",
+        &v2_all_files("---\ntitle: Two\ndate: 2023-05-03\ntags: [C++ Stuff]\n---\n2\n"),
+    );
+    site.build().unwrap();
+    assert_eq!(
+        site.outputs(),
+        vec![
+            "books/2022/12/31/index.html",
+            "books/2022/12/index.html",
+            "books/2022/index.html",
+            "books/2023/05/01/index.html",
+            "books/2023/05/03/index.html",
+            "books/2023/05/index.html",
+            "books/2023/index.html",
+            "books/one.html",
+            "books/three.html",
+            "books/two.html",
+            "by/author/ann-lee.html",
+            // raw slug mode keeps `+` (the default mode would give `c-stuff`).
+            "shelf/c++-stuff/index.html",
+            "shelf/classic/index.html",
+        ]
+    );
+    assert_eq!(
+        site.output("by/author/ann-lee.html").unwrap(),
+        format!("authors|books|Ann Lee||/by/author/ann-lee.html|by/author/ann-lee.html|ann-lee|One|{V2_KEYS}\n")
+    );
+    assert_eq!(
+        site.output("books/2022/12/31/index.html").unwrap(),
+        format!("day|books||2022-12-31|/books/2022/12/31/|books/2022/12/31/index.html|index|Three|{V2_KEYS}\n")
+    );
+}
+
+#[test]
+fn v2_attribute_that_is_not_a_list_is_an_error() {
+    // Ruby: "undefined method `each' for \"Bob\":String (NoMethodError)".
+    let site = TempSite::new(
+        "v2-string",
+        &v2_all_files(
+            "---\ntitle: Two\ndate: 2023-05-03\ntags: [C++ Stuff]\nauthors: Bob\n---\n2\n",
+        ),
+    );
+    let err = site.build().unwrap_err();
+    assert!(err.message.contains("'authors'"), "{err}");
 }
 
 #[test]
 fn v2_config_not_a_mapping_warns_and_generates_nothing() {
+    // From the source (Archives#initialize): two warnings, no archives.
     let site = TempSite::new(
         "v2-bad",
         &[
@@ -239,4 +283,80 @@ fn v2_config_not_a_mapping_warns_and_generates_nothing() {
         .iter()
         .any(|w| w == "Archives will not be generated for this site."));
     assert_eq!(site.outputs(), vec!["2024/03/04/p.html"]);
+}
+
+#[test]
+fn v2_al_folio_configuration() {
+    // al-folio's settings: posts by year, tag and category under /blog/, layouts per type.
+    let site = TempSite::new(
+        "v2-al-folio",
+        &[
+            (
+                "_config.yml",
+                "plugins: [jekyll-archives-v2]\nurl: https://example.org\ncollections:\n  books:\n    output: true\n    permalink: /books/:title/\njekyll-archives:\n  posts:\n    enabled:\n      - year\n      - tags\n      - categories\n    layouts:\n      year: archive-year\n      tags: archive-tag\n      categories: archive-category\n    permalinks:\n      year: /blog/:year/\n      tags: /blog/:type/:name/\n      categories: /blog/:type/:name/\n  books:\n    enabled: [year, tags]\n    layouts:\n      year: archive-year\n      tags: archive-tag\n    permalinks:\n      year: /books/:year/\n      tags: /books/:type/:name/\n",
+            ),
+            (
+                "_layouts/archive-year.html",
+                "---\nlayout: default\n---\n<h1>{{ page.date | date: \"%Y\" }}</h1>{% for d in page.documents %}<a href=\"{{ d.url | relative_url }}\">{{ d.title }}</a>{% endfor %}\n",
+            ),
+            (
+                "_layouts/archive-tag.html",
+                "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{% for d in page.documents %}<a href=\"{{ d.url | relative_url }}\">{{ d.title }}</a>{% endfor %}\n",
+            ),
+            (
+                "_layouts/archive-category.html",
+                "---\nlayout: default\n---\n<h1>Category {{ page.title }}</h1>{{ page.documents | size }}\n",
+            ),
+            ("_layouts/default.html", "<html>{{ content }}</html>\n"),
+            (
+                "_posts/2024-01-27-p1.md",
+                "---\ntitle: P1\ntags: [formatting, links]\ncategories: [sample-posts]\n---\np\n",
+            ),
+            (
+                "_posts/2023-07-04-p2.md",
+                "---\ntitle: P2\ntags: [formatting]\ncategories: sample-posts external-services\n---\np\n",
+            ),
+            (
+                "_books/b1.md",
+                "---\ntitle: B1\ndate: 2022-01-01\ntags: [novel]\n---\nb\n",
+            ),
+        ],
+    );
+    site.build().unwrap();
+    assert_eq!(
+        site.outputs(),
+        vec![
+            "blog/2023/index.html",
+            "blog/2024/index.html",
+            "blog/category/external-services/index.html",
+            "blog/category/sample-posts/index.html",
+            "blog/tag/formatting/index.html",
+            "blog/tag/links/index.html",
+            "books/2022/index.html",
+            "books/b1/index.html",
+            "books/tag/novel/index.html",
+            "sample-posts/2024/01/27/p1.html",
+            "sample-posts/external-services/2023/07/04/p2.html",
+        ]
+    );
+    for (path, expected) in [
+        (
+            "blog/2023/index.html",
+            "<html><h1>2023</h1><a href=\"/sample-posts/external-services/2023/07/04/p2.html\">P2</a>\n</html>\n",
+        ),
+        (
+            "blog/tag/formatting/index.html",
+            "<html><h1>formatting</h1><a href=\"/sample-posts/2024/01/27/p1.html\">P1</a><a href=\"/sample-posts/external-services/2023/07/04/p2.html\">P2</a>\n</html>\n",
+        ),
+        (
+            "blog/category/sample-posts/index.html",
+            "<html><h1>Category sample-posts</h1>2\n</html>\n",
+        ),
+        (
+            "books/2022/index.html",
+            "<html><h1>2022</h1><a href=\"/books/b1/\">B1</a>\n</html>\n",
+        ),
+    ] {
+        assert_eq!(site.output(path).unwrap(), expected, "{path}");
+    }
 }
