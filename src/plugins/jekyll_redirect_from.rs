@@ -165,7 +165,9 @@ fn page_without_file(site: &Site, name: &str, data: Hash, content: String) -> Re
 fn redirect_page(site: &Site, from: &str, to: &str) -> Result<Page> {
     let mut data = redirect_data(from, to);
     if !from.is_empty() {
-        return page_without_file(site, "redirect.html", data, String::new());
+        let mut page = page_without_file(site, "redirect.html", data, String::new())?;
+        page.allow_used_permalink = true;
+        return Ok(page);
     }
     let permalink = data.shift_remove("permalink").unwrap_or(Value::Nil);
     let mut page = page_without_file(site, "redirect.html", data, String::new())?;
@@ -175,6 +177,7 @@ fn redirect_page(site: &Site, from: &str, to: &str) -> Result<Page> {
     page.liquid_data
         .shift_insert(at, "permalink".into(), permalink);
     page.url = crate::site::url::sanitize("");
+    page.allow_used_permalink = true;
     Ok(page)
 }
 

@@ -38,6 +38,9 @@ pub struct Page {
     /// Template variables a generator can only build once the site is complete (drops of
     /// documents need the shared `Site`): jekyll-paginate-v2's `paginator`.
     pub lazy_payload: Option<Box<dyn LazyPayload>>,
+    /// Left out of the conflicting-destinations warning (jekyll-redirect-from's
+    /// `RedirectPage`, which Jekyll's `Doctor#allow_used_permalink?` skips).
+    pub allow_used_permalink: bool,
 }
 
 /// A generated page's own `to_liquid`: its keys in order and their values, computed when
@@ -107,6 +110,7 @@ impl Page {
             extra_payload: Hash::new(),
             custom_liquid: None,
             lazy_payload: None,
+            allow_used_permalink: false,
         };
         let template = page.template(permalink_style);
         let ph = Placeholders::List(vec![

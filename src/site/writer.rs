@@ -16,6 +16,8 @@ pub enum Output<'a> {
         dest: PathBuf,
         content: &'a str,
         source: String,
+        /// Not counted in the conflicting-destinations warning.
+        may_share: bool,
     },
     Copied {
         dest: PathBuf,
@@ -49,6 +51,7 @@ pub fn outputs(site: &Site) -> Vec<Output<'_>> {
                 dest: doc.destination(&site.dest),
                 content: doc.state.output.get().map(String::as_str).unwrap_or(""),
                 source: doc.relative_path.clone(),
+                may_share: false,
             });
         }
     }
@@ -61,12 +64,14 @@ pub fn outputs(site: &Site) -> Vec<Output<'_>> {
                 dest: map_dest,
                 content: &map.content,
                 source: format!("{}.map", page.relative_path()),
+                may_share: false,
             });
         }
         out.push(Output::Rendered {
             dest,
             content: page.state.output.get().map(String::as_str).unwrap_or(""),
             source: page.relative_path(),
+            may_share: page.allow_used_permalink,
         });
     }
     for f in site.static_files.iter().filter(|f| f.write) {
@@ -84,6 +89,15 @@ pub fn outputs(site: &Site) -> Vec<Output<'_>> {
 pub fn conflicts(outputs: &[Output]) -> Vec<String> {
     let mut by_dest: BTreeMap<&Path, Vec<&str>> = BTreeMap::new();
     for o in outputs {
+        if matches!(
+            o,
+            Output::Rendered {
+                may_share: true,
+                ..
+            }
+        ) {
+            continue;
+        }
         by_dest.entry(o.dest()).or_default().push(o.source());
     }
     by_dest
