@@ -5,6 +5,7 @@
 pub mod jekyll_avatar;
 pub mod jekyll_default_layout;
 pub mod jekyll_gist;
+pub mod jekyll_github_metadata;
 pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
@@ -64,6 +65,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_avatar::JekyllAvatar,
     &jekyll_gist::JekyllGist,
     &jekyll_mentions::JekyllMentions,
+    &jekyll_github_metadata::JekyllGithubMetadata,
 ];
 
 /// The implementation a gem name or require path refers to.
