@@ -476,10 +476,13 @@ pub mod html {
             .replace('>', "&gt;")
     }
 
+    /// An element's attributes, in source order (`None`: written without a value).
+    type Attrs = Vec<(String, Option<String>)>;
+
     struct Builder {
         root: Vec<Node>,
         /// Open elements: (name, attrs, children).
-        stack: Vec<(String, Vec<(String, Option<String>)>, Vec<Node>)>,
+        stack: Vec<(String, Attrs, Vec<Node>)>,
     }
 
     impl Builder {
@@ -629,8 +632,8 @@ pub mod html {
             let rest = &src[i..];
             let next = bytes.get(i + 1).copied().unwrap_or(0);
             let token_end;
-            if rest.starts_with("<!--") {
-                let end = rest[4..].find("-->").map(|k| k + 7).unwrap_or(rest.len());
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                let end = comment.find("-->").map(|k| k + 7).unwrap_or(rest.len());
                 b.text(decode_entities(&src[text_start..i]));
                 b.children().push(Node::Verbatim(rest[..end].to_string()));
                 token_end = i + end;
@@ -719,18 +722,18 @@ pub mod html {
     /// The index of the `>` closing a start tag (quotes may hide one).
     fn tag_end(s: &str) -> Option<usize> {
         let mut quote: Option<u8> = None;
+        // Only quotes that open an attribute value (after `=` and optional spaces) count.
+        let mut after_equals = false;
         for (i, &c) in s.as_bytes().iter().enumerate() {
             match quote {
                 Some(q) if c == q => quote = None,
                 Some(_) => {}
-                None if c == b'"' || c == b'\'' => {
-                    // Only quotes that open an attribute value count.
-                    if s.as_bytes().get(i.wrapping_sub(1)) == Some(&b'=') {
-                        quote = Some(c);
-                    }
-                }
+                None if (c == b'"' || c == b'\'') && after_equals => quote = Some(c),
                 None if c == b'>' => return Some(i),
                 None => {}
+            }
+            if !c.is_ascii_whitespace() {
+                after_equals = c == b'=';
             }
         }
         None

@@ -11,6 +11,7 @@ pub mod jekyll_default_layout;
 pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_gist;
+pub mod jekyll_github_metadata;
 pub mod jekyll_include_cache;
 pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
@@ -90,6 +91,7 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_paginate_v2::JekyllPaginateV2,
     &jekyll_mentions::JekyllMentions,
     &jekyll_scholar::JekyllScholar,
+    &jekyll_github_metadata::JekyllGithubMetadata,
 ];
 
 /// The implementation a gem name or require path refers to.
