@@ -144,6 +144,10 @@ fn sort_value(data: &Hash, field: &str) -> Result<Value> {
     })
 }
 
+fn date_instant(d: &crate::value::Date) -> chrono::DateTime<chrono::Utc> {
+    d.and_time(chrono::NaiveTime::MIN).and_utc()
+}
+
 /// `Utils.sort_values`: `nil` first, strings without case, everything else by `<=>`.
 fn compare_sort_values(a: &Value, b: &Value) -> Result<Ordering> {
     match (a.is_nil(), b.is_nil()) {
@@ -154,7 +158,16 @@ fn compare_sort_values(a: &Value, b: &Value) -> Result<Ordering> {
     }
     let result = match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(x.to_lowercase().cmp(&y.to_lowercase())),
-        (Value::Str(_), _) => None,
+        (Value::Str(_), other) => {
+            return Err(Error::new(format!(
+                "jekyll-paginate-v2: sorting by sort_field: undefined method `downcase' for {}:{}",
+                crate::value::inspect(other),
+                other.ruby_class()
+            )))
+        }
+        // `to_datetime`: a Date is its midnight in UTC.
+        (Value::Date(d), Value::Time(t)) => Some(date_instant(d).cmp(&t.to_utc())),
+        (Value::Time(t), Value::Date(d)) => Some(t.to_utc().cmp(&date_instant(d))),
         _ => crate::value::compare(a, b),
     };
     result.ok_or_else(|| {
@@ -542,5 +555,54 @@ pub fn share_parsed_templates(site: &mut Site, first_generated: usize) {
                 first_source.insert(k, page.raw_content.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values from Ruby with the gem loaded:
+    // `Utils.sort_values(nil, "a")` => -1, `("b", "A")` => 1, `("a", "A")` => 0,
+    // `(Date.new(2020,1,1), Time.utc(2019,12,31,23))` => 1, `(2, 10)` => -1, `("a", 1)` raises.
+    #[test]
+    fn sort_values_like_the_gem() {
+        let s = |x: &str| Value::str(x);
+        assert_eq!(
+            compare_sort_values(&Value::Nil, &s("a")).unwrap(),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_sort_values(&s("b"), &s("A")).unwrap(),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_sort_values(&s("a"), &s("A")).unwrap(),
+            Ordering::Equal
+        );
+        let date = Value::Date(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+        let time =
+            Value::Time(chrono::DateTime::parse_from_rfc3339("2019-12-31T23:00:00+00:00").unwrap());
+        assert_eq!(
+            compare_sort_values(&date, &time).unwrap(),
+            Ordering::Greater
+        );
+        assert_eq!(compare_sort_values(&time, &date).unwrap(), Ordering::Less);
+        assert_eq!(
+            compare_sort_values(&Value::Int(2), &Value::Int(10)).unwrap(),
+            Ordering::Less
+        );
+        assert!(compare_sort_values(&s("a"), &Value::Int(1)).is_err());
+    }
+
+    #[test]
+    fn nested_sort_field() {
+        let mut inner = Hash::new();
+        inner.insert("rank".into(), Value::Int(3));
+        let mut data = Hash::new();
+        data.insert("meta".into(), Value::hash(inner));
+        assert_eq!(sort_value(&data, "Meta : rank").unwrap().as_i64(), Some(3));
+        assert!(sort_value(&data, "meta").unwrap().is_nil());
+        assert!(sort_value(&data, "missing:rank").unwrap().is_nil());
     }
 }

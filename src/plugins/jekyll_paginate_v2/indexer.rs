@@ -50,13 +50,21 @@ pub fn index_posts_by(site: &Site, posts: &[DocId], key: &str) -> Result<Index> 
         let Some(values) = raw_values(data, key)? else {
             continue;
         };
-        for value in values {
-            for part in ruby_split(&clean_key(&value), list_sep) {
-                index.entry(clean_key(&part)).or_default().push(id);
-            }
+        for key in index_keys(&values) {
+            index.entry(key).or_default().push(id);
         }
     }
     Ok(index)
+}
+
+/// The index keys of a document's values: each lowercased, stripped and split again at
+/// `;` and `,`.
+fn index_keys(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| ruby_split(&clean_key(v), list_sep))
+        .map(|part| clean_key(&part))
+        .collect()
 }
 
 /// `Array#&`: the items of `first` also in `other`, in `first`'s order, without repeats.
@@ -87,4 +95,27 @@ pub fn filter(config: &Hash, key: &str, posts: Vec<DocId>, index: &Index) -> Vec
         };
     }
     posts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values from the gem: `PaginationIndexer.index_posts_by` over posts whose
+    // `tags` are "A; b ,c" and ["X, y", "Z"] indexes them under a b c and x y z.
+    #[test]
+    fn keys_like_the_gem() {
+        let mut data = Hash::new();
+        data.insert("tags".into(), Value::str("A; b ,c"));
+        let values = raw_values(&data, "tags").unwrap().unwrap();
+        assert_eq!(index_keys(&values), vec!["a", "b", "c"]);
+        data.insert(
+            "tags".into(),
+            Value::array(vec![Value::str("X, y"), Value::str("Z")]),
+        );
+        let values = raw_values(&data, "tags").unwrap().unwrap();
+        assert_eq!(index_keys(&values), vec!["x", "y", "z"]);
+        data.insert("tags".into(), Value::str("  "));
+        assert!(raw_values(&data, "tags").unwrap().is_none());
+    }
 }
