@@ -2,7 +2,20 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod al_folio_local;
+pub mod html_scan;
+pub mod jekyll_3rd_party_libraries;
+pub mod jekyll_cache_bust;
+pub mod jekyll_email_protect;
+pub mod jekyll_link_attributes;
 pub mod jekyll_paginate;
+pub mod jekyll_regex_replace;
+pub mod jekyll_socials;
+pub mod jekyll_tabs;
+pub mod jekyll_target_blank;
+pub mod jemoji;
+pub mod ruby_files;
+pub mod ruby_regex;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -46,7 +59,18 @@ pub trait Plugin: Sync + Send {
 
 /// Every plugin hyde implements natively, in the order Jekyll would load them when several
 /// are enabled (the order generators of equal priority run in).
-pub static ALL: &[&dyn Plugin] = &[&jekyll_paginate::JekyllPaginate];
+pub static ALL: &[&dyn Plugin] = &[
+    &jekyll_paginate::JekyllPaginate,
+    &jemoji::Jemoji,
+    &jekyll_email_protect::JekyllEmailProtect,
+    &jekyll_link_attributes::JekyllLinkAttributes,
+    &jekyll_target_blank::JekyllTargetBlank,
+    &jekyll_regex_replace::JekyllRegexReplace,
+    &jekyll_tabs::JekyllTabs,
+    &jekyll_cache_bust::GEM,
+    &jekyll_socials::JekyllSocials,
+    &jekyll_3rd_party_libraries::Jekyll3rdPartyLibraries,
+];
 
 /// The implementation a gem name or require path refers to.
 pub fn find(name: &str) -> Option<&'static dyn Plugin> {
@@ -156,6 +180,8 @@ pub fn load(site: &mut Site) -> Result<()> {
         ));
     }
     if !site.flags.safe {
+        let mut local_plugins = 0;
+        let mut unknown_tags = Vec::new();
         let dirs = site.config.list_of("plugins_dir");
         let dirs = if dirs.is_empty() {
             vec!["_plugins".to_string()]
@@ -172,10 +198,21 @@ pub fn load(site: &mut Site) -> Result<()> {
                     .unwrap_or(&f)
                     .display()
                     .to_string();
-                problems.push(format!(
-                    "Plugin: {rel} is a Ruby plugin; hyde cannot run Ruby, so the tags, filters, generators and hooks it defines will be missing."
-                ));
+                let (plugin, warning, tags) = ruby_files::classify(&f, &rel);
+                // `_plugins` load before the `plugins:` gems: later registrations win.
+                if let Some(p) = plugin.filter(|p| !site.plugins.iter().any(|q| std::ptr::eq(*q, *p))) {
+                    site.plugins.insert(local_plugins, p);
+                    local_plugins += 1;
+                }
+                problems.extend(warning);
+                unknown_tags.extend(tags.into_iter().map(|t| (t, rel.clone())));
             }
+        }
+        if !unknown_tags.is_empty() {
+            // One small allocation per build that meets unknown Ruby plugins with tags.
+            let p: &'static ruby_files::UnknownTags =
+                Box::leak(Box::new(ruby_files::UnknownTags { tags: unknown_tags }));
+            site.plugins.insert(0, p);
         }
     }
     if strict && !problems.is_empty() {
