@@ -16,8 +16,9 @@ pub enum Support {
     Native(&'static dyn Plugin),
     /// Implemented in part or degraded: the plugin plus a warning saying what is missing.
     Partial(&'static dyn Plugin, &'static str),
-    /// Not implemented: why, for the warning.
-    Missing(&'static str),
+    /// Not implemented: why, for the warning, given when the configuration has the key
+    /// the file acts on (or always, when that is `None`).
+    Missing(&'static str, Option<&'static str>),
 }
 
 /// One known variant of an al-folio `_plugins/*.rb` file.
@@ -173,9 +174,10 @@ pub static KNOWN: &[RubyFile] = &[
     },
     RubyFile {
         name: "external-posts.rb",
-        markers: &["class ExternalPostsGenerator < Jekyll::Generator", "def fetch_from_rss(site, src)"],
+        markers: &["class ExternalPostsGenerator < Jekyll::Generator"],
         support: Support::Missing(
             "its generator fetches `external_sources` (RSS feeds and pages) over the network, which hyde does not do yet: those posts will be missing",
+            Some("external_sources"),
         ),
     },
     RubyFile {
@@ -197,6 +199,7 @@ pub static KNOWN: &[RubyFile] = &[
         ],
         support: Support::Missing(
             "its generator (site.data.upcoming_events and previous_events from the events collection) is not implemented yet",
+            None,
         ),
     },
     RubyFile {
@@ -204,6 +207,7 @@ pub static KNOWN: &[RubyFile] = &[
         markers: &["class ProtectedPageGenerator < Generator", "def aes256_encrypt(password, cleardata)"],
         support: Support::Missing(
             "its generator (AES-encrypted pages from the protected collection) is not implemented yet",
+            None,
         ),
     },
 ];
@@ -335,7 +339,11 @@ impl Plugin for UnknownTags {
 
 /// What `load` does with one `_plugins` file: the plugin to load (if any) and the warning
 /// to give (if any).
-pub fn classify(path: &Path, rel: &str) -> (Option<&'static dyn Plugin>, Option<String>, Vec<String>) {
+pub fn classify(
+    path: &Path,
+    rel: &str,
+    config: &crate::value::Hash,
+) -> (Option<&'static dyn Plugin>, Option<String>, Vec<String>) {
     let source = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => return (None, Some(format!("Plugin: {rel} could not be read: {e}")), Vec::new()),
@@ -348,7 +356,10 @@ pub fn classify(path: &Path, rel: &str) -> (Option<&'static dyn Plugin>, Option<
                 Some(format!("Plugin: {rel} (al-folio's {}) runs natively, but {why}.", k.name)),
                 Vec::new(),
             ),
-            Support::Missing(why) => (
+            Support::Missing(_, Some(key)) if config.get(*key).is_none_or(|v| v.is_nil()) => {
+                (None, None, Vec::new())
+            }
+            Support::Missing(why, _) => (
                 None,
                 Some(format!("Plugin: {rel} (al-folio's {}) is recognized, but {why}.", k.name)),
                 Vec::new(),

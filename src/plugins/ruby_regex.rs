@@ -7,12 +7,47 @@ use fancy_regex::{Captures, Regex, RegexBuilder};
 /// Compiles a Ruby regexp: `^`/`$` match at every line (always so in Ruby), `\w \d \s \h`
 /// are ASCII, and Ruby's inline `m` flag (dot matches newline) is the `s` flag here.
 pub fn compile(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(&crate::highlight::rubyize(&inline_flags(pattern)))
+    RegexBuilder::new(&crate::highlight::rubyize(&plain_groups(&inline_flags(pattern))))
         .multi_line(true)
         .oniguruma_mode(true)
         .backtrack_limit(1_000_000)
         .build()
         .map_err(|e| format!("invalid regexp /{pattern}/: {e}"))
+}
+
+/// Onigmo: once a pattern names a group, its plain `(...)` groups do not capture (so `\\1`
+/// in a replacement is empty). They become `(?:...)` here.
+fn plain_groups(p: &str) -> String {
+    let named = p.contains("(?<") && p.match_indices("(?<").any(|(i, _)| {
+        !matches!(p.as_bytes().get(i + 3), Some(b'=') | Some(b'!'))
+    }) || p.contains("(?'");
+    if !named {
+        return p.to_string();
+    }
+    let mut out = String::with_capacity(p.len() + 8);
+    let mut chars = p.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '(' if !in_class && chars.peek() != Some(&'?') => out.push_str("(?:"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Rewrites `(?m)`, `(?m:`, `(?im)` ... to the `s` flag.
@@ -146,6 +181,11 @@ mod tests {
         assert_eq!(gsub("abc", "b", "<\\`|\\'|\\&|\\0>"), "a<a|c|b|b>c");
         assert_eq!(gsub("abc", "b", "\\\\n\\q"), "a\\n\\qc");
         assert_eq!(gsub("aaa", "", "-"), "-a-a-a-");
+        // With a named group, Ruby's plain groups do not capture (the oracle printed //2024).
+        assert_eq!(
+            gsub("2024-01-02", "(?<y>\\d+)-(\\d+)-(\\d+)", "\\3/\\2/\\k<y>"),
+            "//2024"
+        );
     }
 
     #[test]
