@@ -156,3 +156,77 @@ fn gem_plugins_match_the_ruby() {
         "every plugin is implemented: {warnings:?}"
     );
 }
+
+#[test]
+fn target_blank_and_default_emoji_host_match_the_ruby() {
+    let (dest, _) = build("target-blank", &[]);
+    compare("target-blank", &dest);
+    // No `<body>`: the whole fragment is processed; not HTML: left alone.
+    let frag = std::fs::read_to_string(dest.join("fragment.html")).unwrap();
+    assert!(frag.contains("class=\"ext-link\""));
+    assert!(frag.contains("src=\"https://github.githubassets.com/images/icons/emoji/unicode/1f604.png\""));
+}
+
+/// A stand-in for an al-folio `_plugins` file: the lines hyde recognizes it by (the real
+/// files are not committed; the expected pages were made with them).
+fn stand_in(name: &str, with: &str) -> (String, String) {
+    let k = hyde::plugins::ruby_files::KNOWN
+        .iter()
+        .find(|k| k.name == name && k.markers.iter().any(|m| m.contains(with)))
+        .unwrap_or_else(|| panic!("no known variant of {name} with {with:?}"));
+    (format!("_plugins/{name}"), k.markers.join("\n"))
+}
+
+#[test]
+fn al_folio_local_plugins_match_the_ruby() {
+    let files: Vec<(String, String)> = vec![
+        stand_in("details.rb", "details"),
+        stand_in("file-exists.rb", "file_exists"),
+        stand_in("hide-custom-bibtex.rb", "author"),
+        stand_in("remove-accents.rb", "transliterate"),
+        stand_in("cache-bust.rb", "'assets/_sass'"),
+        stand_in("google-scholar-citations.rb", "N/A"),
+        stand_in("strip.rb", "super.gsub"),
+        stand_in("youtube.rb", "theme=light"),
+    ];
+    let extra: Vec<(&str, String)> = files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+    let (dest, warnings) = build("local", &extra);
+    compare("local", &dest);
+    // These pages need no re-serialization: byte for byte.
+    let got = std::fs::read_to_string(dest.join("index.html")).unwrap();
+    let want =
+        std::fs::read_to_string(sites_dir().join("local/_expected/index.html")).unwrap();
+    assert_eq!(got, want);
+    assert!(
+        warnings.iter().any(|w| w.contains("google-scholar-citations.rb") && w.contains("N/A")),
+        "the offline citations are announced: {warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("does not know")),
+        "every file is recognized: {warnings:?}"
+    );
+}
+
+#[test]
+fn unknown_ruby_plugins_are_named_and_their_tags_fail() {
+    let plugin = "module Jekyll\n  class ShoutTag < Liquid::Tag\n    def render(context) 'HEY' end\n  end\n  module Loud\n    def loud(input) input.upcase end\n  end\nend\nLiquid::Template.register_tag('shout', Jekyll::ShoutTag)\nLiquid::Template.register_filter(Jekyll::Loud)\n";
+    let root = std::env::temp_dir().join(format!("hyde-alfolio-unknown-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("_plugins")).unwrap();
+    std::fs::write(root.join("_plugins/shout.rb"), plugin).unwrap();
+    std::fs::write(root.join("index.md"), "---\n---\n{% shout %}\n").unwrap();
+    let mut values = hyde::value::Hash::new();
+    values.insert("quiet".into(), hyde::Value::Bool(true));
+    let overrides = hyde::config::Overrides {
+        values,
+        config_files: Vec::new(),
+    };
+    let loaded = hyde::config::load(&root, &overrides).unwrap();
+    let site = hyde::site::Site::new(loaded.config, &root).unwrap();
+    let err = match hyde::build::process(site) {
+        Ok(_) => panic!("an unknown plugin's tag must fail the build"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("Unknown tag 'shout'"), "{err}");
+    assert!(err.contains("_plugins/shout.rb"), "{err}");
+}

@@ -122,18 +122,26 @@ impl crate::plugins::Plugin for FileExists {
 
 /// `hideCustomBibtex.rb` (2022) and `hide-custom-bibtex.rb` (2023 on): the
 /// `hideCustomBibtex` filter drops the lines of a BibTeX entry that name one of
-/// `filtered_bibtex_keywords`.
+/// `filtered_bibtex_keywords`; the 2025 file also strips the superscript marks
+/// `*†‡§¶‖&^` from `author = {...}` lines.
 #[derive(Clone, Copy)]
 pub struct HideCustomBibtex {
     /// The line pattern around the keyword: (before, after).
     pub pattern: (&'static str, &'static str),
+    pub clean_author_marks: bool,
 }
 
 pub static HIDE_BIBTEX_2022: HideCustomBibtex = HideCustomBibtex {
     pattern: (r"^\s*", r".*$\n"),
+    clean_author_marks: false,
 };
 pub static HIDE_BIBTEX_2023: HideCustomBibtex = HideCustomBibtex {
     pattern: (r"^.*\b", r"\b *= *\{.*$\n"),
+    clean_author_marks: false,
+};
+pub static HIDE_BIBTEX_2025: HideCustomBibtex = HideCustomBibtex {
+    pattern: (r"^.*\b", r"\b *= *\{.*$\n"),
+    clean_author_marks: true,
 };
 
 impl HideCustomBibtex {
@@ -159,6 +167,18 @@ impl HideCustomBibtex {
             let re = ruby_regex::compile(&format!("{}{k}{}", self.pattern.0, self.pattern.1))
                 .map_err(internal)?;
             text = ruby_regex::replace(&text, &re, "", true).map_err(internal)?;
+        }
+        if self.clean_author_marks {
+            static AUTHOR: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+                regex::Regex::new(r"(?m)^.*\bauthor\b *= *\{.*\n").expect("valid")
+            });
+            text = AUTHOR
+                .replace_all(&text, |c: &regex::Captures| {
+                    c[0].chars()
+                        .filter(|ch| !"*†‡§¶‖&^".contains(*ch))
+                        .collect::<String>()
+                })
+                .into_owned();
         }
         Ok(Value::str(text))
     }

@@ -30,7 +30,8 @@ pub struct RubyFile {
     pub support: Support,
 }
 
-/// Every variant hyde knows, most specific first.
+/// Every variant hyde knows, most specific first (a variant whose lines include another's
+/// comes before it).
 pub static KNOWN: &[RubyFile] = &[
     RubyFile {
         name: "details.rb",
@@ -62,6 +63,17 @@ pub static KNOWN: &[RubyFile] = &[
             "Liquid::Template.register_filter(Jekyll::HideCustomBibtex)",
         ],
         support: Support::Native(&local::HIDE_BIBTEX_2022),
+    },
+    RubyFile {
+        name: "hide-custom-bibtex.rb",
+        markers: &[
+            "def hideCustomBibtex(input)",
+            "keywords = @context.registers[:site].config['filtered_bibtex_keywords']",
+            "input = input.gsub(/^.*\\b#{keyword}\\b *= *\\{.*$\\n/, '')",
+            "input = input.gsub(/^.*\\bauthor\\b *= *\\{.*$\\n/) { |line| line.gsub(/[*†‡§¶‖&^]/, '') }",
+            "Liquid::Template.register_filter(Jekyll::HideCustomBibtex)",
+        ],
+        support: Support::Native(&local::HIDE_BIBTEX_2025),
     },
     RubyFile {
         name: "hide-custom-bibtex.rb",
