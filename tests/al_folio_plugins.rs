@@ -43,7 +43,10 @@ fn build(name: &str, extra: &[(&str, String)]) -> (PathBuf, Vec<String>) {
     let dest = root.join("out");
     let mut values = hyde::value::Hash::new();
     values.insert("source".into(), hyde::Value::str(src.display().to_string()));
-    values.insert("destination".into(), hyde::Value::str(dest.display().to_string()));
+    values.insert(
+        "destination".into(),
+        hyde::Value::str(dest.display().to_string()),
+    );
     values.insert("quiet".into(), hyde::Value::Bool(true));
     let overrides = hyde::config::Overrides {
         values,
@@ -56,8 +59,9 @@ fn build(name: &str, extra: &[(&str, String)]) -> (PathBuf, Vec<String>) {
 }
 
 fn mask_uuids(s: &str) -> String {
-    let re = regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
-        .unwrap();
+    let re =
+        regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+            .unwrap();
     re.replace_all(s, "UUID").into_owned()
 }
 
@@ -111,7 +115,11 @@ fn compare(site: &str, dest: &Path) {
         if rel.extension().is_some_and(|e| e == "html") {
             let (w, g) = (dom(&want), dom(&got));
             if w != g {
-                let at = w.iter().zip(&g).position(|(a, b)| a != b).unwrap_or(w.len().min(g.len()));
+                let at = w
+                    .iter()
+                    .zip(&g)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(w.len().min(g.len()));
                 panic!(
                     "{site}/{}: DOM differs at node {at}\n  expected: {:?}\n  hyde:     {:?}",
                     rel.display(),
@@ -120,7 +128,12 @@ fn compare(site: &str, dest: &Path) {
                 );
             }
         } else {
-            assert_eq!(mask_uuids(&got), mask_uuids(&want), "{site}/{}", rel.display());
+            assert_eq!(
+                mask_uuids(&got),
+                mask_uuids(&want),
+                "{site}/{}",
+                rel.display()
+            );
         }
     }
 }
@@ -144,13 +157,21 @@ fn gem_plugins_match_the_ruby() {
     // involved): the emoji markup, the encoded address, the tab lists.
     let index = std::fs::read_to_string(dest.join("index.html")).unwrap();
     assert!(index.contains("Hello <img class=\"emoji\" title=\":smile:\" alt=\":smile:\" src=\"https://cdn.example.org/icons/emoji/unicode/1f604.png\" height=\"20\" width=\"20\"> and"));
-    assert!(index.contains("<title>Home :smile:</title>"), "head is not emojified");
-    assert!(index.contains("href=\"mailto:%6D%65.%6E%61%6D%65+%78@%65%78-%61%6D%70%6C%65.%63%6F%6D\""));
+    assert!(
+        index.contains("<title>Home :smile:</title>"),
+        "head is not emojified"
+    );
+    assert!(
+        index.contains("href=\"mailto:%6D%65.%6E%61%6D%65+%78@%65%78-%61%6D%70%6C%65.%63%6F%6D\"")
+    );
     assert!(index.contains("<p>Regex: Hell0 W0rld baa //2024</p>"));
     assert!(index.contains("/b/assets/css/main.css?v=dd73dee8fa9df71f08d9b50cf2275703"));
     assert!(index.contains("/b/assets/css/main.css?v=56e6d21525c4e62353eed610cf717316"));
     let feed = std::fs::read_to_string(dest.join("feed.xml")).unwrap();
-    assert!(feed.contains("<title>:smile: gems</title>"), "not HTML: left alone");
+    assert!(
+        feed.contains("<title>:smile: gems</title>"),
+        "not HTML: left alone"
+    );
     assert!(
         warnings.iter().all(|w| !w.contains("Plugin:")),
         "every plugin is implemented: {warnings:?}"
@@ -164,7 +185,8 @@ fn target_blank_and_default_emoji_host_match_the_ruby() {
     // No `<body>`: the whole fragment is processed; not HTML: left alone.
     let frag = std::fs::read_to_string(dest.join("fragment.html")).unwrap();
     assert!(frag.contains("class=\"ext-link\""));
-    assert!(frag.contains("src=\"https://github.githubassets.com/images/icons/emoji/unicode/1f604.png\""));
+    assert!(frag
+        .contains("src=\"https://github.githubassets.com/images/icons/emoji/unicode/1f604.png\""));
 }
 
 /// A stand-in for an al-folio `_plugins` file: the lines hyde recognizes it by (the real
@@ -194,11 +216,12 @@ fn al_folio_local_plugins_match_the_ruby() {
     compare("local", &dest);
     // These pages need no re-serialization: byte for byte.
     let got = std::fs::read_to_string(dest.join("index.html")).unwrap();
-    let want =
-        std::fs::read_to_string(sites_dir().join("local/_expected/index.html")).unwrap();
+    let want = std::fs::read_to_string(sites_dir().join("local/_expected/index.html")).unwrap();
     assert_eq!(got, want);
     assert!(
-        warnings.iter().any(|w| w.contains("google-scholar-citations.rb") && w.contains("N/A")),
+        warnings
+            .iter()
+            .any(|w| w.contains("google-scholar-citations.rb") && w.contains("N/A")),
         "the offline citations are announced: {warnings:?}"
     );
     assert!(

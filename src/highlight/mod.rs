@@ -15,8 +15,8 @@ mod words_data;
 
 use std::collections::HashMap;
 
-pub use format::{escape_html, TableOptions};
 pub(crate) use engine::rubyize;
+pub use format::{escape_html, TableOptions};
 use token::Tok;
 
 /// A lexer request resolved like `Rouge::Lexer.lookup_fancy`: `name`, `name?opt=val&...`, or

@@ -50,7 +50,9 @@ impl Tag for DetailsTag {
         let mut inner = String::new();
         self.body.render(ctx, &mut inner)?;
         let body = markdownify(ctx, &inner)?;
-        out.push_str(&format!("<details><summary>{caption}</summary>{body}</details>"));
+        out.push_str(&format!(
+            "<details><summary>{caption}</summary>{body}</details>"
+        ));
         Ok(())
     }
 }
@@ -326,7 +328,10 @@ pub fn emojify_local(content: &str, emoji_dir: Option<&str>) -> String {
         once_cell::sync::Lazy::new(|| regex::Regex::new(r":([a-z0-9+\-_]+):").expect("valid"));
     NAME.replace_all(content, |c: &regex::Captures| match emoji_dir {
         Some(dir) if super::jemoji::image_filename(&c[1]).is_some() => {
-            format!("<img alt=\"{}\" src=\"{dir}/{}.png\" class=\"emoji\" />", &c[1], &c[1])
+            format!(
+                "<img alt=\"{}\" src=\"{dir}/{}.png\" class=\"emoji\" />",
+                &c[1], &c[1]
+            )
         }
         _ => c[0].to_string(),
     })
@@ -349,7 +354,10 @@ impl crate::plugins::Plugin for EmojiFilter {
                 .get("emoji_dir")
                 .filter(|d| d.is_truthy())
                 .map(crate::value::to_s);
-            Ok(Value::str(emojify_local(&crate::value::to_s(v), dir.as_deref())))
+            Ok(Value::str(emojify_local(
+                &crate::value::to_s(v),
+                dir.as_deref(),
+            )))
         });
     }
 }
@@ -382,7 +390,9 @@ impl crate::plugins::Plugin for OfflineCitations {
         &[]
     }
     fn register_liquid(&self, engine: &mut Engine) {
-        engine.register_tag(self.tag, |_, _, _| Ok(Box::new(NotAvailable) as Box<dyn Tag>));
+        engine.register_tag(self.tag, |_, _, _| {
+            Ok(Box::new(NotAvailable) as Box<dyn Tag>)
+        });
     }
 }
 

@@ -39,8 +39,8 @@ const RAW_TEXT: &[&str] = &["script", "style"];
 
 /// Elements that never have content, so never enclose a later text node.
 pub const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "basefont", "frame", "isindex", "keygen",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "basefont", "frame", "isindex", "keygen",
 ];
 
 /// Splits `html` into tokens. Never fails: what is not a well-formed tag is text.
@@ -88,7 +88,8 @@ pub fn tokenize(html: &str) -> Vec<Token> {
 fn find_ci(html: &str, from: usize, needle: &str) -> Option<usize> {
     let hay = html.as_bytes();
     let n = needle.as_bytes();
-    (from..hay.len().saturating_sub(n.len() - 1)).find(|&k| hay[k..k + n.len()].eq_ignore_ascii_case(n))
+    (from..hay.len().saturating_sub(n.len() - 1))
+        .find(|&k| hay[k..k + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// The token starting at `<` at `i`, and where it ends.
@@ -96,7 +97,10 @@ fn tag_at(html: &str, i: usize) -> Option<(Token, usize)> {
     let b = html.as_bytes();
     let rest = &html[i..];
     if rest.starts_with("<!--") {
-        let end = html[i + 4..].find("-->").map(|k| i + 4 + k + 3).unwrap_or(html.len());
+        let end = html[i + 4..]
+            .find("-->")
+            .map(|k| i + 4 + k + 3)
+            .unwrap_or(html.len());
         return Some((Token::Other(i..end), end));
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
@@ -118,7 +122,13 @@ fn tag_at(html: &str, i: usize) -> Option<(Token, usize)> {
     let name = html[name_start..j].to_ascii_lowercase();
     if closing {
         let end = html[j..].find('>').map(|k| j + k + 1)?;
-        return Some((Token::End { range: i..end, name }, end));
+        return Some((
+            Token::End {
+                range: i..end,
+                name,
+            },
+            end,
+        ));
     }
     let (attrs, self_closing, end) = parse_attrs(html, j)?;
     Some((
@@ -204,7 +214,8 @@ pub fn decode_entities(s: &str) -> String {
         let semi = rest.find(';').filter(|&e| e <= 12);
         let decoded = semi.and_then(|e| {
             let body = &rest[1..e];
-            let ch = if let Some(hex) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
+            let ch = if let Some(hex) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X"))
+            {
                 u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
             } else if let Some(dec) = body.strip_prefix('#') {
                 dec.parse().ok().and_then(char::from_u32)

@@ -120,7 +120,10 @@ mod tests {
             }
             crate::value::to_s(&v)
         };
-        assert_eq!(get(&["bootstrap", "url", "css"]), "https://cdn/bootstrap@5.3.3/b.css");
+        assert_eq!(
+            get(&["bootstrap", "url", "css"]),
+            "https://cdn/bootstrap@5.3.3/b.css"
+        );
         assert_eq!(get(&["bootstrap", "url", "js"]), "https://cdn/plain.js");
         assert_eq!(get(&["mathjax", "url", "fonts", "a"]), "https://x/3.2/a");
     }

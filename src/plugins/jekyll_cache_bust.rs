@@ -109,7 +109,6 @@ impl CacheBust {
         }
         Ok(format!("{name}{}{}", self.separator, md5_hex(&all)))
     }
-
 }
 
 impl crate::plugins::Plugin for CacheBust {
@@ -140,7 +139,15 @@ mod tests {
         let s = root.join("s");
         std::fs::create_dir_all(s.join("b")).unwrap();
         std::fs::create_dir_all(s.join("a-x")).unwrap();
-        for f in ["a.scss", "b/c.scss", "b.scss", "Z.scss", "_x.scss", "a-x/y.scss", ".hidden"] {
+        for f in [
+            "a.scss",
+            "b/c.scss",
+            "b.scss",
+            "Z.scss",
+            "_x.scss",
+            "a-x/y.scss",
+            ".hidden",
+        ] {
             std::fs::write(s.join(f), f).unwrap();
         }
         let mut out = Vec::new();
@@ -151,7 +158,16 @@ mod tests {
             .collect();
         assert_eq!(
             rel,
-            ["s/Z.scss", "s/_x.scss", "s/a-x", "s/a-x/y.scss", "s/a.scss", "s/b", "s/b/c.scss", "s/b.scss"]
+            [
+                "s/Z.scss",
+                "s/_x.scss",
+                "s/a-x",
+                "s/a-x/y.scss",
+                "s/a.scss",
+                "s/b",
+                "s/b/c.scss",
+                "s/b.scss"
+            ]
         );
         std::fs::remove_dir_all(root).unwrap();
     }

@@ -75,7 +75,9 @@ fn form_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => out.push(b as char),
+            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -129,7 +131,13 @@ fn append_utm(url: &str, params: &[(String, String)]) -> String {
 }
 
 /// `build_utm_params` for one page or document.
-fn utm_params(site: &Site, ext: &Value, layout: Option<Value>, url: &str, slug: Option<Value>) -> Option<Vec<(String, String)>> {
+fn utm_params(
+    site: &Site,
+    ext: &Value,
+    layout: Option<Value>,
+    url: &str,
+    slug: Option<Value>,
+) -> Option<Vec<(String, String)>> {
     let utm = section(ext, "utm");
     if !matches!(utm.get("enabled"), Some(Value::Bool(true))) {
         return None;
@@ -183,9 +191,23 @@ fn utm_params(site: &Site, ext: &Value, layout: Option<Value>, url: &str, slug: 
 }
 
 /// `LinkAttributes.post_render_html` on one output.
-pub fn rewrite(site: &Site, output: &str, layout: Option<Value>, url: &str, slug: Option<Value>) -> Result<String> {
-    let ext = site.config.get("external_links").cloned().unwrap_or(Value::Nil);
-    let site_url = site.config.get("url").filter(|v| !v.is_nil()).map(crate::value::to_s);
+pub fn rewrite(
+    site: &Site,
+    output: &str,
+    layout: Option<Value>,
+    url: &str,
+    slug: Option<Value>,
+) -> Result<String> {
+    let ext = site
+        .config
+        .get("external_links")
+        .cloned()
+        .unwrap_or(Value::Nil);
+    let site_url = site
+        .config
+        .get("url")
+        .filter(|v| !v.is_nil())
+        .map(crate::value::to_s);
     let utm = utm_params(site, &ext, layout, url, slug);
     let mut failure = None;
     let out = super::html_scan::rewrite_anchors(output, |attrs| {
@@ -210,7 +232,11 @@ pub fn rewrite(site: &Site, output: &str, layout: Option<Value>, url: &str, slug
             }
         }
         if attr(attrs, "rel").is_none() && !check("rel") {
-            set_attr(attrs, "rel", &resolve_value(&ext, "rel", "external nofollow noopener"));
+            set_attr(
+                attrs,
+                "rel",
+                &resolve_value(&ext, "rel", "external nofollow noopener"),
+            );
             changed = true;
         }
         if attr(attrs, "target").is_none() && !check("target") {
@@ -245,11 +271,21 @@ impl crate::plugins::Plugin for JekyllLinkAttributes {
         let (ext, layout, url, slug) = match item {
             Item::Page(i) => {
                 let p = &site.pages[i];
-                (p.output_ext.as_str(), p.liquid_data.get("layout").cloned(), p.url.as_str(), p.liquid_data.get("slug").cloned())
+                (
+                    p.output_ext.as_str(),
+                    p.liquid_data.get("layout").cloned(),
+                    p.url.as_str(),
+                    p.liquid_data.get("slug").cloned(),
+                )
             }
             Item::Doc(id) => {
                 let d = &site.collections[id.coll].docs[id.idx];
-                (d.output_ext.as_str(), d.data.get("layout").cloned(), d.url.as_str(), d.data.get("slug").cloned())
+                (
+                    d.output_ext.as_str(),
+                    d.data.get("layout").cloned(),
+                    d.url.as_str(),
+                    d.data.get("slug").cloned(),
+                )
             }
         };
         if ext != ".html" {
@@ -277,7 +313,10 @@ mod tests {
     #[test]
     fn utm_query_like_uri() {
         // Ruby: URI.encode_www_form({"a"=>"1 2","utm_source"=>"me.org"}) etc.
-        let p = vec![("utm_source".to_string(), "me.org".to_string()), ("utm_medium".into(), "web site".into())];
+        let p = vec![
+            ("utm_source".to_string(), "me.org".to_string()),
+            ("utm_medium".into(), "web site".into()),
+        ];
         assert_eq!(
             append_utm("https://x.com/p?a=1+2&utm_medium=keep#f", &p),
             "https://x.com/p?a=1+2&utm_medium=keep&utm_source=me.org#f"

@@ -5,12 +5,17 @@
 //! joshdavenport/jekyll-regex-replace and running it under the oracle's Jekyll (RUBYLIB).
 
 use super::ruby_regex;
-use crate::liquid::{ErrorKind, LiquidError};
 use crate::liquid::Engine;
+use crate::liquid::{ErrorKind, LiquidError};
 use crate::value::Value;
 
 /// `str.gsub(/#{search}/, replace)` (`all`) or `str.sub(...)`.
-pub fn regex_replace(input: &Value, search: &Value, replace: &Value, all: bool) -> Result<Value, LiquidError> {
+pub fn regex_replace(
+    input: &Value,
+    search: &Value,
+    replace: &Value,
+    all: bool,
+) -> Result<Value, LiquidError> {
     let Value::Str(s) = input else {
         // Ruby: NoMethodError (`gsub` on a non-String), which Jekyll reports and stops on.
         return Err(LiquidError::new(

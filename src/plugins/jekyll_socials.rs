@@ -13,55 +13,192 @@ use crate::value::Value;
 
 /// (key, icon classes, URL pattern with `%s`).
 const SOCIALS: &[(&str, &str, &str)] = &[
-    ("academia_edu", "ai ai-academia", "https://%s.academia.edu/%s"),
+    (
+        "academia_edu",
+        "ai ai-academia",
+        "https://%s.academia.edu/%s",
+    ),
     ("acm_id", "ai ai-acm", "https://dl.acm.org/profile/%s/"),
     ("arxiv_id", "ai ai-arxiv", "https://arxiv.org/a/%s.html"),
     ("blogger_url", "fa-brands fa-blogger-b", "%s"),
     ("bluesky_url", "fa-brands fa-bluesky", "%s"),
     ("cv_pdf", "ai ai-cv", "%s"),
     ("dblp_url", "ai ai-dblp", "%s"),
-    ("discord_id", "fa-brands fa-discord", "https://discord.com/users/%s"),
+    (
+        "discord_id",
+        "fa-brands fa-discord",
+        "https://discord.com/users/%s",
+    ),
     ("email", "fa-solid fa-envelope", "mailto:%s"),
-    ("facebook_id", "fa-brands fa-facebook", "https://facebook.com/%s"),
-    ("flickr_id", "fa-brands fa-flickr", "https://www.flickr.com/%s"),
-    ("github_username", "fa-brands fa-github", "https://github.com/%s"),
-    ("gitlab_username", "fa-brands fa-gitlab", "https://gitlab.com/%s"),
+    (
+        "facebook_id",
+        "fa-brands fa-facebook",
+        "https://facebook.com/%s",
+    ),
+    (
+        "flickr_id",
+        "fa-brands fa-flickr",
+        "https://www.flickr.com/%s",
+    ),
+    (
+        "github_username",
+        "fa-brands fa-github",
+        "https://github.com/%s",
+    ),
+    (
+        "gitlab_username",
+        "fa-brands fa-gitlab",
+        "https://gitlab.com/%s",
+    ),
     ("hal_id", "ai ai-hal", "https://cv.hal.science/%s"),
-    ("ieee_id", "ai ai-ieee", "https://ieeexplore.ieee.org/author/%s/"),
-    ("inspirehep_id", "ai ai-inspire", "https://inspirehep.net/authors/%s"),
-    ("instagram_id", "fa-brands fa-instagram", "https://instagram.com/%s"),
-    ("kaggle_id", "fa-brands fa-kaggle", "https://www.kaggle.com/%s"),
-    ("keybase_username", "fa-brands fa-keybase", "https://keybase.io/%s"),
-    ("lastfm_id", "fa-brands fa-lastfm", "https://www.last.fm/user/%s"),
+    (
+        "ieee_id",
+        "ai ai-ieee",
+        "https://ieeexplore.ieee.org/author/%s/",
+    ),
+    (
+        "inspirehep_id",
+        "ai ai-inspire",
+        "https://inspirehep.net/authors/%s",
+    ),
+    (
+        "instagram_id",
+        "fa-brands fa-instagram",
+        "https://instagram.com/%s",
+    ),
+    (
+        "kaggle_id",
+        "fa-brands fa-kaggle",
+        "https://www.kaggle.com/%s",
+    ),
+    (
+        "keybase_username",
+        "fa-brands fa-keybase",
+        "https://keybase.io/%s",
+    ),
+    (
+        "lastfm_id",
+        "fa-brands fa-lastfm",
+        "https://www.last.fm/user/%s",
+    ),
     ("lattes_id", "ai ai-lattes", "http://lattes.cnpq.br/%s"),
-    ("leetcode_id", "si si-leetcode", "https://leetcode.com/u/%s/"),
-    ("letterboxd_id", "fa-brands fa-square-letterboxd", "https://letterboxd.com/%s"),
-    ("linkedin_username", "fa-brands fa-linkedin", "https://www.linkedin.com/in/%s"),
+    (
+        "leetcode_id",
+        "si si-leetcode",
+        "https://leetcode.com/u/%s/",
+    ),
+    (
+        "letterboxd_id",
+        "fa-brands fa-square-letterboxd",
+        "https://letterboxd.com/%s",
+    ),
+    (
+        "linkedin_username",
+        "fa-brands fa-linkedin",
+        "https://www.linkedin.com/in/%s",
+    ),
     ("mastodon_username", "fa-brands fa-mastodon", "https://%s"),
-    ("medium_username", "fa-brands fa-medium", "https://medium.com/@%s"),
+    (
+        "medium_username",
+        "fa-brands fa-medium",
+        "https://medium.com/@%s",
+    ),
     ("orcid_id", "ai ai-orcid", "https://orcid.org/%s"),
     ("osf_id", "ai ai-osf", "https://osf.io/%s/"),
-    ("pinterest_id", "fa-brands fa-pinterest", "https://www.pinterest.com/%s"),
+    (
+        "pinterest_id",
+        "fa-brands fa-pinterest",
+        "https://www.pinterest.com/%s",
+    ),
     ("publons_id", "ai ai-publons", "https://publons.com/a/%s/"),
-    ("quora_username", "fa-brands fa-quora", "https://www.quora.com/profile/%s"),
-    ("research_gate_profile", "ai ai-researchgate", "https://www.researchgate.net/profile/%s/"),
+    (
+        "quora_username",
+        "fa-brands fa-quora",
+        "https://www.quora.com/profile/%s",
+    ),
+    (
+        "research_gate_profile",
+        "ai ai-researchgate",
+        "https://www.researchgate.net/profile/%s/",
+    ),
     ("rss_icon", "fa-solid fa-square-rss", "%s"),
-    ("scholar_userid", "ai ai-google-scholar", "https://scholar.google.com/citations?user=%s"),
-    ("scopus_id", "ai ai-scopus", "https://www.scopus.com/authid/detail.uri?authorId=%s"),
-    ("semanticscholar_id", "ai ai-semantic-scholar", "https://www.semanticscholar.org/author/%s"),
-    ("spotify_id", "fa-brands fa-spotify", "https://open.spotify.com/user/%s"),
-    ("stackoverflow_id", "fa-brands fa-stack-overflow", "https://stackoverflow.com/users/%s"),
-    ("strava_userid", "fa-brands fa-strava", "https://www.strava.com/athletes/%s"),
-    ("telegram_username", "fa-brands fa-telegram", "https://telegram.me/%s"),
-    ("unsplash_id", "fa-brands fa-unsplash", "https://unsplash.com/@%s"),
-    ("wechat_username", "fa-brands fa-weixin", "weixin://dl/chat?%s"),
-    ("whatsapp_number", "fa-brands fa-whatsapp", "https://wa.me/%s"),
-    ("wikidata_id", "fa-solid fa-barcode", "https://www.wikidata.org/wiki/%s"),
-    ("wikipedia_id", "fa-brands fa-wikipedia-w", "https://wikipedia.org/wiki/User:%s"),
+    (
+        "scholar_userid",
+        "ai ai-google-scholar",
+        "https://scholar.google.com/citations?user=%s",
+    ),
+    (
+        "scopus_id",
+        "ai ai-scopus",
+        "https://www.scopus.com/authid/detail.uri?authorId=%s",
+    ),
+    (
+        "semanticscholar_id",
+        "ai ai-semantic-scholar",
+        "https://www.semanticscholar.org/author/%s",
+    ),
+    (
+        "spotify_id",
+        "fa-brands fa-spotify",
+        "https://open.spotify.com/user/%s",
+    ),
+    (
+        "stackoverflow_id",
+        "fa-brands fa-stack-overflow",
+        "https://stackoverflow.com/users/%s",
+    ),
+    (
+        "strava_userid",
+        "fa-brands fa-strava",
+        "https://www.strava.com/athletes/%s",
+    ),
+    (
+        "telegram_username",
+        "fa-brands fa-telegram",
+        "https://telegram.me/%s",
+    ),
+    (
+        "unsplash_id",
+        "fa-brands fa-unsplash",
+        "https://unsplash.com/@%s",
+    ),
+    (
+        "wechat_username",
+        "fa-brands fa-weixin",
+        "weixin://dl/chat?%s",
+    ),
+    (
+        "whatsapp_number",
+        "fa-brands fa-whatsapp",
+        "https://wa.me/%s",
+    ),
+    (
+        "wikidata_id",
+        "fa-solid fa-barcode",
+        "https://www.wikidata.org/wiki/%s",
+    ),
+    (
+        "wikipedia_id",
+        "fa-brands fa-wikipedia-w",
+        "https://wikipedia.org/wiki/User:%s",
+    ),
     ("work_url", "fa-solid fa-briefcase", "%s"),
-    ("x_username", "fa-brands fa-x-twitter", "https://twitter.com/%s"),
-    ("youtube_id", "fa-brands fa-youtube", "https://youtube.com/@%s"),
-    ("zotero_username", "fa-brands fa-zotero", "https://www.zotero.org/%s"),];
+    (
+        "x_username",
+        "fa-brands fa-x-twitter",
+        "https://twitter.com/%s",
+    ),
+    (
+        "youtube_id",
+        "fa-brands fa-youtube",
+        "https://youtube.com/@%s",
+    ),
+    (
+        "zotero_username",
+        "fa-brands fa-zotero",
+        "https://www.zotero.org/%s",
+    ),
+];
 
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
 
@@ -140,7 +277,10 @@ impl Renderer {
         match key {
             "academia_edu" => fill(
                 pattern,
-                &[s(&index(value, "organization")), s(&index(value, "username"))],
+                &[
+                    s(&index(value, "organization")),
+                    s(&index(value, "username")),
+                ],
             ),
             "cv_pdf" => {
                 let v = s(value);
@@ -177,7 +317,9 @@ impl Renderer {
                     }
                     None => {
                         let url = self.url(key, pattern, value);
-                        Ok(format!("<a href='{url}' title='{title}'><i class='{icon}'></i></a>"))
+                        Ok(format!(
+                            "<a href='{url}' title='{title}'><i class='{icon}'></i></a>"
+                        ))
                     }
                 }
             }
@@ -236,7 +378,9 @@ impl crate::plugins::Plugin for JekyllSocials {
     }
 
     fn register_liquid(&self, engine: &mut Engine) {
-        engine.register_tag("social_links", |_, _, _| Ok(Box::new(SocialLinks) as Box<dyn Tag>));
+        engine.register_tag("social_links", |_, _, _| {
+            Ok(Box::new(SocialLinks) as Box<dyn Tag>)
+        });
     }
 }
 

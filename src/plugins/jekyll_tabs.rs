@@ -22,7 +22,13 @@ pub fn sanitize_name(name: &str) -> String {
     crate::liquid::ruby::strip(name)
         .to_lowercase()
         .chars()
-        .map(|c| if c.is_ascii_digit() || c.is_ascii_lowercase() { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_digit() || c.is_ascii_lowercase() {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -99,14 +105,19 @@ impl Tag for TabsBlock {
                 ))
             }
         };
-        out.push_str(&render_template(&self.name, &uuid::Uuid::new_v4().to_string(), &group));
+        out.push_str(&render_template(
+            &self.name,
+            &uuid::Uuid::new_v4().to_string(),
+            &group,
+        ));
         Ok(())
     }
 }
 
 /// The gem's `template.erb`, with its white space.
 pub fn render_template(name: &str, uuid: &str, group: &[(String, String)]) -> String {
-    let mut s = format!("<ul id=\"{name}\" class=\"tab\" data-tab=\"{uuid}\" data-name=\"{name}\">\n  ");
+    let mut s =
+        format!("<ul id=\"{name}\" class=\"tab\" data-tab=\"{uuid}\" data-name=\"{name}\">\n  ");
     for (i, (key, _)) in group.iter().enumerate() {
         let active = if i == 0 { " class=\"active\"" } else { "" };
         let id = format!("{name}-{}", sanitize_name(key));
@@ -214,7 +225,10 @@ mod tests {
         let out = render_template(
             "log",
             "U",
-            &[("php ".into(), "<p>a</p>\n".into()), ("js thing ".into(), "<p>b</p>\n".into())],
+            &[
+                ("php ".into(), "<p>a</p>\n".into()),
+                ("js thing ".into(), "<p>b</p>\n".into()),
+            ],
         );
         assert_eq!(
             out,

@@ -33,7 +33,11 @@ fn truthy_str(v: Option<Value>) -> Option<String> {
 
 impl Settings {
     fn from(site: &Site) -> Settings {
-        let c = site.config.get("target-blank").cloned().unwrap_or(Value::Nil);
+        let c = site
+            .config
+            .get("target-blank")
+            .cloned()
+            .unwrap_or(Value::Nil);
         if c.is_nil() {
             return Settings {
                 noopener: true,
@@ -63,8 +67,13 @@ fn host(u: &str) -> std::result::Result<Option<String>, String> {
         return Ok(None);
     };
     let scheme = &u[..colon];
-    let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let scheme_ok = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
     let rest = &u[colon + 1..];
     if !scheme_ok || !rest.starts_with("//") {
         return Ok(None);
@@ -149,7 +158,11 @@ pub fn process(site: &Site, output: &str) -> Result<Option<String>> {
         return Ok(None);
     }
     let s = Settings::from(site);
-    let site_url = site.config.get("url").filter(|v| !v.is_nil()).map(crate::value::to_s);
+    let site_url = site
+        .config
+        .get("url")
+        .filter(|v| !v.is_nil())
+        .map(crate::value::to_s);
     if !output.contains("<body") {
         return process_anchors(output, &s, site_url.as_deref()).map(Some);
     }
@@ -198,7 +211,10 @@ mod tests {
 
     #[test]
     fn hosts_like_uri_parse() {
-        assert_eq!(host("https://Ex.COM:80/x").unwrap().as_deref(), Some("Ex.COM"));
+        assert_eq!(
+            host("https://Ex.COM:80/x").unwrap().as_deref(),
+            Some("Ex.COM")
+        );
         assert_eq!(host("/a?to=https://e.com").unwrap(), None);
         assert_eq!(host("https:x").unwrap(), None);
         assert!(host("https://e.com/a b").is_err());

@@ -200,11 +200,7 @@ mod tests {
     fn replaces_like_html_pipeline() {
         // From the oracle run with jemoji + html-pipeline 2.14 + gemoji 4.1.0:
         // "Hello :smile: ... :Smile: ::smile:: :smile::wink:"
-        let out = emojify_html(
-            "<p>:Smile: ::smile:: :smile::wink: :notanemoji:</p>",
-            "X",
-        )
-        .unwrap();
+        let out = emojify_html("<p>:Smile: ::smile:: :smile::wink: :notanemoji:</p>", "X").unwrap();
         let smile = "<img class=\"emoji\" title=\":smile:\" alt=\":smile:\" src=\"X/emoji/unicode/1f604.png\" height=\"20\" width=\"20\">";
         let wink = "<img class=\"emoji\" title=\":wink:\" alt=\":wink:\" src=\"X/emoji/unicode/1f609.png\" height=\"20\" width=\"20\">";
         assert_eq!(
@@ -229,7 +225,8 @@ mod tests {
     fn only_the_body_when_there_is_one() {
         let doc = "<html><head><title>:smile:</title></head><body class=\"x\">\n  <p>:smile:</p>\n</body></html>";
         let out = emojify_output(doc, "R/").unwrap();
-        assert!(out.starts_with("<html><head><title>:smile:</title></head><body class=\"x\">\n  <p><img"));
+        assert!(out
+            .starts_with("<html><head><title>:smile:</title></head><body class=\"x\">\n  <p><img"));
         assert!(out.contains("src=\"R/emoji/unicode/1f604.png\""));
         assert!(out.ends_with("</p>\n</body></html>"));
         assert!(emojify_output("<p>no emoji: here</p>", "R").is_none());

@@ -200,7 +200,9 @@ pub fn load(site: &mut Site) -> Result<()> {
                     .to_string();
                 let (plugin, warning, tags) = ruby_files::classify(&f, &rel, &site.config);
                 // `_plugins` load before the `plugins:` gems: later registrations win.
-                if let Some(p) = plugin.filter(|p| !site.plugins.iter().any(|q| std::ptr::eq(*q, *p))) {
+                if let Some(p) =
+                    plugin.filter(|p| !site.plugins.iter().any(|q| std::ptr::eq(*q, *p)))
+                {
                     site.plugins.insert(local_plugins, p);
                     local_plugins += 1;
                 }

@@ -225,11 +225,12 @@ pub static KNOWN: &[RubyFile] = &[
 ];
 
 /// al-folio's `cache-bust.rb` of 2023 (`?` and `_sass`).
-pub static CACHE_BUST_SASS: super::jekyll_cache_bust::CacheBust = super::jekyll_cache_bust::CacheBust {
-    separator: "?",
-    sass_dir: "_sass",
-    names: &[],
-};
+pub static CACHE_BUST_SASS: super::jekyll_cache_bust::CacheBust =
+    super::jekyll_cache_bust::CacheBust {
+        separator: "?",
+        sass_dir: "_sass",
+        names: &[],
+    };
 
 /// al-folio's earlier `cache-bust.rb` (`?` and `assets/_sass`).
 pub static CACHE_BUST_ASSETS_SASS: super::jekyll_cache_bust::CacheBust =
@@ -245,7 +246,10 @@ pub fn normalize(source: &str) -> String {
         .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .collect();
-    kept.join("\n").split_whitespace().collect::<Vec<_>>().join(" ")
+    kept.join("\n")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The known variant `source` is, if any.
@@ -291,13 +295,18 @@ pub fn scan(source: &str) -> Definitions {
             }
             if let Some(c) = DEF.captures(line) {
                 let name = c[1].to_string();
-                if !private && name != "initialize" && name != "render" && !d.filters.contains(&name) {
+                if !private
+                    && name != "initialize"
+                    && name != "render"
+                    && !d.filters.contains(&name)
+                {
                     d.filters.push(name);
                 }
             }
         }
     }
-    d.generators = source.matches("< Generator").count() + source.matches("< Jekyll::Generator").count();
+    d.generators =
+        source.matches("< Generator").count() + source.matches("< Jekyll::Generator").count();
     d.hooks = source.matches("Hooks.register").count();
     d
 }
@@ -358,14 +367,23 @@ pub fn classify(
 ) -> (Option<&'static dyn Plugin>, Option<String>, Vec<String>) {
     let source = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return (None, Some(format!("Plugin: {rel} could not be read: {e}")), Vec::new()),
+        Err(e) => {
+            return (
+                None,
+                Some(format!("Plugin: {rel} could not be read: {e}")),
+                Vec::new(),
+            )
+        }
     };
     match recognize(&source) {
         Some(k) => match &k.support {
             Support::Native(p) => (Some(*p), None, Vec::new()),
             Support::Partial(p, why) => (
                 Some(*p),
-                Some(format!("Plugin: {rel} (al-folio's {}) runs natively, but {why}.", k.name)),
+                Some(format!(
+                    "Plugin: {rel} (al-folio's {}) runs natively, but {why}.",
+                    k.name
+                )),
                 Vec::new(),
             ),
             Support::Missing(_, Some(key)) if config.get(*key).is_none_or(|v| v.is_nil()) => {
@@ -373,7 +391,10 @@ pub fn classify(
             }
             Support::Missing(why, _) => (
                 None,
-                Some(format!("Plugin: {rel} (al-folio's {}) is recognized, but {why}.", k.name)),
+                Some(format!(
+                    "Plugin: {rel} (al-folio's {}) is recognized, but {why}.",
+                    k.name
+                )),
                 Vec::new(),
             ),
         },
@@ -391,7 +412,10 @@ mod tests {
 
     #[test]
     fn normalizes_comments_and_space() {
-        assert_eq!(normalize("# c\n  def x\n\t  y # not a line comment\n"), "def x y # not a line comment");
+        assert_eq!(
+            normalize("# c\n  def x\n\t  y # not a line comment\n"),
+            "def x y # not a line comment"
+        );
     }
 
     #[test]

@@ -7,20 +7,23 @@ use fancy_regex::{Captures, Regex, RegexBuilder};
 /// Compiles a Ruby regexp: `^`/`$` match at every line (always so in Ruby), `\w \d \s \h`
 /// are ASCII, and Ruby's inline `m` flag (dot matches newline) is the `s` flag here.
 pub fn compile(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(&crate::highlight::rubyize(&plain_groups(&inline_flags(pattern))))
-        .multi_line(true)
-        .oniguruma_mode(true)
-        .backtrack_limit(1_000_000)
-        .build()
-        .map_err(|e| format!("invalid regexp /{pattern}/: {e}"))
+    RegexBuilder::new(&crate::highlight::rubyize(&plain_groups(&inline_flags(
+        pattern,
+    ))))
+    .multi_line(true)
+    .oniguruma_mode(true)
+    .backtrack_limit(1_000_000)
+    .build()
+    .map_err(|e| format!("invalid regexp /{pattern}/: {e}"))
 }
 
 /// Onigmo: once a pattern names a group, its plain `(...)` groups do not capture (so `\\1`
 /// in a replacement is empty). They become `(?:...)` here.
 fn plain_groups(p: &str) -> String {
-    let named = p.contains("(?<") && p.match_indices("(?<").any(|(i, _)| {
-        !matches!(p.as_bytes().get(i + 3), Some(b'=') | Some(b'!'))
-    }) || p.contains("(?'");
+    let named = p.contains("(?<")
+        && p.match_indices("(?<")
+            .any(|(i, _)| !matches!(p.as_bytes().get(i + 3), Some(b'=') | Some(b'!')))
+        || p.contains("(?'");
     if !named {
         return p.to_string();
     }
@@ -127,20 +130,18 @@ pub fn expand(replacement: &str, caps: &Captures<'_, str>, haystack: &str) -> St
                 chars.next();
                 out.push('\\');
             }
-            'k' if replacement[i + 2..].starts_with('<') => {
-                match replacement[i + 3..].find('>') {
-                    Some(e) => {
-                        let name = &replacement[i + 3..i + 3 + e];
-                        if let Some(m) = caps.name(name) {
-                            out.push_str(m.as_str());
-                        }
-                        while chars.peek().is_some_and(|&(j, _)| j <= i + 3 + e) {
-                            chars.next();
-                        }
+            'k' if replacement[i + 2..].starts_with('<') => match replacement[i + 3..].find('>') {
+                Some(e) => {
+                    let name = &replacement[i + 3..i + 3 + e];
+                    if let Some(m) = caps.name(name) {
+                        out.push_str(m.as_str());
                     }
-                    None => out.push('\\'),
+                    while chars.peek().is_some_and(|&(j, _)| j <= i + 3 + e) {
+                        chars.next();
+                    }
                 }
-            }
+                None => out.push('\\'),
+            },
             _ => out.push('\\'),
         }
     }
