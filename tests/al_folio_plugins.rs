@@ -176,6 +176,13 @@ fn gem_plugins_match_the_ruby() {
         warnings.iter().all(|w| !w.contains("Plugin:")),
         "every plugin is implemented: {warnings:?}"
     );
+    cleanup(&dest);
+}
+
+fn cleanup(dest: &Path) {
+    if let Some(root) = dest.parent() {
+        let _ = std::fs::remove_dir_all(root);
+    }
 }
 
 #[test]
@@ -187,6 +194,7 @@ fn target_blank_and_default_emoji_host_match_the_ruby() {
     assert!(frag.contains("class=\"ext-link\""));
     assert!(frag
         .contains("src=\"https://github.githubassets.com/images/icons/emoji/unicode/1f604.png\""));
+    cleanup(&dest);
 }
 
 /// A stand-in for an al-folio `_plugins` file: the lines hyde recognizes it by (the real
@@ -228,6 +236,7 @@ fn al_folio_local_plugins_match_the_ruby() {
         !warnings.iter().any(|w| w.contains("does not know")),
         "every file is recognized: {warnings:?}"
     );
+    cleanup(&dest);
 }
 
 #[test]
@@ -252,4 +261,5 @@ fn unknown_ruby_plugins_are_named_and_their_tags_fail() {
     };
     assert!(err.contains("Unknown tag 'shout'"), "{err}");
     assert!(err.contains("_plugins/shout.rb"), "{err}");
+    let _ = std::fs::remove_dir_all(root);
 }

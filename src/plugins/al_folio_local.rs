@@ -362,6 +362,52 @@ impl crate::plugins::Plugin for EmojiFilter {
     }
 }
 
+/// `minify.rb` (htmlcompressor) and `beautify.rb` (htmlbeautifier): filters that return
+/// their input unchanged unless `minify: true` / `beautify: true`. hyde has neither Ruby
+/// formatter, so with the setting on it warns and leaves the HTML as it is.
+#[derive(Clone, Copy)]
+pub struct GatedFormatter {
+    pub filter: &'static str,
+    pub key: &'static str,
+    pub gem: &'static str,
+}
+
+pub static MINIFY: GatedFormatter = GatedFormatter {
+    filter: "minify",
+    key: "minify",
+    gem: "htmlcompressor",
+};
+pub static BEAUTIFY: GatedFormatter = GatedFormatter {
+    filter: "beautify",
+    key: "beautify",
+    gem: "htmlbeautifier",
+};
+
+/// The Ruby files' `true?(config[key])`: `to_s.downcase == 'true'`.
+fn config_true(site: &crate::site::Site, key: &str) -> bool {
+    site.config
+        .get(key)
+        .is_some_and(|v| crate::value::to_s(v).to_lowercase() == "true")
+}
+
+impl crate::plugins::Plugin for GatedFormatter {
+    fn names(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn register_liquid(&self, engine: &mut Engine) {
+        engine.register_filter(self.filter, 1, 1, |v, _, _| Ok(v.clone()));
+    }
+    fn post_read(&self, site: &mut crate::site::Site) -> crate::error::Result<()> {
+        if config_true(site, self.key) {
+            site.warn(format!(
+                "Plugin: `{}: true` asks the `{}` filter to reformat pages with the Ruby gem {}, which hyde does not have: pages keep their HTML as rendered.",
+                self.key, self.filter, self.gem
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// `google-scholar-citations.rb` and `inspirehep-citations.rb`: the tags fetch a citation
 /// count and print `N/A` when the fetch fails. hyde does not fetch yet, so they print what
 /// the Ruby prints offline (the load warning says so).

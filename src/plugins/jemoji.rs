@@ -4,6 +4,11 @@
 //! width="20">`), except inside `pre`, `code` and `tt`. The emoji set is gemoji 4.1.0's (the
 //! newest gemoji jemoji accepts), which the `emojis` crate carries alias for alias.
 //!
+//! html-pipeline works on decoded text and parses its replacement as HTML, so a text node
+//! holding an emoji and an escaped `&lt;tag&gt;` becomes a real element in Jekyll's output;
+//! hyde replaces the shortcodes in the text as written and keeps the escapes (the pages are
+//! otherwise DOM-equal; see `html_scan` for the serializer's own differences).
+//!
 //! jemoji is not packaged by Debian, so the expectations in the tests come from reading
 //! jekyll/jemoji, html-pipeline 2.14 and gemoji 4.1.0, and from running them under the
 //! oracle's Jekyll with those sources on RUBYLIB (not committed).

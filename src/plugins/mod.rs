@@ -198,13 +198,13 @@ pub fn load(site: &mut Site) -> Result<()> {
                     .unwrap_or(&f)
                     .display()
                     .to_string();
-                let (plugin, warning, tags) = ruby_files::classify(&f, &rel, &site.config);
+                let (found, warning, tags) = ruby_files::classify(&f, &rel, &site.config);
                 // `_plugins` load before the `plugins:` gems: later registrations win.
-                if let Some(p) =
-                    plugin.filter(|p| !site.plugins.iter().any(|q| std::ptr::eq(*q, *p)))
-                {
-                    site.plugins.insert(local_plugins, p);
-                    local_plugins += 1;
+                for p in found {
+                    if !site.plugins.iter().any(|q| std::ptr::eq(*q, p)) {
+                        site.plugins.insert(local_plugins, p);
+                        local_plugins += 1;
+                    }
                 }
                 problems.extend(warning);
                 unknown_tags.extend(tags.into_iter().map(|t| (t, rel.clone())));

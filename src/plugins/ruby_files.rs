@@ -161,6 +161,26 @@ pub static KNOWN: &[RubyFile] = &[
         ),
     },
     RubyFile {
+        name: "minify.rb",
+        markers: &[
+            "require 'htmlcompressor'",
+            "def minify(content) if minify_enabled? compressor = HtmlCompressor::Compressor.new compressor.compress content else content end end",
+            "true?(config['minify'])",
+            "Liquid::Template.register_filter(Jekyll::MinifyFilter)",
+        ],
+        support: Support::Native(&local::MINIFY),
+    },
+    RubyFile {
+        name: "beautify.rb",
+        markers: &[
+            "require 'htmlbeautifier'",
+            "def beautify(content) if beautify_enabled? content = HtmlBeautifier.beautify(content) else content end end",
+            "true?(config['beautify'])",
+            "Liquid::Template.register_filter(Jekyll::StripHTML)",
+        ],
+        support: Support::Native(&local::BEAUTIFY),
+    },
+    RubyFile {
         name: "google-scholar-citations.rb",
         markers: &[
             "class GoogleScholarCitationsTag < Liquid::Tag",
@@ -364,12 +384,12 @@ pub fn classify(
     path: &Path,
     rel: &str,
     config: &crate::value::Hash,
-) -> (Option<&'static dyn Plugin>, Option<String>, Vec<String>) {
+) -> (Vec<&'static dyn Plugin>, Option<String>, Vec<String>) {
     let source = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             return (
-                None,
+                Vec::new(),
                 Some(format!("Plugin: {rel} could not be read: {e}")),
                 Vec::new(),
             )
@@ -377,9 +397,9 @@ pub fn classify(
     };
     match recognize(&source) {
         Some(k) => match &k.support {
-            Support::Native(p) => (Some(*p), None, Vec::new()),
+            Support::Native(p) => (vec![*p], None, Vec::new()),
             Support::Partial(p, why) => (
-                Some(*p),
+                vec![*p],
                 Some(format!(
                     "Plugin: {rel} (al-folio's {}) runs natively, but {why}.",
                     k.name
@@ -387,10 +407,10 @@ pub fn classify(
                 Vec::new(),
             ),
             Support::Missing(_, Some(key)) if config.get(*key).is_none_or(|v| v.is_nil()) => {
-                (None, None, Vec::new())
+                (Vec::new(), None, Vec::new())
             }
             Support::Missing(why, _) => (
-                None,
+                Vec::new(),
                 Some(format!(
                     "Plugin: {rel} (al-folio's {}) is recognized, but {why}.",
                     k.name
@@ -399,11 +419,50 @@ pub fn classify(
             ),
         },
         None => {
+            // A file that only requires gems (al-folio's 2016 `jekyll-scholar.rb` is
+            // `require 'jekyll/scholar'`) loads those gems.
+            let required = requires(&source);
+            let only_requires = normalize(&source)
+                .split("require ")
+                .all(|part| part.trim().is_empty() || is_quoted_name(part.trim()));
+            if only_requires && !required.is_empty() {
+                let plugins: Vec<&'static dyn Plugin> =
+                    required.iter().filter_map(|r| super::find(r)).collect();
+                let missing: Vec<&String> = required
+                    .iter()
+                    .filter(|r| super::find(r).is_none())
+                    .collect();
+                let warning = (!missing.is_empty()).then(|| {
+                    let names: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+                    format!(
+                        "Plugin: {rel} requires {}, which hyde does not implement; the tags, filters and pages it provides will be missing.",
+                        names.join(", ")
+                    )
+                });
+                return (plugins, warning, Vec::new());
+            }
             let d = scan(&source);
             let msg = unknown_file_message(rel, &d);
-            (None, Some(msg), d.tags)
+            (Vec::new(), Some(msg), d.tags)
         }
     }
+}
+
+/// The names of `require 'name'` lines.
+fn requires(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("require "))
+        .map(|r| r.trim())
+        .filter(|r| is_quoted_name(r))
+        .map(|r| r[1..r.len() - 1].to_string())
+        .collect()
+}
+
+fn is_quoted_name(s: &str) -> bool {
+    s.len() >= 2
+        && (s.starts_with('\'') && s.ends_with('\'') || s.starts_with('"') && s.ends_with('"'))
+        && !s[1..s.len() - 1].contains(['\'', '"', ' '])
 }
 
 #[cfg(test)]
@@ -429,6 +488,18 @@ mod tests {
                 a.name
             );
         }
+    }
+
+    #[test]
+    fn a_file_of_requires_loads_those_gems() {
+        let dir = std::env::temp_dir().join(format!("hyde-rb-req-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("x.rb");
+        std::fs::write(&f, "require 'jemoji'\nrequire \"jekyll/nothing\"\n").unwrap();
+        let (plugins, warning, _) = classify(&f, "_plugins/x.rb", &crate::value::Hash::new());
+        assert_eq!(plugins.len(), 1);
+        assert!(warning.unwrap().contains("requires 'jekyll/nothing'"));
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
