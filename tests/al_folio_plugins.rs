@@ -263,3 +263,10 @@ fn unknown_ruby_plugins_are_named_and_their_tags_fail() {
     assert!(err.contains("_plugins/shout.rb"), "{err}");
     let _ = std::fs::remove_dir_all(root);
 }
+
+#[test]
+fn link_attributes_sections_and_utm_match_the_ruby() {
+    let (dest, _) = build("link-utm", &[]);
+    compare("link-utm", &dest);
+    cleanup(&dest);
+}
