@@ -205,7 +205,7 @@ pub struct Lexer {
 const BACKTRACK_LIMIT: usize = 200_000;
 
 /// Rewrites Ruby's ASCII-only `\w \d \s \h` (and negations) for fancy-regex's Unicode mode.
-fn rubyize(pattern: &str) -> String {
+pub(crate) fn rubyize(pattern: &str) -> String {
     const W: &str = "a-zA-Z0-9_";
     const D: &str = "0-9";
     const S: &str = r" \t\n\x0B\f\r";

@@ -15,6 +15,7 @@ mod words_data;
 
 use std::collections::HashMap;
 
+pub(crate) use engine::rubyize;
 pub use format::{escape_html, TableOptions};
 use token::Tok;
 

@@ -2,30 +2,43 @@
 //! implementations hyde has (one module per plugin, named after it), and a warning — an
 //! error under `--strict` — for every plugin or Ruby file hyde cannot provide.
 
+pub mod al_folio_local;
 pub mod external_posts;
 pub mod google_scholar_citations;
+pub mod html_scan;
 pub mod inspirehep_citations;
+pub mod jekyll_3rd_party_libraries;
 pub mod jekyll_archives;
 pub mod jekyll_avatar;
+pub mod jekyll_cache_bust;
 pub mod jekyll_default_layout;
+pub mod jekyll_email_protect;
 pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_gist;
 pub mod jekyll_github_metadata;
 pub mod jekyll_include_cache;
+pub mod jekyll_link_attributes;
 pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
 pub mod jekyll_paginate_v2;
 pub mod jekyll_readme_index;
 pub mod jekyll_redirect_from;
+pub mod jekyll_regex_replace;
 pub mod jekyll_relative_links;
 pub mod jekyll_scholar;
 pub mod jekyll_seo_tag;
 pub mod jekyll_sitemap;
+pub mod jekyll_socials;
+pub mod jekyll_tabs;
+pub mod jekyll_target_blank;
 pub mod jekyll_titles_from_headings;
 pub mod jekyll_toc;
 pub mod jekyll_twitter_plugin;
+pub mod jemoji;
+pub mod ruby_files;
+pub mod ruby_regex;
 
 use crate::config::ConfigExt;
 use crate::error::{Error, Result};
@@ -92,6 +105,15 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_mentions::JekyllMentions,
     &jekyll_scholar::JekyllScholar,
     &jekyll_github_metadata::JekyllGithubMetadata,
+    &jemoji::Jemoji,
+    &jekyll_email_protect::JekyllEmailProtect,
+    &jekyll_link_attributes::JekyllLinkAttributes,
+    &jekyll_target_blank::JekyllTargetBlank,
+    &jekyll_regex_replace::JekyllRegexReplace,
+    &jekyll_tabs::JekyllTabs,
+    &jekyll_cache_bust::GEM,
+    &jekyll_socials::JekyllSocials,
+    &jekyll_3rd_party_libraries::Jekyll3rdPartyLibraries,
 ];
 
 /// The implementation a gem name or require path refers to.
@@ -221,6 +243,8 @@ pub fn load(site: &mut Site) -> Result<()> {
         ));
     }
     if !site.flags.safe {
+        let mut local_plugins = 0;
+        let mut unknown_tags = Vec::new();
         let dirs = site.config.list_of("plugins_dir");
         let dirs = if dirs.is_empty() {
             vec!["_plugins".to_string()]
@@ -237,10 +261,23 @@ pub fn load(site: &mut Site) -> Result<()> {
                     .unwrap_or(&f)
                     .display()
                     .to_string();
-                problems.push(format!(
-                    "Plugin: {rel} is a Ruby plugin; hyde cannot run Ruby, so the tags, filters, generators and hooks it defines will be missing."
-                ));
+                let (found, warning, tags) = ruby_files::classify(&f, &rel, &site.config);
+                // `_plugins` load before the `plugins:` gems: later registrations win.
+                for p in found {
+                    if !site.plugins.iter().any(|q| std::ptr::eq(*q, p)) {
+                        site.plugins.insert(local_plugins, p);
+                        local_plugins += 1;
+                    }
+                }
+                problems.extend(warning);
+                unknown_tags.extend(tags.into_iter().map(|t| (t, rel.clone())));
             }
+        }
+        if !unknown_tags.is_empty() {
+            // One small allocation per build that meets unknown Ruby plugins with tags.
+            let p: &'static ruby_files::UnknownTags =
+                Box::leak(Box::new(ruby_files::UnknownTags { tags: unknown_tags }));
+            site.plugins.insert(0, p);
         }
     }
     if strict && !problems.is_empty() {

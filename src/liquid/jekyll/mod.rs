@@ -17,7 +17,7 @@ mod url;
 
 pub use filters::{absolute_url, register_filters, relative_url, xml_escape};
 pub use json::jsonify;
-pub use slug::slugify;
+pub use slug::{slugify, transliterate};
 pub use tags::{could_not_locate_message, post_url_matches, register_tags, IncludeForCache};
 pub use url::{normalize_component, normalize_url, parse_absolute};
 
