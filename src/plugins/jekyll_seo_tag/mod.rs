@@ -22,6 +22,26 @@ impl crate::plugins::Plugin for JekyllSeoTag {
         &["jekyll-seo-tag"]
     }
 
+    /// `seo_paginator_message` is a Ruby format string; hyde fills in `%<current>s`,
+    /// `%<total>s` and `%%` only, and says so when the message uses anything else.
+    fn post_read(&self, site: &mut crate::site::Site) -> crate::error::Result<()> {
+        let message = site
+            .config
+            .get("seo_paginator_message")
+            .map(crate::value::to_s)
+            .unwrap_or_default();
+        let rest = message
+            .replace("%<current>s", "")
+            .replace("%<total>s", "")
+            .replace("%%", "");
+        if rest.contains('%') {
+            site.warn(format!(
+                "jekyll-seo-tag: seo_paginator_message {message:?} uses format directives hyde does not support (only %<current>s, %<total>s and %%); they are printed as written."
+            ));
+        }
+        Ok(())
+    }
+
     fn register_liquid(&self, engine: &mut Engine) {
         engine.register_tag("seo", |_name, markup, _info| {
             Ok(Box::new(SeoTag {

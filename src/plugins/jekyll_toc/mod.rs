@@ -26,6 +26,26 @@ impl crate::plugins::Plugin for JekyllToc {
         &["jekyll-toc"]
     }
 
+    /// Heading levels must be integers (or numeric strings) for hyde; the gem builds a Ruby
+    /// range from whatever is given.
+    fn post_read(&self, site: &mut crate::site::Site) -> crate::error::Result<()> {
+        let Some(Value::Hash(toc)) = site.config.get("toc").cloned() else {
+            return Ok(());
+        };
+        for key in ["min_level", "max_level"] {
+            let usable = match toc.get(key) {
+                None | Some(Value::Int(_)) => true,
+                Some(v) => crate::value::to_s(v).trim().parse::<i64>().is_ok(),
+            };
+            if !usable {
+                site.warn(format!(
+                    "jekyll-toc: toc.{key} is not an integer; hyde uses the default level instead."
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn register_liquid(&self, engine: &mut Engine) {
         engine.register_filter("toc_only", 1, 1, |input, _, ctx| {
             if !toc_enabled(ctx) {
