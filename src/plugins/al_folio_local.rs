@@ -408,40 +408,6 @@ impl crate::plugins::Plugin for GatedFormatter {
     }
 }
 
-/// `google-scholar-citations.rb` and `inspirehep-citations.rb`: the tags fetch a citation
-/// count and print `N/A` when the fetch fails. hyde does not fetch yet, so they print what
-/// the Ruby prints offline (the load warning says so).
-pub struct OfflineCitations {
-    pub tag: &'static str,
-}
-
-pub static SCHOLAR_CITATIONS: OfflineCitations = OfflineCitations {
-    tag: "google_scholar_citations",
-};
-pub static INSPIRE_CITATIONS: OfflineCitations = OfflineCitations {
-    tag: "inspirehep_citations",
-};
-
-struct NotAvailable;
-
-impl Tag for NotAvailable {
-    fn render(&self, _: &mut Context, out: &mut String) -> LResult<()> {
-        out.push_str("N/A");
-        Ok(())
-    }
-}
-
-impl crate::plugins::Plugin for OfflineCitations {
-    fn names(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn register_liquid(&self, engine: &mut Engine) {
-        engine.register_tag(self.tag, |_, _, _| {
-            Ok(Box::new(NotAvailable) as Box<dyn Tag>)
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -187,10 +187,7 @@ pub static KNOWN: &[RubyFile] = &[
             "citation_count = \"N/A\"",
             "Liquid::Template.register_tag('google_scholar_citations', Jekyll::GoogleScholarCitationsTag)",
         ],
-        support: Support::Partial(
-            &local::SCHOLAR_CITATIONS,
-            "it fetches citation counts from Google Scholar, and hyde does not fetch yet: `{% google_scholar_citations %}` prints N/A, as the Ruby does when the fetch fails",
-        ),
+        support: Support::Native(&super::google_scholar_citations::GoogleScholarCitations),
     },
     RubyFile {
         name: "inspirehep-citations.rb",
@@ -199,18 +196,12 @@ pub static KNOWN: &[RubyFile] = &[
             "citation_count = \"N/A\"",
             "Liquid::Template.register_tag('inspirehep_citations', Jekyll::InspireHEPCitationsTag)",
         ],
-        support: Support::Partial(
-            &local::INSPIRE_CITATIONS,
-            "it fetches citation counts from INSPIRE-HEP, and hyde does not fetch yet: `{% inspirehep_citations %}` prints N/A, as the Ruby does when the fetch fails",
-        ),
+        support: Support::Native(&super::inspirehep_citations::InspireHepCitations),
     },
     RubyFile {
         name: "external-posts.rb",
         markers: &["class ExternalPostsGenerator < Jekyll::Generator"],
-        support: Support::Missing(
-            "its generator fetches `external_sources` (RSS feeds and pages) over the network, which hyde does not do yet: those posts will be missing",
-            Some("external_sources"),
-        ),
+        support: Support::Native(&super::external_posts::ExternalPosts),
     },
     RubyFile {
         name: "download-3rd-party.rb",
