@@ -11,7 +11,9 @@ pub mod jekyll_default_layout;
 pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_gist;
+pub mod jekyll_imagemagick;
 pub mod jekyll_include_cache;
+pub mod jekyll_jupyter_notebook;
 pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
 pub mod jekyll_paginate;
@@ -90,6 +92,8 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_paginate_v2::JekyllPaginateV2,
     &jekyll_mentions::JekyllMentions,
     &jekyll_scholar::JekyllScholar,
+    &jekyll_imagemagick::JekyllImagemagick,
+    &jekyll_jupyter_notebook::JekyllJupyterNotebook,
 ];
 
 /// The implementation a gem name or require path refers to.

@@ -1,0 +1,375 @@
+//! jekyll-jupyter-notebook (0.0.6, plus the unreleased `input` option): every `.ipynb`
+//! static file becomes a page converted by `jupyter nbconvert --to html --stdout` and
+//! written at `NAME.ipynb.html`, and `{% jupyter_notebook "NAME.ipynb" %}` prints an
+//! `<iframe>` pointing at it. Behaviour read from the gem's Ruby sources (it is not packaged
+//! by Debian, so the oracle cannot run it).
+//!
+//! Jekyll converts the notebook after rendering its text with Liquid; hyde converts it
+//! while generating and renders no Liquid in it (the converted HTML is not Liquid), and
+//! warns when the notebook held Liquid markup. Without `jupyter` on PATH the gem crashes
+//! the build; hyde warns, naming the notebook, and writes a short notice instead.
+
+use super::Plugin;
+use crate::liquid::{Context, Engine, Expr, LResult, Tag};
+use crate::site::page::Page;
+use crate::site::url::{self, Placeholders};
+use crate::site::Site;
+use crate::value::{Hash, Value};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub struct JekyllJupyterNotebook;
+
+impl Plugin for JekyllJupyterNotebook {
+    fn names(&self) -> &'static [&'static str] {
+        &["jekyll-jupyter-notebook"]
+    }
+
+    fn register_liquid(&self, engine: &mut Engine) {
+        engine.register_tag("jupyter_notebook", |_name, markup, _info| {
+            Ok(Box::new(NotebookTag {
+                markup: markup.to_string(),
+                expr: Expr::parse(first_fragment(markup)),
+            }))
+        });
+    }
+
+    fn generate(&self, site: &mut Site) -> crate::Result<()> {
+        let options = Options::read(&site.config);
+        // A notebook with front matter is already a page: the converter alone applies
+        // (its output is `NAME.html`).
+        for i in 0..site.pages.len() {
+            if site.pages[i].ext == ".ipynb" {
+                let raw = std::mem::take(&mut site.pages[i].raw_content);
+                let rel = site.pages[i].relative_path();
+                let html = convert_with_warnings(site, &rel, &raw, &options);
+                let page = &mut site.pages[i];
+                page.raw_content = html;
+                set_output_ext(page, ".html", &site.permalink_style)?;
+            }
+        }
+        // `site.static_files.reject!`: each static notebook becomes a page whose output
+        // extension is `.ipynb.html`, appended in static-file order.
+        let mut kept = Vec::with_capacity(site.static_files.len());
+        let mut notebooks = Vec::new();
+        for sf in std::mem::take(&mut site.static_files) {
+            if sf.extname == ".ipynb" && sf.collection.is_none() {
+                notebooks.push(sf);
+            } else {
+                kept.push(sf);
+            }
+        }
+        site.static_files = kept;
+        for sf in notebooks {
+            let dir = sf.relative_path[..sf.relative_path.len() - sf.name.len()]
+                .trim_end_matches('/')
+                .to_string();
+            let raw = match std::fs::read(&sf.path) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => return Err(crate::Error::at(&sf.path, None, e.to_string())),
+            };
+            let rel = sf.relative_path.trim_start_matches('/').to_string();
+            let html = convert_with_warnings(site, &rel, &raw, &options);
+            let defaults = site.defaults.all(&rel, "pages");
+            let mut page = Page::new(
+                Some(sf.path.clone()),
+                &dir,
+                &sf.name,
+                Hash::new(),
+                defaults,
+                html,
+                1,
+                &site.converters,
+                &site.permalink_style,
+            )?;
+            let ext = page.ext.clone();
+            set_output_ext(&mut page, &format!("{ext}.html"), &site.permalink_style)?;
+            site.pages.push(page);
+        }
+        let mut in_collections = Vec::new();
+        for coll in site.collections.values().filter(|c| c.write()) {
+            in_collections.extend(
+                coll.files
+                    .iter()
+                    .filter(|f| f.extname == ".ipynb")
+                    .map(|f| f.relative_path.clone()),
+            );
+        }
+        if !in_collections.is_empty() {
+            site.warn(format!(
+                "jekyll-jupyter-notebook: notebooks in collections are not converted by hyde (they are copied as they are): {}",
+                in_collections.join(", ")
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Gives a page the converter's output extension (`IFramable#output_ext` for static
+/// notebooks) and the URL that follows from it.
+fn set_output_ext(page: &mut Page, output_ext: &str, permalink_style: &str) -> crate::Result<()> {
+    page.output_ext = output_ext.to_string();
+    let permalink = page
+        .liquid_data
+        .get("permalink")
+        .filter(|v| !v.is_nil())
+        .map(crate::value::to_s);
+    let template = if page.is_html() {
+        if page.is_index() {
+            "/:path/".to_string()
+        } else {
+            url::add_permalink_suffix("/:path/:basename", permalink_style)
+        }
+    } else {
+        "/:path/:basename:output_ext".to_string()
+    };
+    let ph = Placeholders::List(vec![
+        ("path", Some(page.dir.clone())),
+        ("basename", Some(page.basename.clone())),
+        ("output_ext", Some(page.output_ext.clone())),
+    ]);
+    page.url = url::generate(&template, &ph, permalink.as_deref())?;
+    // The converted HTML is not Liquid (Jekyll renders the notebook's JSON, before
+    // converting it).
+    page.liquid_data
+        .insert("render_with_liquid".into(), Value::Bool(false));
+    Ok(())
+}
+
+/// The `jupyter_notebook` settings.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Options {
+    /// `content`: `html` (whole document), `body`, `body-without-style`.
+    content: String,
+    prompt: bool,
+    input: bool,
+}
+
+impl Options {
+    fn read(config: &Hash) -> Options {
+        let own = match config.get("jupyter_notebook") {
+            Some(Value::Hash(h)) => (**h).clone(),
+            _ => Hash::new(),
+        };
+        // `config.fetch(key, true)`: only a present falsy value turns it off.
+        let flag = |k: &str| own.get(k).is_none_or(Value::is_truthy);
+        Options {
+            content: own
+                .get("content")
+                .filter(|v| v.is_truthy())
+                .map(crate::value::to_s)
+                .unwrap_or_else(|| "html".into()),
+            prompt: flag("prompt"),
+            input: flag("input"),
+        }
+    }
+}
+
+static CUSTOM_CSS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"<link.+?href="custom.css">"#).expect("valid regex"));
+static UP_TO_TITLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)\A.*?</title>").expect("valid"));
+static UP_TO_BODY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)\A.*?<body>").expect("valid"));
+static FROM_BODY_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)</body>.*\z").expect("valid"));
+
+/// `Converter#convert`'s clean-up of nbconvert's document (each a first-match `sub!`).
+fn trim_html(html: &str, content: &str) -> String {
+    let mut html = CUSTOM_CSS.replace(html, "").into_owned();
+    match content {
+        "body" => {
+            html = UP_TO_TITLE.replace(&html, "").into_owned();
+            html = html.replacen("</head>", "", 1);
+            html = html.replacen("<body>", "", 1);
+            html = FROM_BODY_END.replace(&html, "").into_owned();
+        }
+        "body-without-style" => {
+            html = UP_TO_BODY.replace(&html, "").into_owned();
+            html = FROM_BODY_END.replace(&html, "").into_owned();
+        }
+        _ => {}
+    }
+    html
+}
+
+/// The nbconvert arguments, as the gem passes them.
+fn nbconvert_args(options: &Options, notebook: &str) -> Vec<String> {
+    let mut args: Vec<String> = ["nbconvert", "--to", "html", "--stdout"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if !options.input {
+        args.push("--no-input".into());
+    }
+    if !options.prompt {
+        args.push("--no-prompt".into());
+    }
+    args.push(notebook.to_string());
+    args
+}
+
+/// Why a notebook could not be converted.
+#[derive(Debug, PartialEq)]
+enum Failure {
+    NoJupyter,
+    Other(String),
+}
+
+/// Runs nbconvert on the notebook's text through a temporary file (as the gem does, so
+/// the HTML's `<title>` is that file's name). Its standard error passes through.
+fn nbconvert(raw: &str, options: &Options) -> Result<String, Failure> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let date = chrono::Local::now().format("%Y%m%d");
+    let path = std::env::temp_dir().join(format!(
+        "jekyll-jupyter-notebook{date}-{}-{n}.ipynb",
+        std::process::id()
+    ));
+    let write = std::fs::File::create(&path).and_then(|mut f| f.write_all(raw.as_bytes()));
+    if let Err(e) = write {
+        return Err(Failure::Other(format!("could not write {}: {e}", path.display())));
+    }
+    let result = Command::new("jupyter")
+        .args(nbconvert_args(options, &path.display().to_string()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .output();
+    let _ = std::fs::remove_file(&path);
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::NoJupyter),
+        Err(e) => Err(Failure::Other(e.to_string())),
+        Ok(out) => {
+            let html = String::from_utf8_lossy(&out.stdout).into_owned();
+            if out.status.success() {
+                Ok(html)
+            } else {
+                Err(Failure::Other(format!("`jupyter nbconvert` {}", out.status)))
+            }
+        }
+    }
+}
+
+/// The converted page content; a failure is reported as a warning naming the notebook.
+fn convert_with_warnings(site: &mut Site, rel: &str, raw: &str, options: &Options) -> String {
+    if crate::utils::has_liquid_construct(raw) {
+        site.warn(format!(
+            "jekyll-jupyter-notebook: {rel} contains Liquid markup, which Jekyll would render before converting the notebook; hyde converts it as it is."
+        ));
+    }
+    match nbconvert(raw, options) {
+        Ok(html) => trim_html(&html, &options.content),
+        Err(Failure::NoJupyter) => {
+            site.warn(format!(
+                "jekyll-jupyter-notebook: `jupyter` is not on PATH, so {rel} was not converted (Jekyll would stop with \"No such file or directory - jupyter\")."
+            ));
+            missing_jupyter_notice(rel)
+        }
+        Err(Failure::Other(why)) => {
+            // The gem keeps whatever nbconvert printed, usually nothing.
+            site.warn(format!(
+                "jekyll-jupyter-notebook: converting {rel} failed: {why}"
+            ));
+            String::new()
+        }
+    }
+}
+
+fn missing_jupyter_notice(rel: &str) -> String {
+    format!(
+        "<p class=\"jupyter-notebook-missing\">This notebook ({}) could not be converted: <code>jupyter</code> was not available when the site was built.</p>\n",
+        escape_html(rel)
+    )
+}
+
+/// The tag: its markup is a Liquid expression (`"blog.ipynb"`, `page.notebook`); an
+/// undefined one is taken literally, with the gem's warning.
+struct NotebookTag {
+    markup: String,
+    expr: Expr,
+}
+
+impl Tag for NotebookTag {
+    fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
+        let path = match ctx.evaluate(&self.expr)? {
+            Value::Nil => {
+                let stripped = crate::liquid::ruby::strip(&self.markup);
+                crate::cli::log::warn(
+                    "Warning:",
+                    &format!(
+                        "Jupyter Notebook path be string literal: <{}>",
+                        ruby_inspect(stripped)
+                    ),
+                );
+                stripped.to_string()
+            }
+            v => crate::value::to_s(&v),
+        };
+        out.push_str(&iframe(&format!("{path}.html")));
+        Ok(())
+    }
+}
+
+/// Liquid's lax `Variable` parse takes the first quoted fragment as the expression.
+fn first_fragment(markup: &str) -> &str {
+    static FRAGMENT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r#""[^"]*"|'[^']*'|(?:[^\s,|'"]|"[^"]*"|'[^']*')+"#).expect("valid regex")
+    });
+    FRAGMENT.find(markup).map(|m| m.as_str()).unwrap_or("")
+}
+
+/// The gem's markup: a container the iframe's `onload` grows to the notebook's height.
+fn iframe(src: &str) -> String {
+    let lines = [
+        "<div".to_string(),
+        "  class=\"jupyter-notebook\"".to_string(),
+        "  style=\"position: relative; width: 100%; margin: 0 auto;\">".to_string(),
+        "  <div class=\"jupyter-notebook-iframe-container\">".to_string(),
+        "    <iframe".to_string(),
+        format!("      src=\"{}\"", escape_html(src)),
+        "      style=\"position: absolute; top: 0; left: 0; border-style: none;\"".to_string(),
+        "      width=\"100%\"".to_string(),
+        "      height=\"100%\"".to_string(),
+        "      onload=\"this.parentElement.style.paddingBottom = (this.contentWindow.document.documentElement.scrollHeight + 10) + 'px'\"></iframe>".to_string(),
+        "  </div>".to_string(),
+        "</div>".to_string(),
+    ];
+    let mut html = lines.join("\n");
+    html.push('\n');
+    html
+}
+
+/// `CGI.escapeHTML`.
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Ruby's `String#inspect` for the characters a tag's markup can hold.
+fn ruby_inspect(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
