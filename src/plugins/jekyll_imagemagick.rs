@@ -78,7 +78,11 @@ impl Plugin for JekyllImagemagick {
                 generated += 1;
             }
             if !Path::new(&job.output).is_file() {
-                missing.push(job.output.clone());
+                missing.push(format!(
+                    "{}/{}",
+                    job.prefix.trim_matches('/'),
+                    file_name(&job.output)
+                ));
                 continue;
             }
             let file_path = format!(
@@ -107,7 +111,11 @@ impl Plugin for JekyllImagemagick {
             };
             site.warn(format!(
                 "jekyll-imagemagick: {why}; these images are missing from the site: {}",
-                missing.join(", ")
+                missing
+                    .iter()
+                    .map(|m| m.trim_start_matches('/'))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         Ok(())
@@ -336,7 +344,11 @@ fn run_convert(tool: &str, job: &Job, flags: &str, resize_flags: &str) {
 fn glob_images(base: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(dir) = base.strip_suffix('/') {
-        walk(Path::new(if dir.is_empty() { "/" } else { dir }), true, &mut out);
+        walk(
+            Path::new(if dir.is_empty() { "/" } else { dir }),
+            true,
+            &mut out,
+        );
         return out;
     }
     let (parent, prefix) = match base.rsplit_once('/') {

@@ -228,7 +228,10 @@ fn nbconvert(raw: &str, options: &Options) -> Result<String, Failure> {
     ));
     let write = std::fs::File::create(&path).and_then(|mut f| f.write_all(raw.as_bytes()));
     if let Err(e) = write {
-        return Err(Failure::Other(format!("could not write {}: {e}", path.display())));
+        return Err(Failure::Other(format!(
+            "could not write {}: {e}",
+            path.display()
+        )));
     }
     let result = Command::new("jupyter")
         .args(nbconvert_args(options, &path.display().to_string()))
@@ -245,7 +248,10 @@ fn nbconvert(raw: &str, options: &Options) -> Result<String, Failure> {
             if out.status.success() {
                 Ok(html)
             } else {
-                Err(Failure::Other(format!("`jupyter nbconvert` {}", out.status)))
+                Err(Failure::Other(format!(
+                    "`jupyter nbconvert` {}",
+                    out.status
+                )))
             }
         }
     }
