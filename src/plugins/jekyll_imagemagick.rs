@@ -428,3 +428,147 @@ fn ruby_dirname(path: &str) -> String {
         None => ".".into(),
     }
 }
+
+// Expected values come from the gem's Ruby sources (jekyll-imagemagick 1.4; not packaged
+// by Debian), evaluated with `ruby` where they involve Ruby library behaviour.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(yaml: &str) -> Hash {
+        match crate::yaml::load(yaml).unwrap() {
+            Value::Hash(h) => (*h).clone(),
+            _ => Hash::new(),
+        }
+    }
+
+    #[test]
+    fn disabled_unless_enabled_is_truthy() {
+        assert_eq!(Settings::read(&Hash::new()), Ok(None));
+        assert_eq!(
+            Settings::read(&config("imagemagick:\n  enabled: false\n")),
+            Ok(None)
+        );
+        assert_eq!(
+            Settings::read(&config("imagemagick:\n  widths: [480]\n")),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn defaults_fill_missing_keys() {
+        let s = Settings::read(&config("imagemagick:\n  enabled: true\n"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.widths, vec![0]);
+        assert_eq!(s.input_formats, vec![".png", ".tiff"]);
+        assert!(s.input_directories.is_empty());
+        assert!(s.output_formats.is_empty());
+        assert_eq!(s.resize_flags, "");
+    }
+
+    #[test]
+    fn al_folio_settings() {
+        let s = Settings::read(&config(
+            "imagemagick:\n  enabled: true\n  widths:\n    - 480\n    - 800\n    - 1400\n  input_directories:\n    - assets/img/\n  input_formats:\n    - \".jpg\"\n    - \".png\"\n  output_formats:\n    webp: \"-auto-orient -quality 85\"\n",
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(s.widths, vec![480, 800, 1400]);
+        assert_eq!(s.input_directories, vec!["assets/img/"]);
+        assert_eq!(
+            s.output_formats,
+            vec![("webp".to_string(), "-auto-orient -quality 85".to_string())]
+        );
+        assert_eq!(
+            s.flags_for("/d/assets/img/a-480.webp"),
+            "-auto-orient -quality 85"
+        );
+        assert_eq!(s.flags_for("/d/assets/img/a-480.avif"), "");
+    }
+
+    #[test]
+    fn unusable_settings_are_reported() {
+        let err = Settings::read(&config(
+            "imagemagick:\n  enabled: true\n  widths: [\"480\"]\n",
+        ));
+        assert!(err.unwrap_err().contains("widths"));
+        let err = Settings::read(&config(
+            "imagemagick:\n  enabled: true\n  output_formats: [webp]\n",
+        ));
+        assert!(err.unwrap_err().contains("output_formats"));
+    }
+
+    #[test]
+    fn command_line_matches_the_gem() {
+        let job = Job {
+            input: "/s/a.png".into(),
+            output: "/d/a-480.webp".into(),
+            edge: 480,
+            prefix: "/".into(),
+        };
+        assert_eq!(
+            command_line("convert", &job, "-auto-orient -quality 85", ""),
+            "convert \"/s/a.png\" -auto-orient -quality 85 -resize \"480>\"  \"/d/a-480.webp\""
+        );
+        let full = Job { edge: 0, ..job };
+        assert_eq!(
+            command_line("magick", &full, "", "-strip"),
+            "magick \"/s/a.png\"  \"/d/a-480.webp\""
+        );
+    }
+
+    #[test]
+    fn ruby_path_helpers() {
+        assert_eq!(ruby_dirname("/assets/img/a.png"), "/assets/img");
+        assert_eq!(ruby_dirname("/a.png"), "/");
+        assert_eq!(ruby_dirname("a.png"), ".");
+        assert_eq!(ruby_dirname("/x//y/"), "/x");
+        assert_eq!(
+            ruby_join(Path::new("/src"), "assets/img/"),
+            "/src/assets/img/"
+        );
+        assert_eq!(ruby_join(Path::new("/src/"), "/pics"), "/src/pics");
+        assert_eq!(ruby_join(Path::new("/src"), ""), "/src/");
+    }
+
+    #[test]
+    fn glob_order_and_prefix_directories() {
+        let root = std::env::temp_dir().join(format!("hyde-imagick-glob-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for f in [
+            "img/b.png",
+            "img/a.PNG",
+            "img/sub/c.png",
+            "img/z.png",
+            "img/.hid/d.png",
+            "img/.e.png",
+            "img/noext",
+            "images/f.png",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "").unwrap();
+        }
+        let base = root.display().to_string();
+        let names = |v: Vec<String>| -> Vec<String> {
+            v.into_iter()
+                .map(|p| p[base.len() + 1..].to_string())
+                .collect()
+        };
+        // Ruby 3.1: Dir["ROOT/img/**/*.*"] and Dir["ROOT/img**/*.*"], Dir["ROOT/im**/*.*"].
+        assert_eq!(
+            names(glob_images(&format!("{base}/img/"))),
+            vec!["img/a.PNG", "img/b.png", "img/sub/c.png", "img/z.png"]
+        );
+        assert_eq!(
+            names(glob_images(&format!("{base}/img"))),
+            vec!["img/a.PNG", "img/b.png", "img/z.png"]
+        );
+        assert_eq!(
+            names(glob_images(&format!("{base}/im"))),
+            vec!["images/f.png", "img/a.PNG", "img/b.png", "img/z.png"]
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -379,3 +379,76 @@ fn ruby_inspect(s: &str) -> String {
     out.push('"');
     out
 }
+
+// Expected values come from the gem's Ruby sources (jekyll-jupyter-notebook 0.0.6 and its
+// unreleased `input` option; not packaged by Debian), the regular expressions and
+// `CGI.escapeHTML` / `String#inspect` evaluated with `ruby`.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\" />\n<title>t</title>\n<link rel=\"stylesheet\" href=\"custom.css\">\n<style>a{}</style>\n</head>\n<body>\n<p>x</p>\n</body>\n</html>\n";
+
+    #[test]
+    fn content_modes() {
+        assert_eq!(
+            trim_html(DOC, "html"),
+            "<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\" />\n<title>t</title>\n\n<style>a{}</style>\n</head>\n<body>\n<p>x</p>\n</body>\n</html>\n"
+        );
+        assert_eq!(
+            trim_html(DOC, "body"),
+            "\n\n<style>a{}</style>\n\n\n<p>x</p>\n"
+        );
+        assert_eq!(trim_html(DOC, "body-without-style"), "\n<p>x</p>\n");
+        // An unknown value leaves the document whole (only custom.css goes).
+        assert_eq!(trim_html(DOC, "other"), trim_html(DOC, "html"));
+    }
+
+    fn options(yaml: &str) -> Options {
+        match crate::yaml::load(yaml).unwrap() {
+            Value::Hash(h) => Options::read(&h),
+            _ => Options::read(&Hash::new()),
+        }
+    }
+
+    #[test]
+    fn command_line_options() {
+        let o = options("x: 1\n");
+        assert_eq!(o.content, "html");
+        assert_eq!(
+            nbconvert_args(&o, "/t/n.ipynb"),
+            vec!["nbconvert", "--to", "html", "--stdout", "/t/n.ipynb"]
+        );
+        // `config.fetch(key, true)`: nil turns the option off too.
+        let o = options("jupyter_notebook:\n  prompt: false\n  input: ~\n  content: body\n");
+        assert_eq!(o.content, "body");
+        assert_eq!(
+            nbconvert_args(&o, "n.ipynb"),
+            vec![
+                "nbconvert",
+                "--to",
+                "html",
+                "--stdout",
+                "--no-input",
+                "--no-prompt",
+                "n.ipynb"
+            ]
+        );
+    }
+
+    #[test]
+    fn tag_markup() {
+        assert_eq!(first_fragment(" \"a b.ipynb\" "), "\"a b.ipynb\"");
+        assert_eq!(first_fragment(" page.nb | x"), "page.nb");
+        assert_eq!(first_fragment("python.ipynb"), "python.ipynb");
+        assert_eq!(
+            escape_html("a&b<c>\"d'e.html"),
+            "a&amp;b&lt;c&gt;&quot;d&#39;e.html"
+        );
+        assert_eq!(ruby_inspect("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        let html = iframe("x.ipynb.html");
+        assert!(html.starts_with("<div\n  class=\"jupyter-notebook\"\n"));
+        assert!(html.contains("\n      src=\"x.ipynb.html\"\n"));
+        assert!(html.ends_with("</iframe>\n  </div>\n</div>\n"));
+    }
+}
