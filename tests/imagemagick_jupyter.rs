@@ -128,6 +128,11 @@ fn jupyter_options_layouts_and_front_matter() {
 }
 
 #[test]
+fn jupyter_collection_notebooks_become_pages_and_documents() {
+    check_site("jupyter-collection", &doubles_path());
+}
+
+#[test]
 fn jupyter_missing_warns_and_keeps_going() {
     // The gem crashes here (`spawn` raises ENOENT); hyde warns, naming each notebook.
     let dest = scratch("jupyter-missing");

@@ -1,7 +1,8 @@
 //! jekyll-jupyter-notebook (0.0.6, plus the unreleased `input` option): every `.ipynb`
 //! static file becomes a page converted by `jupyter nbconvert --to html --stdout` and
-//! written at `NAME.ipynb.html`, and `{% jupyter_notebook "NAME.ipynb" %}` prints an
-//! `<iframe>` pointing at it. Behaviour read from the gem's Ruby sources (it is not packaged
+//! written at `NAME.ipynb.html` (a collection's notebook also becomes a document of that
+//! collection, and its page keeps the `_collection/` directory, as with the gem), and
+//! `{% jupyter_notebook "NAME.ipynb" %}` prints an `<iframe>` pointing at it. Behaviour read from the gem's Ruby sources (it is not packaged
 //! by Debian, so the oracle cannot run it).
 //!
 //! Jekyll converts the notebook after rendering its text with Liquid; hyde converts it
@@ -51,28 +52,30 @@ impl Plugin for JekyllJupyterNotebook {
                 set_output_ext(page, ".html", &site.permalink_style)?;
             }
         }
-        // `site.static_files.reject!`: each static notebook becomes a page whose output
-        // extension is `.ipynb.html`, appended in static-file order.
+        // `site.static_files.reject!`: each static notebook (collection ones included, as
+        // Jekyll lists them in `site.static_files` too) becomes a page whose output
+        // extension is `.ipynb.html`, appended in static-file order. A collection's
+        // notebook is then no longer written as a static file.
         let mut kept = Vec::with_capacity(site.static_files.len());
         let mut notebooks = Vec::new();
         for sf in std::mem::take(&mut site.static_files) {
-            if sf.extname == ".ipynb" && sf.collection.is_none() {
+            if sf.extname == ".ipynb" {
                 notebooks.push(sf);
             } else {
                 kept.push(sf);
             }
         }
         site.static_files = kept;
+        // Each notebook is converted once, for its page and its collection document.
+        let mut converted: Vec<(std::path::PathBuf, String)> = Vec::new();
         for sf in notebooks {
             let dir = sf.relative_path[..sf.relative_path.len() - sf.name.len()]
                 .trim_end_matches('/')
                 .to_string();
-            let raw = match std::fs::read(&sf.path) {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => return Err(crate::Error::at(&sf.path, None, e.to_string())),
-            };
+            let raw = read_notebook(&sf.path)?;
             let rel = sf.relative_path.trim_start_matches('/').to_string();
             let html = convert_with_warnings(site, &rel, &raw, &options);
+            converted.push((sf.path.clone(), html.clone()));
             let defaults = site.defaults.all(&rel, "pages");
             let mut page = Page::new(
                 Some(sf.path.clone()),
@@ -89,23 +92,68 @@ impl Plugin for JekyllJupyterNotebook {
             set_output_ext(&mut page, &format!("{ext}.html"), &site.permalink_style)?;
             site.pages.push(page);
         }
-        let mut in_collections = Vec::new();
-        for coll in site.collections.values().filter(|c| c.write()) {
-            in_collections.extend(
-                coll.files
-                    .iter()
-                    .filter(|f| f.extname == ".ipynb")
-                    .map(|f| f.relative_path.clone()),
-            );
-        }
-        if !in_collections.is_empty() {
-            site.warn(format!(
-                "jekyll-jupyter-notebook: notebooks in collections are not converted by hyde (they are copied as they are): {}",
-                in_collections.join(", ")
-            ));
+        // `collection.filtered_entries.reject!`: a collection's notebook also becomes one
+        // of its documents (`NAME.ipynb.html` under the collection's permalink).
+        let labels: Vec<String> = site.collections.keys().cloned().collect();
+        for label in labels {
+            let files: Vec<_> = site.collections[&label]
+                .files
+                .iter()
+                .filter(|f| f.extname == ".ipynb")
+                .map(|f| (f.path.clone(), f.relative_path.clone()))
+                .collect();
+            for (path, relative) in files {
+                let html = match converted.iter().find(|(p, _)| *p == path) {
+                    Some((_, html)) => html.clone(),
+                    None => {
+                        let raw = read_notebook(&path)?;
+                        convert_with_warnings(site, &relative, &raw, &options)
+                    }
+                };
+                let doc = notebook_document(site, &label, path, relative, html)?;
+                site.collections[&label].docs.push(doc);
+            }
         }
         Ok(())
     }
+}
+
+fn read_notebook(path: &std::path::Path) -> crate::Result<String> {
+    std::fs::read(path)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .map_err(|e| crate::Error::at(path, None, e.to_string()))
+}
+
+/// A collection document for a notebook (`Document.new` + `#read`, extended with
+/// `IFramable`), its content already converted.
+fn notebook_document(
+    site: &Site,
+    label: &str,
+    path: std::path::PathBuf,
+    relative: String,
+    html: String,
+) -> crate::Result<crate::site::document::Document> {
+    let ctx = site.doc_context(label);
+    let mut doc = crate::site::document::Document::read(path, relative, label, &ctx, "")?;
+    doc.raw_content = html;
+    doc.output_ext = format!("{}.html", doc.extname);
+    let permalink = doc
+        .data
+        .get("permalink")
+        .filter(|v| !v.is_nil())
+        .map(crate::value::to_s);
+    let collection_dir = ctx.collection_relative_dir.clone();
+    let lookup = |k: &str| doc.url_placeholder(k, &collection_dir);
+    let url = url::generate(
+        &ctx.url_template,
+        &Placeholders::Drop(&lookup),
+        permalink.as_deref(),
+    )?;
+    doc.url = url;
+    doc.data
+        .insert("render_with_liquid".into(), Value::Bool(false));
+    doc.write = site.collections[label].write() && doc.published();
+    Ok(doc)
 }
 
 /// Gives a page the converter's output extension (`IFramable#output_ext` for static

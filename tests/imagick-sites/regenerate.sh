@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 oracle=${ORACLE:-/work/shared/oracle/jekyll-oracle}
 jupyter_lib=${JUPYTER_NOTEBOOK_LIB:-/work/ref/jekyll-jupyter-notebook/lib}
 imagick_lib=${JEKYLL_IMAGEMAGICK_LIB:-/work/ref/jekyll-imagemagick/lib}
-for site in jupyter jupyter-options imagemagick-commands imagemagick-disabled; do
+for site in jupyter jupyter-options jupyter-collection imagemagick-commands imagemagick-disabled; do
   tmp=$(mktemp -d)
   cp -r "$here/$site" "$tmp/src"
   sed -i 's/^plugins:.*/plugins: []/' "$tmp/src/_config.yml"
