@@ -52,6 +52,25 @@ impl Plugin for JekyllJupyterNotebook {
                 set_output_ext(page, ".html", &site.permalink_style)?;
             }
         }
+        // Likewise a collection's notebook with front matter is already a document.
+        let labels: Vec<String> = site.collections.keys().cloned().collect();
+        for label in &labels {
+            for i in 0..site.collections[label].docs.len() {
+                if site.collections[label].docs[i].extname != ".ipynb" {
+                    continue;
+                }
+                let raw = std::mem::take(&mut site.collections[label].docs[i].raw_content);
+                let rel = site.collections[label].docs[i].relative_path.clone();
+                let html = convert_with_warnings(site, &rel, &raw, &options);
+                site.collections[label].docs[i].output_ext = ".html".into();
+                let url = document_url(site, label, &site.collections[label].docs[i])?;
+                let doc = &mut site.collections[label].docs[i];
+                doc.raw_content = html;
+                doc.url = url;
+                doc.data
+                    .insert("render_with_liquid".into(), Value::Bool(false));
+            }
+        }
         // `site.static_files.reject!`: each static notebook (collection ones included, as
         // Jekyll lists them in `site.static_files` too) becomes a page whose output
         // extension is `.ipynb.html`, appended in static-file order. A collection's
@@ -94,7 +113,6 @@ impl Plugin for JekyllJupyterNotebook {
         }
         // `collection.filtered_entries.reject!`: a collection's notebook also becomes one
         // of its documents (`NAME.ipynb.html` under the collection's permalink).
-        let labels: Vec<String> = site.collections.keys().cloned().collect();
         for label in labels {
             let files: Vec<_> = site.collections[&label]
                 .files
@@ -137,23 +155,31 @@ fn notebook_document(
     let mut doc = crate::site::document::Document::read(path, relative, label, &ctx, "")?;
     doc.raw_content = html;
     doc.output_ext = format!("{}.html", doc.extname);
+    doc.url = document_url(site, label, &doc)?;
+    doc.data
+        .insert("render_with_liquid".into(), Value::Bool(false));
+    doc.write = site.collections[label].write() && doc.published();
+    Ok(doc)
+}
+
+/// `Document#url` under the collection's permalink template.
+fn document_url(
+    site: &Site,
+    label: &str,
+    doc: &crate::site::document::Document,
+) -> crate::Result<String> {
+    let ctx = site.doc_context(label);
     let permalink = doc
         .data
         .get("permalink")
         .filter(|v| !v.is_nil())
         .map(crate::value::to_s);
-    let collection_dir = ctx.collection_relative_dir.clone();
-    let lookup = |k: &str| doc.url_placeholder(k, &collection_dir);
-    let url = url::generate(
+    let lookup = |k: &str| doc.url_placeholder(k, &ctx.collection_relative_dir);
+    url::generate(
         &ctx.url_template,
         &Placeholders::Drop(&lookup),
         permalink.as_deref(),
-    )?;
-    doc.url = url;
-    doc.data
-        .insert("render_with_liquid".into(), Value::Bool(false));
-    doc.write = site.collections[label].write() && doc.published();
-    Ok(doc)
+    )
 }
 
 /// Gives a page the converter's output extension (`IFramable#output_ext` for static
