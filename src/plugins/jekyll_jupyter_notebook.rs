@@ -65,10 +65,9 @@ impl Plugin for JekyllJupyterNotebook {
                 site.collections[label].docs[i].output_ext = ".html".into();
                 let url = document_url(site, label, &site.collections[label].docs[i])?;
                 let doc = &mut site.collections[label].docs[i];
+                keep_liquid_out(&mut doc.data, &html);
                 doc.raw_content = html;
                 doc.url = url;
-                doc.data
-                    .insert("render_with_liquid".into(), Value::Bool(false));
             }
         }
         // `site.static_files.reject!`: each static notebook (collection ones included, as
@@ -156,8 +155,7 @@ fn notebook_document(
     doc.raw_content = html;
     doc.output_ext = format!("{}.html", doc.extname);
     doc.url = document_url(site, label, &doc)?;
-    doc.data
-        .insert("render_with_liquid".into(), Value::Bool(false));
+    keep_liquid_out(&mut doc.data, &doc.raw_content);
     doc.write = site.collections[label].write() && doc.published();
     Ok(doc)
 }
@@ -180,6 +178,15 @@ fn document_url(
         &Placeholders::Drop(&lookup),
         permalink.as_deref(),
     )
+}
+
+/// The converted HTML is not Liquid (Jekyll renders the notebook's JSON, before
+/// converting it): when it happens to hold `{{` or `{%`, `render_with_liquid: false` keeps
+/// it as it is (the only case where the item's data shows that key).
+fn keep_liquid_out(data: &mut Hash, html: &str) {
+    if crate::utils::has_liquid_construct(html) {
+        data.insert("render_with_liquid".into(), Value::Bool(false));
+    }
 }
 
 /// Gives a page the converter's output extension (`IFramable#output_ext` for static
@@ -206,10 +213,7 @@ fn set_output_ext(page: &mut Page, output_ext: &str, permalink_style: &str) -> c
         ("output_ext", Some(page.output_ext.clone())),
     ]);
     page.url = url::generate(&template, &ph, permalink.as_deref())?;
-    // The converted HTML is not Liquid (Jekyll renders the notebook's JSON, before
-    // converting it).
-    page.liquid_data
-        .insert("render_with_liquid".into(), Value::Bool(false));
+    keep_liquid_out(&mut page.liquid_data, &page.raw_content);
     Ok(())
 }
 
