@@ -31,9 +31,14 @@ impl Plugin for JekyllJupyterNotebook {
 
     fn register_liquid(&self, engine: &mut Engine) {
         engine.register_tag("jupyter_notebook", |_name, markup, _info| {
+            let fragment = first_fragment(markup);
+            let after = markup
+                .find(fragment)
+                .map_or("", |i| &markup[i + fragment.len()..]);
             Ok(Box::new(NotebookTag {
                 markup: markup.to_string(),
-                expr: Expr::parse(first_fragment(markup)),
+                expr: Expr::parse(fragment),
+                has_filters: after.contains('|'),
             }))
         });
     }
@@ -372,10 +377,21 @@ fn missing_jupyter_notice(rel: &str) -> String {
 struct NotebookTag {
     markup: String,
     expr: Expr,
+    /// `Liquid::Variable` would apply filters after the expression; hyde does not.
+    has_filters: bool,
 }
 
 impl Tag for NotebookTag {
     fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
+        if self.has_filters {
+            crate::cli::log::warn(
+                "jekyll-jupyter-notebook:",
+                &format!(
+                    "filters in {{% jupyter_notebook {} %}} are not applied by hyde; the path is the value before them.",
+                    crate::liquid::ruby::strip(&self.markup)
+                ),
+            );
+        }
         let path = match ctx.evaluate(&self.expr)? {
             Value::Nil => {
                 let stripped = crate::liquid::ruby::strip(&self.markup);
