@@ -17,7 +17,9 @@ pub mod jekyll_feed;
 pub mod jekyll_get_json;
 pub mod jekyll_gist;
 pub mod jekyll_github_metadata;
+pub mod jekyll_imagemagick;
 pub mod jekyll_include_cache;
+pub mod jekyll_jupyter_notebook;
 pub mod jekyll_link_attributes;
 pub mod jekyll_mentions;
 pub mod jekyll_optional_front_matter;
@@ -114,6 +116,8 @@ pub static ALL: &[&dyn Plugin] = &[
     &jekyll_cache_bust::GEM,
     &jekyll_socials::JekyllSocials,
     &jekyll_3rd_party_libraries::Jekyll3rdPartyLibraries,
+    &jekyll_imagemagick::JekyllImagemagick,
+    &jekyll_jupyter_notebook::JekyllJupyterNotebook,
 ];
 
 /// The implementation a gem name or require path refers to.

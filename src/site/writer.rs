@@ -239,6 +239,11 @@ pub fn write_outputs(outputs: &[Output], only_changed: bool) -> Result<Vec<PathB
         .collect();
     winners.par_iter().try_for_each(|o| -> Result<()> {
         let dest = o.dest();
+        // A generator may write a file straight into the destination and register it as
+        // a static file there (jekyll-imagemagick's `ImageFile#write` does nothing).
+        if matches!(o, Output::Copied { from, .. } if *from == dest) {
+            return Ok(());
+        }
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::at(parent, None, e.to_string()))?;
         }
