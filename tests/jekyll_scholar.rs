@@ -11,7 +11,7 @@
 //! months, names with von/jr/others, LaTeX accents) and `alfolio` (an al-folio-style `bib`
 //! layout, grouping by year and by type, `--query`, `--max`, `-T`, `-f`, `--cited`,
 //! `{% cite %}`, `{% reference %}`, `{% quote %}`, `{% bibliography_count %}`, duplicate keys,
-//! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`).
+//! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`) and `details` (details pages).
 
 use std::path::{Path, PathBuf};
 
@@ -64,4 +64,12 @@ fn basic_site() {
 #[test]
 fn alfolio_site() {
     check("alfolio");
+}
+
+/// Details pages (`details_layout` present, pretty permalinks), `details_link`,
+/// `cite_details`, grouping by month, multi-key sort with orders, list/item attributes,
+/// `bibtex_filters` with `linebreaks`, `--locator`, `--suppress_author`.
+#[test]
+fn details_site() {
+    check("details");
 }

@@ -103,10 +103,7 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
     let title = get(bib, e, "title").map(|t| esc(&t));
     let authors = names_of(bib, e, "author").or_else(|| names_of(bib, e, "editor"));
     let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
-    let italic_title = !matches!(
-        e.kind.as_str(),
-        "article" | "inproceedings" | "incollection" | "inbook" | "conference"
-    );
+    let italic_title = !is_part(e);
     match authors {
         Some(a) => {
             out.push(terminate(&name_list(a)));
@@ -199,6 +196,14 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
     Ok(out.join(" "))
 }
 
+/// Entries whose title is part of a container (not italicised by APA).
+fn is_part(e: &Entry) -> bool {
+    matches!(
+        e.kind.as_str(),
+        "article" | "inproceedings" | "incollection" | "inbook" | "conference"
+    )
+}
+
 fn short_authors(bib: &Bibliography, e: &Entry) -> String {
     match names_of(bib, e, "author").or_else(|| names_of(bib, e, "editor")) {
         Some(n) if n.len() == 1 => family(&n[0]),
@@ -226,7 +231,12 @@ pub fn citation(
         .map(|(i, e)| {
             let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
             let mut s = if suppress_author {
-                year
+                // citeproc-ruby suppresses the names; APA's substitute is the title.
+                match get(bib, e, "title") {
+                    Some(t) if is_part(e) => format!("“{}”, {year}", esc(&t)),
+                    Some(t) => format!("<i>{}</i>, {year}", esc(&t)),
+                    None => year,
+                }
             } else {
                 format!("{}, {year}", short_authors(bib, e))
             };
