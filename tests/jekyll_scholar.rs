@@ -73,3 +73,12 @@ fn alfolio_site() {
 fn details_site() {
     check("details");
 }
+
+/// 400 generated entries of every type al-folio uses: accents and `\i` in names, von and
+/// Jr parts, `others`, month macros and numbers, `@string` concatenation, `\emph`/`\textsc`,
+/// maths, dashes; the al-folio-style layout, `selected` query and APA references grouped by
+/// type.
+#[test]
+fn large_site() {
+    check("large");
+}

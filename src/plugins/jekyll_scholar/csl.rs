@@ -6,10 +6,12 @@
 use super::bibtex::{Bibliography, Entry, Field};
 use super::names::Name;
 
+/// citeproc-ruby's HTML `finalize!`: only `& `, `< ` and ` >` are escaped (markup the
+/// filters produced, such as `<i>`, passes through).
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace("& ", "&amp; ")
+        .replace("< ", "&lt; ")
+        .replace(" >", " &gt;")
 }
 
 fn supported(style: &str) -> Result<(), String> {
@@ -35,26 +37,36 @@ fn names_of<'a>(bib: &'a Bibliography, e: &'a Entry, k: &str) -> Option<&'a [Nam
     }
 }
 
-/// "Donald E." → "D. E."; "Jean-Paul" → "J.-P.".
+/// citeproc's `initials_of` with APA's `initialize-with=". "`: each capital starts an
+/// initial, the rest of its word dropped; hyphens kept tight ("Min-jun" → "M.-jun").
 fn initials(first: &str) -> String {
-    first
-        .split_whitespace()
-        .map(|w| {
-            // "AH" is two initials.
-            if w.chars().count() > 1 && w.chars().all(char::is_uppercase) {
-                return w
-                    .chars()
-                    .map(|c| format!("{c}."))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            }
-            w.split('-')
-                .filter_map(|p| p.chars().next().map(|c| format!("{c}.")))
-                .collect::<Vec<_>>()
-                .join("-")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    use once_cell::sync::Lazy;
+    static INITIAL: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"(\p{Lu})[^\p{Lu}\s-]*\s*").expect("initial"));
+    static HYPHEN: Lazy<regex::Regex> = Lazy::new(|| regex::Regex::new(r"\s*-").expect("hyphen"));
+    let s = INITIAL.replace_all(first, "$1. ");
+    HYPHEN.replace_all(&s, "-").trim().to_string()
+}
+
+/// citeproc's `romanesque?`: only Latin, Greek, Cyrillic, Hebrew, Armenian, Georgian or
+/// common characters (markup removed). Other names print family then given, as written.
+fn romanesque(n: &Name) -> bool {
+    use once_cell::sync::Lazy;
+    use unicode_normalization::UnicodeNormalization;
+    static ROMANESQUE: Lazy<regex::Regex> = Lazy::new(|| {
+        regex::Regex::new(
+            r"^[\p{Latin}\p{Greek}\p{Cyrillic}\p{Hebrew}\p{Armenian}\p{Georgian}\p{Common}]*$",
+        )
+        .expect("romanesque")
+    });
+    static MARKUP: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"<[^>]*>").expect("markup"));
+    let joined: String = format!(
+        "{}{}",
+        n.first.as_deref().unwrap_or("").nfc().collect::<String>(),
+        n.last.as_deref().unwrap_or("").nfc().collect::<String>()
+    );
+    ROMANESQUE.is_match(&MARKUP.replace_all(&joined, ""))
 }
 
 fn family(n: &Name) -> String {
@@ -70,6 +82,16 @@ fn family(n: &Name) -> String {
 
 /// APA's inverted name: "van Beethoven, L." / "Smith, J., Jr.".
 fn inverted(n: &Name) -> String {
+    if !romanesque(n) {
+        let mut parts = Vec::new();
+        if let Some(l) = n.last.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(l.to_string());
+        }
+        if let Some(f) = n.first.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(f.to_string());
+        }
+        return parts.join(" ");
+    }
     let mut s = family(n);
     if let Some(f) = n.first.as_deref().filter(|f| !f.is_empty()) {
         s.push_str(", ");
@@ -333,8 +355,29 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
             }
         }
         ("phdthesis" | "mastersthesis" | "thesis", _) => {
-            if let Some(s) = get(bib, e, "school") {
-                push(&mut out, " ", &esc(&s));
+            // APA: "[Genre, School]." when the thesis is online (DOI or URL), else
+            // "[Genre]. School.". bibtex-ruby names the genre after the entry type.
+            let genre = match e.kind.as_str() {
+                "phdthesis" => Some("PhD thesis"),
+                "mastersthesis" => Some("Master's thesis"),
+                _ => None,
+            };
+            let online = get(bib, e, "doi").is_some() || get(bib, e, "url").is_some();
+            let school = get(bib, e, "school").map(|s| esc(&s));
+            if let Some(g) = genre {
+                let inner = match (&school, online) {
+                    (Some(sc), true) => format!("{g}, {sc}"),
+                    _ => g.to_string(),
+                };
+                // The bracket joins the title with a space, not a period.
+                if out.ends_with('.') {
+                    out.pop();
+                }
+                push(&mut out, " ", &format!("[{inner}]"));
+                ends_sentence(&mut out);
+            }
+            if let Some(sc) = school.filter(|_| !online || genre.is_none()) {
+                push(&mut out, " ", &sc);
                 ends_sentence(&mut out);
             }
         }
