@@ -368,4 +368,49 @@ mod tests {
             ]
         );
     }
+
+    // Expected values from bibtex-ruby 6.2.0's `BibTeX::Names.parse`.
+    #[test]
+    fn tricky_names() {
+        assert_eq!(
+            parse("Smith jones"),
+            vec![n(Some("Smith"), None, "jones", None)]
+        );
+        assert_eq!(
+            parse("john smith"),
+            vec![n(None, Some("john"), "smith", None)]
+        );
+        assert_eq!(
+            parse("山田 太郎"),
+            vec![n(Some("太郎"), None, "山田", None)]
+        );
+        assert_eq!(
+            parse("{Barnes and Noble} and Ann {de Gaulle}"),
+            vec![
+                n(None, None, "{Barnes and Noble}", None),
+                n(Some("Ann"), None, "{de Gaulle}", None)
+            ]
+        );
+        assert_eq!(
+            parse("Doe, Jane and Roe, R. R. AND Poe, E. A."),
+            vec![
+                n(Some("Jane"), None, "Doe", None),
+                n(Some("R. R."), None, "Roe", None),
+                n(Some("E. A."), None, "Poe", None)
+            ]
+        );
+        assert_eq!(
+            parse(r"Charles Louis Xavier Joseph de la Vall{\'e}e Poussin"),
+            vec![n(
+                Some("Charles Louis Xavier Joseph"),
+                Some("de la"),
+                r"Vall{\'e}e Poussin",
+                None
+            )]
+        );
+        assert_eq!(
+            parse("Per Brinch Hansen"),
+            vec![n(Some("Per Brinch"), None, "Hansen", None)]
+        );
+    }
 }
