@@ -1092,4 +1092,48 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].1, "B");
     }
+
+    #[test]
+    fn never_panics_on_garbage() {
+        let inputs = [
+            "@",
+            "@@@",
+            "@misc",
+            "@misc{",
+            "@misc{k,",
+            "@misc{k, a",
+            "@misc{k, a=",
+            "@misc{k, a={",
+            "@misc{k, a=\"",
+            "@string{",
+            "@string{x=}",
+            "@comment{",
+            "@preamble{\"x\"",
+            "}}}}",
+            "@misc{k, a = x # # y}",
+            "@misc{é,ü={ß}}",
+            "@misc{k, author = {, and ,}}",
+            "@misc{k, author = {and and and}}",
+            "@misc{k, month = {}}",
+            "\u{0}@\u{ff}{",
+            "@misc{k, title = {\\\\\\}}",
+            "@misc{k, title={$$$}}",
+            "@misc{k, title={\\textsc{}}",
+        ];
+        for i in inputs {
+            let b = parse(i);
+            for e in &b.entries {
+                for f in e.fields.values() {
+                    let _ = super::super::latex::apply_all(
+                        &[
+                            super::super::latex::Filter::Latex,
+                            super::super::latex::Filter::Smallcaps,
+                        ],
+                        &f.to_s(),
+                    );
+                }
+                let _ = super::super::query::matches(&b, e, "@*[title~=(]");
+            }
+        }
+    }
 }

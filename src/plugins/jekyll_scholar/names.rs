@@ -94,7 +94,7 @@ fn and_at(s: &str) -> Option<usize> {
         return None;
     }
     i += ws;
-    if s.len() < i + 3 || !s[i..i + 3].eq_ignore_ascii_case("and") {
+    if s.len() < i + 3 || !s.as_bytes()[i..i + 3].eq_ignore_ascii_case(b"and") {
         return None;
     }
     i += 3;
@@ -370,6 +370,12 @@ mod tests {
     }
 
     // Expected values from bibtex-ruby 6.2.0's `BibTeX::Names.parse`.
+    #[test]
+    fn multibyte_after_space_does_not_panic() {
+        assert_eq!(parse("A 山田太郎").len(), 1);
+        assert_eq!(parse("Zoë  é").len(), 1);
+    }
+
     #[test]
     fn tricky_names() {
         assert_eq!(
