@@ -89,3 +89,11 @@ fn details_site() {
 fn large_site() {
     check("large");
 }
+
+/// `bibliography: "*.bib"` in a custom `source` (files concatenated, `@string`s shared),
+/// `-f` overriding the glob, an inline `bibliography_template`, `entry.month_numeric`,
+/// `entry.author_0_last`, descending text sort, `ul` lists.
+#[test]
+fn glob_site() {
+    check("glob");
+}
