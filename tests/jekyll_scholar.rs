@@ -11,7 +11,7 @@
 //! months, names with von/jr/others, LaTeX accents) and `alfolio` (an al-folio-style `bib`
 //! layout, grouping by year and by type, `--query`, `--max`, `-T`, `-f`, `--cited`,
 //! `{% cite %}`, `{% reference %}`, `{% quote %}`, `{% bibliography_count %}`, duplicate keys,
-//! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`).
+//! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`) and `details` (details pages).
 
 use std::path::{Path, PathBuf};
 
@@ -32,14 +32,21 @@ fn check(site: &str) {
     let expected = root.join(format!("{site}.expected"));
     let dest = std::env::temp_dir().join(format!("hyde-scholar-{site}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dest);
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_hyde"))
-        .args(["build", "-q", "-s"])
-        .arg(&src)
-        .arg("-d")
-        .arg(&dest)
-        .status()
-        .unwrap();
-    assert!(status.success(), "hyde build failed for {site}");
+    // In-process (`hyde::build::command`, what `hyde build` runs), so the test exercises
+    // this crate's code and not whichever `hyde` binary a shared target directory holds.
+    let mut values = hyde::value::Hash::new();
+    values.insert("source".into(), hyde::Value::str(src.display().to_string()));
+    values.insert(
+        "destination".into(),
+        hyde::Value::str(dest.display().to_string()),
+    );
+    values.insert("quiet".into(), hyde::Value::Bool(true));
+    let overrides = hyde::config::Overrides {
+        values,
+        config_files: Vec::new(),
+    };
+    let code = hyde::build::command(&root, &overrides);
+    assert_eq!(code, 0, "hyde build failed for {site}");
     let mut want = Vec::new();
     files(&expected, &mut want);
     let mut got = Vec::new();
@@ -64,4 +71,29 @@ fn basic_site() {
 #[test]
 fn alfolio_site() {
     check("alfolio");
+}
+
+/// Details pages (`details_layout` present, pretty permalinks), `details_link`,
+/// `cite_details`, grouping by month, multi-key sort with orders, list/item attributes,
+/// `bibtex_filters` with `linebreaks`, `--locator`, `--suppress_author`.
+#[test]
+fn details_site() {
+    check("details");
+}
+
+/// 400 generated entries of every type al-folio uses: accents and `\i` in names, von and
+/// Jr parts, `others`, month macros and numbers, `@string` concatenation, `\emph`/`\textsc`,
+/// maths, dashes; the al-folio-style layout, `selected` query and APA references grouped by
+/// type.
+#[test]
+fn large_site() {
+    check("large");
+}
+
+/// `bibliography: "*.bib"` in a custom `source` (files concatenated, `@string`s shared),
+/// `-f` overriding the glob, an inline `bibliography_template`, `entry.month_numeric`,
+/// `entry.author_0_last`, descending text sort, `ul` lists.
+#[test]
+fn glob_site() {
+    check("glob");
 }

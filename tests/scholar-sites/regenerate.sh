@@ -11,5 +11,7 @@ for site in "$here"/*/; do
   name=$(basename "$site")
   case "$name" in *.expected) continue ;; esac
   rm -rf "$here/$name.expected"
-  /work/shared/oracle/jekyll-oracle build -s "$site" -d "$here/$name.expected" >/dev/null
+  # From inside the site: jekyll-scholar globs `bibliography: "*.bib"` relative to the
+  # working directory, as a user running `jekyll build` in the site has it.
+  (cd "$site" && /work/shared/oracle/jekyll-oracle build -s . -d "$here/$name.expected" >/dev/null)
 done

@@ -1048,4 +1048,92 @@ mod tests {
         assert_eq!(ruby_succ("Zz99"), "AAa00");
         assert_eq!(ruby_succ("x_"), "y_");
     }
+
+    // bibtex-ruby raises on these (jekyll-scholar's build stops); hyde reports the file and
+    // line and keeps every other entry.
+    #[test]
+    fn bad_input_is_reported_and_skipped() {
+        let b = parse("@misc{ok1, title={A}}\n@misc{title={no key}}\n@misc{ok2, title={B}}\n@article{x, title={A} year={1}}\n@misc{ok3, title={C}}\n");
+        let keys: Vec<&str> = b.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["ok1", "ok2", "ok3"]);
+        assert_eq!(b.warnings.len(), 2);
+        assert!(
+            b.warnings[0].starts_with("t.bib:2: BibTeX:"),
+            "{}",
+            b.warnings[0]
+        );
+        assert!(
+            b.warnings[1].starts_with("t.bib:4: BibTeX:"),
+            "{}",
+            b.warnings[1]
+        );
+        // An unbalanced brace swallows the rest of the file, as in bibtex-ruby's lexer.
+        let b = parse("@misc{ok, title={A}}\n@misc{bad, title={x {y}\n@misc{lost, title={B}}\n");
+        assert_eq!(b.entries.len(), 1);
+        assert!(
+            b.warnings[0].contains("unterminated content"),
+            "{}",
+            b.warnings[0]
+        );
+    }
+
+    // bibtex-ruby 6.2.0: a duplicate key gets `String#succ`; a field repeated in an
+    // entry keeps its first position with the last value.
+    #[test]
+    fn duplicates() {
+        let b = parse("@misc{a1, title={A}, title={B}, year={1}}\n@misc{a1, title={C}}\n");
+        let keys: Vec<&str> = b.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a1", "a2"]);
+        let f: Vec<(&String, String)> = b.entries[0]
+            .fields
+            .iter()
+            .map(|(k, v)| (k, v.to_s()))
+            .collect();
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].1, "B");
+    }
+
+    #[test]
+    fn never_panics_on_garbage() {
+        let inputs = [
+            "@",
+            "@@@",
+            "@misc",
+            "@misc{",
+            "@misc{k,",
+            "@misc{k, a",
+            "@misc{k, a=",
+            "@misc{k, a={",
+            "@misc{k, a=\"",
+            "@string{",
+            "@string{x=}",
+            "@comment{",
+            "@preamble{\"x\"",
+            "}}}}",
+            "@misc{k, a = x # # y}",
+            "@misc{é,ü={ß}}",
+            "@misc{k, author = {, and ,}}",
+            "@misc{k, author = {and and and}}",
+            "@misc{k, month = {}}",
+            "\u{0}@\u{ff}{",
+            "@misc{k, title = {\\\\\\}}",
+            "@misc{k, title={$$$}}",
+            "@misc{k, title={\\textsc{}}",
+        ];
+        for i in inputs {
+            let b = parse(i);
+            for e in &b.entries {
+                for f in e.fields.values() {
+                    let _ = super::super::latex::apply_all(
+                        &[
+                            super::super::latex::Filter::Latex,
+                            super::super::latex::Filter::Smallcaps,
+                        ],
+                        &f.to_s(),
+                    );
+                }
+                let _ = super::super::query::matches(&b, e, "@*[title~=(]");
+            }
+        }
+    }
 }

@@ -6,10 +6,12 @@
 use super::bibtex::{Bibliography, Entry, Field};
 use super::names::Name;
 
+/// citeproc-ruby's HTML `finalize!`: only `& `, `< ` and ` >` are escaped (markup the
+/// filters produced, such as `<i>`, passes through).
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace("& ", "&amp; ")
+        .replace("< ", "&lt; ")
+        .replace(" >", " &gt;")
 }
 
 fn supported(style: &str) -> Result<(), String> {
@@ -35,18 +37,36 @@ fn names_of<'a>(bib: &'a Bibliography, e: &'a Entry, k: &str) -> Option<&'a [Nam
     }
 }
 
-/// "Donald E." → "D. E."; "Jean-Paul" → "J.-P.".
+/// citeproc's `initials_of` with APA's `initialize-with=". "`: each capital starts an
+/// initial, the rest of its word dropped; hyphens kept tight ("Min-jun" → "M.-jun").
 fn initials(first: &str) -> String {
-    first
-        .split_whitespace()
-        .map(|w| {
-            w.split('-')
-                .filter_map(|p| p.chars().next().map(|c| format!("{c}.")))
-                .collect::<Vec<_>>()
-                .join("-")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    use once_cell::sync::Lazy;
+    static INITIAL: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"(\p{Lu})[^\p{Lu}\s-]*\s*").expect("initial"));
+    static HYPHEN: Lazy<regex::Regex> = Lazy::new(|| regex::Regex::new(r"\s*-").expect("hyphen"));
+    let s = INITIAL.replace_all(first, "$1. ");
+    HYPHEN.replace_all(&s, "-").trim().to_string()
+}
+
+/// citeproc's `romanesque?`: only Latin, Greek, Cyrillic, Hebrew, Armenian, Georgian or
+/// common characters (markup removed). Other names print family then given, as written.
+fn romanesque(n: &Name) -> bool {
+    use once_cell::sync::Lazy;
+    use unicode_normalization::UnicodeNormalization;
+    static ROMANESQUE: Lazy<regex::Regex> = Lazy::new(|| {
+        regex::Regex::new(
+            r"^[\p{Latin}\p{Greek}\p{Cyrillic}\p{Hebrew}\p{Armenian}\p{Georgian}\p{Common}]*$",
+        )
+        .expect("romanesque")
+    });
+    static MARKUP: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"<[^>]*>").expect("markup"));
+    let joined: String = format!(
+        "{}{}",
+        n.first.as_deref().unwrap_or("").nfc().collect::<String>(),
+        n.last.as_deref().unwrap_or("").nfc().collect::<String>()
+    );
+    ROMANESQUE.is_match(&MARKUP.replace_all(&joined, ""))
 }
 
 fn family(n: &Name) -> String {
@@ -62,6 +82,16 @@ fn family(n: &Name) -> String {
 
 /// APA's inverted name: "van Beethoven, L." / "Smith, J., Jr.".
 fn inverted(n: &Name) -> String {
+    if !romanesque(n) {
+        let mut parts = Vec::new();
+        if let Some(l) = n.last.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(l.to_string());
+        }
+        if let Some(f) = n.first.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(f.to_string());
+        }
+        return parts.join(" ");
+    }
     let mut s = family(n);
     if let Some(f) = n.first.as_deref().filter(|f| !f.is_empty()) {
         s.push_str(", ");
@@ -84,119 +114,305 @@ fn name_list(names: &[Name]) -> String {
     }
 }
 
-fn terminate(s: &str) -> String {
-    if s.ends_with(['.', '?', '!']) {
-        s.to_string()
-    } else {
-        format!("{s}.")
+fn pages(p: &str) -> String {
+    p.replace("--", "–").replace('-', "–")
+}
+
+/// The text without HTML tags, to see how it really ends.
+fn visible_end(s: &str) -> Option<char> {
+    let mut t = s.trim_end();
+    while t.ends_with('>') {
+        match t.rfind('<') {
+            Some(i) => t = t[..i].trim_end(),
+            None => break,
+        }
+    }
+    t.chars().last()
+}
+
+/// Appends `punct` + `text`, dropping the punctuation when what precedes already ends
+/// with some (citeproc-ruby squeezes "Corporation,." to "Corporation,").
+fn push(out: &mut String, punct: &str, text: &str) {
+    let ends_punct = visible_end(out).is_some_and(|c| ".,:;!?".contains(c));
+    let p = punct.trim_start_matches(|c: char| ends_punct && ".,:;!?".contains(c));
+    out.push_str(p);
+    out.push_str(text);
+}
+
+fn ends_sentence(out: &mut String) {
+    push(out, ".", "");
+}
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "afore",
+    "after",
+    "against",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "an",
+    "and",
+    "anenst",
+    "apropos",
+    "apud",
+    "around",
+    "as",
+    "aside",
+    "astride",
+    "at",
+    "athwart",
+    "atop",
+    "barring",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "circa",
+    "despite",
+    "d",
+    "down",
+    "during",
+    "except",
+    "for",
+    "forenenst",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "into",
+    "lest",
+    "like",
+    "modulo",
+    "near",
+    "next",
+    "nor",
+    "notwithstanding",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "or",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "pro",
+    "qua",
+    "sans",
+    "since",
+    "so",
+    "than",
+    "the",
+    "through",
+    "thru",
+    "throughout",
+    "thruout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "versus",
+    "vs",
+    "v",
+    "via",
+    "vis-à-vis",
+    "with",
+    "within",
+    "without",
+];
+
+fn upcase_first(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
-fn pages(p: &str) -> String {
-    p.replace("--", "–").replace('-', "–")
+/// CSL `text-case="title"` as citeproc-ruby applies it (English): words of two or more
+/// letters capitalised unless stop words (the first always), and the last word.
+fn title_case(s: &str) -> String {
+    use once_cell::sync::Lazy;
+    static WORD: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"\b(\p{L})([\p{L}.]+)\b").expect("word"));
+    static LAST: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"(\.|\b)(\p{Ll})([\p{L}.]+)\b$").expect("last"));
+    let mut first = true;
+    let out = WORD.replace_all(s, |c: &regex::Captures| {
+        let word = &c[0];
+        let lower_first = c[1].chars().all(char::is_lowercase);
+        let stop = STOPWORDS.contains(&word.to_lowercase().as_str());
+        let r = if lower_first && (!stop || first) {
+            upcase_first(word)
+        } else {
+            word.to_string()
+        };
+        first = false;
+        r
+    });
+    LAST.replace(&out, |c: &regex::Captures| {
+        if &c[1] == "." {
+            c[0].to_string()
+        } else {
+            format!("{}{}", c[1].to_string() + &upcase_first(&c[2]), &c[3])
+        }
+    })
+    .into_owned()
 }
 
 /// The APA bibliography entry.
 pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String, String> {
     supported(style)?;
-    let mut out = Vec::new();
     let title = get(bib, e, "title").map(|t| esc(&t));
     let authors = names_of(bib, e, "author").or_else(|| names_of(bib, e, "editor"));
     let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
-    let italic_title = !matches!(
-        e.kind.as_str(),
-        "article" | "inproceedings" | "incollection" | "inbook" | "conference"
-    );
+    let container = match e.kind.as_str() {
+        "article" => get(bib, e, "journal"),
+        "inproceedings" | "conference" | "incollection" | "inbook" => get(bib, e, "booktitle"),
+        _ => None,
+    };
+    let italic_title = !is_part(e) || container.is_none();
+    let title_text = |t: &str| {
+        if italic_title {
+            format!("<i>{t}</i>")
+        } else {
+            t.to_string()
+        }
+    };
+    let mut out = String::new();
     match authors {
         Some(a) => {
-            out.push(terminate(&name_list(a)));
-            out.push(format!("({year})."));
+            out.push_str(&name_list(a));
+            ends_sentence(&mut out);
+            push(&mut out, " ", &format!("({year})"));
+            ends_sentence(&mut out);
             if let Some(t) = &title {
-                out.push(if italic_title {
-                    format!("<i>{}</i>.", t.trim_end_matches('.'))
-                } else {
-                    terminate(t)
-                });
+                push(&mut out, " ", &title_text(t));
+                ends_sentence(&mut out);
             }
         }
         None => {
             if let Some(t) = &title {
-                out.push(if italic_title {
-                    format!("<i>{}</i>.", t.trim_end_matches('.'))
-                } else {
-                    terminate(t)
-                });
+                out.push_str(&title_text(t));
+                ends_sentence(&mut out);
             }
-            out.push(format!("({year})."));
+            push(&mut out, " ", &format!("({year})"));
+            ends_sentence(&mut out);
         }
     }
-    match e.kind.as_str() {
-        "article" => {
-            let mut c = String::new();
-            if let Some(j) = get(bib, e, "journal") {
-                c.push_str(&format!("<i>{}</i>", esc(&j)));
-            }
+    let issue = get(bib, e, "number").or_else(|| get(bib, e, "issue"));
+    match (e.kind.as_str(), &container) {
+        ("article", Some(j)) => {
+            push(&mut out, " ", &format!("<i>{}</i>", esc(&title_case(j))));
             if let Some(v) = get(bib, e, "volume") {
-                c.push_str(&format!(", <i>{}</i>", esc(&v)));
+                push(&mut out, ", ", &format!("<i>{}</i>", esc(&v)));
             }
-            if let Some(n) = get(bib, e, "number") {
-                c.push_str(&format!("({})", esc(&n)));
+            if let Some(n) = &issue {
+                out.push_str(&format!("({})", esc(n)));
             }
             if let Some(p) = get(bib, e, "pages") {
-                c.push_str(&format!(", {}", esc(&pages(&p))));
+                push(&mut out, ", ", &esc(&pages(&p)));
             }
-            if !c.is_empty() {
-                out.push(format!("{c}."));
-            }
+            ends_sentence(&mut out);
         }
-        "inproceedings" | "conference" => {
+        ("inproceedings" | "conference", Some(b)) => {
             // citeproc-ruby's apa.csl prints a paper-conference's proceedings like a
             // periodical: "<i>Proceedings</i>, 1–10." and no publisher.
-            if let Some(b) = get(bib, e, "booktitle") {
-                let mut c = format!("<i>{}</i>", esc(&b));
-                if let Some(p) = get(bib, e, "pages") {
-                    c.push_str(&format!(", {}", esc(&pages(&p))));
-                }
-                out.push(format!("{c}."));
+            push(&mut out, " ", &format!("<i>{}</i>", esc(&title_case(b))));
+            if let Some(p) = get(bib, e, "pages") {
+                push(&mut out, ", ", &esc(&pages(&p)));
             }
+            ends_sentence(&mut out);
         }
-        "incollection" | "inbook" => {
-            if let Some(b) = get(bib, e, "booktitle") {
-                let mut c = format!("In <i>{}</i>", esc(&b));
-                if let Some(p) = get(bib, e, "pages") {
-                    c.push_str(&format!(" (pp. {})", esc(&pages(&p))));
-                }
-                out.push(format!("{c}."));
+        ("incollection" | "inbook", Some(b)) => {
+            push(&mut out, " ", &format!("In <i>{}</i>", esc(&title_case(b))));
+            if let Some(p) = get(bib, e, "pages") {
+                push(&mut out, " ", &format!("(pp. {})", esc(&pages(&p))));
             }
+            ends_sentence(&mut out);
             if let Some(p) = get(bib, e, "publisher") {
-                out.push(terminate(&esc(&p)));
+                push(&mut out, " ", &esc(&p));
+                ends_sentence(&mut out);
             }
         }
-        "phdthesis" | "mastersthesis" | "thesis" => {
-            if let Some(s) = get(bib, e, "school") {
-                out.push(terminate(&esc(&s)));
+        ("phdthesis" | "mastersthesis" | "thesis", _) => {
+            // APA: "[Genre, School]." when the thesis is online (DOI or URL), else
+            // "[Genre]. School.". bibtex-ruby names the genre after the entry type.
+            let genre = match e.kind.as_str() {
+                "phdthesis" => Some("PhD thesis"),
+                "mastersthesis" => Some("Master's thesis"),
+                _ => None,
+            };
+            let online = get(bib, e, "doi").is_some() || get(bib, e, "url").is_some();
+            let school = get(bib, e, "school").map(|s| esc(&s));
+            if let Some(g) = genre {
+                let inner = match (&school, online) {
+                    (Some(sc), true) => format!("{g}, {sc}"),
+                    _ => g.to_string(),
+                };
+                // The bracket joins the title with a space, not a period.
+                if out.ends_with('.') {
+                    out.pop();
+                }
+                push(&mut out, " ", &format!("[{inner}]"));
+                ends_sentence(&mut out);
+            }
+            if let Some(sc) = school.filter(|_| !online || genre.is_none()) {
+                push(&mut out, " ", &sc);
+                ends_sentence(&mut out);
             }
         }
-        "techreport" => {
+        ("techreport", _) => {
             if let Some(s) = get(bib, e, "institution") {
-                out.push(terminate(&esc(&s)));
+                push(&mut out, " ", &esc(&s));
+                ends_sentence(&mut out);
             }
         }
+        ("article" | "inproceedings" | "conference" | "incollection" | "inbook", None) => {}
         _ => {
             if let Some(h) = get(bib, e, "howpublished") {
-                out.push(terminate(&esc(&h)));
+                push(&mut out, " ", &esc(&h));
+                ends_sentence(&mut out);
             }
             if let Some(p) = get(bib, e, "publisher") {
-                out.push(terminate(&esc(&p)));
+                push(&mut out, " ", &esc(&p));
+                ends_sentence(&mut out);
             }
         }
     }
     if let Some(d) = get(bib, e, "doi") {
-        out.push(format!("https://doi.org/{}", esc(&d)));
+        push(&mut out, " ", &format!("https://doi.org/{}", esc(&d)));
     } else if let Some(u) = get(bib, e, "url") {
-        out.push(esc(&u));
+        push(&mut out, " ", &esc(&u));
     }
-    Ok(out.join(" "))
+    Ok(out)
+}
+
+/// Entries whose title is part of a container (not italicised by APA).
+fn is_part(e: &Entry) -> bool {
+    matches!(
+        e.kind.as_str(),
+        "article" | "inproceedings" | "incollection" | "inbook" | "conference"
+    )
 }
 
 fn short_authors(bib: &Bibliography, e: &Entry) -> String {
@@ -226,7 +442,12 @@ pub fn citation(
         .map(|(i, e)| {
             let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
             let mut s = if suppress_author {
-                year
+                // citeproc-ruby suppresses the names; APA's substitute is the title.
+                match get(bib, e, "title") {
+                    Some(t) if is_part(e) => format!("“{}”, {year}", esc(&t)),
+                    Some(t) => format!("<i>{}</i>, {year}", esc(&t)),
+                    None => year,
+                }
             } else {
                 format!("{}, {year}", short_authors(bib, e))
             };

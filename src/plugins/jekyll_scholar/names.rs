@@ -94,7 +94,7 @@ fn and_at(s: &str) -> Option<usize> {
         return None;
     }
     i += ws;
-    if s.len() < i + 3 || !s[i..i + 3].eq_ignore_ascii_case("and") {
+    if s.len() < i + 3 || !s.as_bytes()[i..i + 3].eq_ignore_ascii_case(b"and") {
         return None;
     }
     i += 3;
@@ -366,6 +366,57 @@ mod tests {
                 n(Some("Leslie"), None, "Lamport", None),
                 n(None, None, "others", None),
             ]
+        );
+    }
+
+    // Expected values from bibtex-ruby 6.2.0's `BibTeX::Names.parse`.
+    #[test]
+    fn multibyte_after_space_does_not_panic() {
+        assert_eq!(parse("A 山田太郎").len(), 1);
+        assert_eq!(parse("Zoë  é").len(), 1);
+    }
+
+    #[test]
+    fn tricky_names() {
+        assert_eq!(
+            parse("Smith jones"),
+            vec![n(Some("Smith"), None, "jones", None)]
+        );
+        assert_eq!(
+            parse("john smith"),
+            vec![n(None, Some("john"), "smith", None)]
+        );
+        assert_eq!(
+            parse("山田 太郎"),
+            vec![n(Some("太郎"), None, "山田", None)]
+        );
+        assert_eq!(
+            parse("{Barnes and Noble} and Ann {de Gaulle}"),
+            vec![
+                n(None, None, "{Barnes and Noble}", None),
+                n(Some("Ann"), None, "{de Gaulle}", None)
+            ]
+        );
+        assert_eq!(
+            parse("Doe, Jane and Roe, R. R. AND Poe, E. A."),
+            vec![
+                n(Some("Jane"), None, "Doe", None),
+                n(Some("R. R."), None, "Roe", None),
+                n(Some("E. A."), None, "Poe", None)
+            ]
+        );
+        assert_eq!(
+            parse(r"Charles Louis Xavier Joseph de la Vall{\'e}e Poussin"),
+            vec![n(
+                Some("Charles Louis Xavier Joseph"),
+                Some("de la"),
+                r"Vall{\'e}e Poussin",
+                None
+            )]
+        );
+        assert_eq!(
+            parse("Per Brinch Hansen"),
+            vec![n(Some("Per Brinch"), None, "Hansen", None)]
         );
     }
 }

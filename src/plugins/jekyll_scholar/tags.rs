@@ -307,6 +307,15 @@ impl Scope {
             warn_once("remove_duplicates is not implemented by hyde; duplicates are kept");
         }
         let filters = filters_of(&config);
+        let locale = config.str("locale");
+        if locale != "en" && !locale.starts_with("en-") {
+            warn_once(&format!(
+                "locale '{locale}' is not implemented by hyde (references use English terms)"
+            ));
+        }
+        if config.truthy("allow_locale_overrides") {
+            warn_once("allow_locale_overrides is not implemented by hyde");
+        }
         let info = SiteInfo::of(&site, &config);
         Ok(Scope {
             site: Some(site),
@@ -1226,6 +1235,21 @@ pub fn register(engine: &mut Engine) {
 /// bibliography, from the `details_layout` file, when that layout exists.
 pub fn generate_details(site: &mut Site) -> crate::error::Result<()> {
     let config = Config::new(site.config.get("scholar"), None);
+    // jekyll-scholar also converts `.bib` pages to HTML references; hyde does not.
+    let bib_pages: Vec<String> = site
+        .pages
+        .iter()
+        .filter(|p| {
+            let n = p.name.to_ascii_lowercase();
+            n.ends_with(".bib") || n.ends_with(".bibtex")
+        })
+        .map(|p| p.name.clone())
+        .collect();
+    for name in bib_pages {
+        site.warn(format!(
+            "Jekyll-scholar: the BibTeX converter is not implemented by hyde; {name} is not converted to HTML"
+        ));
+    }
     if config.h.contains_key("use_raw_bibtex_entry") {
         crate::cli::log::warn(
             "Jekyll-scholar:",
