@@ -164,6 +164,32 @@ fn serves_regenerates_and_reloads() {
         .to_text()
         .unwrap()
         .contains("\"path\":\"/css/site.css\""));
+
+    // A broken edit: the last good pages stay served, with the error over them, until a
+    // good save.
+    std::fs::write(
+        dir.join("about.md"),
+        "---\nlayout: default\ntitle: About\npermalink: /about\n---\n{% if %}\n",
+    )
+    .unwrap();
+    let msg = ws.read().unwrap();
+    assert!(msg.to_text().unwrap().contains("\"path\":\"/\""));
+    let (status, page) = http_get(port, "/base/about");
+    assert_eq!(status, 200);
+    assert!(page.contains("About page."), "{page}");
+    assert!(page.contains("id=\"hyde-build-error\""), "{page}");
+    assert!(page.contains("about.md"), "{page}");
+    std::fs::write(
+        dir.join("about.md"),
+        "---\nlayout: default\ntitle: About\npermalink: /about\n---\nFixed.\n",
+    )
+    .unwrap();
+    let _ = ws.read().unwrap();
+    let (_, page) = http_get(port, "/base/about");
+    assert!(
+        page.contains("Fixed.") && !page.contains("hyde-build-error"),
+        "{page}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

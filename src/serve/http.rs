@@ -62,6 +62,9 @@ pub struct Server {
     pub encoding: String,
     pub show_dir_listing: bool,
     pub livereload: Option<livereload::Options>,
+    /// The latest regeneration's outcome: a failed build's error is shown over every
+    /// served HTML page.
+    pub status: Option<std::sync::Arc<super::BuildStatus>>,
 }
 
 /// A response before it is sent.
@@ -115,6 +118,7 @@ impl Server {
                 .get("show_dir_listing")
                 .is_some_and(|v| v.is_truthy()),
             livereload,
+            status: None,
         }
     }
 
@@ -254,6 +258,11 @@ impl Server {
         if let Some(lm) = last_modified {
             headers.push(("Last-Modified".into(), lm));
         }
+        if let Some(error) = self.status.as_ref().and_then(|s| s.error()) {
+            if content_type.contains("text/html") {
+                body.extend_from_slice(error_overlay(&error).as_bytes());
+            }
+        }
         if let Some(lr) = &self.livereload {
             if content_type.contains("text/html") {
                 if let Ok(html) = std::str::from_utf8(&body) {
@@ -361,6 +370,15 @@ impl Server {
     }
 }
 
+/// The overlay a served page gets while the latest build has failed: the error as hyde
+/// printed it (`file:line: message`), over the last good page.
+fn error_overlay(error: &str) -> String {
+    format!(
+        "\n<div id=\"hyde-build-error\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2em;background:rgba(30,0,0,.92);color:#fff;font:14px/1.5 monospace;white-space:pre-wrap\"><strong>hyde: the site failed to build; this page is from the last good build.</strong>\n\n{}</div>\n",
+        crate::liquid::filters::html_escape(error)
+    )
+}
+
 enum Resolved {
     File(PathBuf),
     AddSlash,
@@ -391,6 +409,7 @@ mod tests {
             encoding: "utf-8".into(),
             show_dir_listing: false,
             livereload: None,
+            status: None,
         }
     }
 
@@ -436,6 +455,22 @@ mod tests {
         assert_eq!(s.get("/blog/about", "h", None).body, b"about");
         assert_eq!(s.get("/about", "h", None).status, 404);
         assert_eq!(s.get("/blogabout", "h", None).status, 404);
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn shows_a_failed_build_over_html_pages() {
+        let root = site("overlay");
+        let mut s = server(&root, "");
+        let status = std::sync::Arc::new(super::super::BuildStatus::default());
+        s.status = Some(status.clone());
+        status.set(Some("_posts/a.md:3: Liquid syntax error <x>".into()));
+        let body = String::from_utf8(s.get("/about", "h", None).body).unwrap();
+        assert!(body.starts_with("about\n<div id=\"hyde-build-error\""));
+        assert!(body.contains("_posts/a.md:3: Liquid syntax error &lt;x&gt;"));
+        assert_eq!(s.get("/feed.xml", "h", None).body, b"<feed/>");
+        status.set(None);
+        assert_eq!(s.get("/about", "h", None).body, b"about");
         let _ = std::fs::remove_dir_all(root);
     }
 

@@ -12,6 +12,23 @@ use crate::value::{Hash, Value};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+/// The outcome of the latest regeneration while serving: the error of a failed build,
+/// which served HTML pages show in an overlay until a build succeeds again.
+#[derive(Default)]
+pub struct BuildStatus {
+    error: std::sync::Mutex<Option<String>>,
+}
+
+impl BuildStatus {
+    pub fn set(&self, error: Option<String>) {
+        *self.error.lock().unwrap_or_else(|e| e.into_inner()) = error;
+    }
+
+    pub fn error(&self) -> Option<String> {
+        self.error.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
 /// `serve`'s own options (Jekyll's `COMMAND_OPTIONS`), already parsed.
 #[derive(Debug, Default, Clone)]
 pub struct ServeOptions {
@@ -117,13 +134,19 @@ pub fn command(cwd: &Path, overrides: &Overrides, opts: &ServeOptions) -> i32 {
         return code;
     }
     let reactor: Arc<OnceLock<Arc<livereload::Reactor>>> = Arc::new(OnceLock::new());
+    let status = Arc::new(BuildStatus::default());
     if config.bool_of("detach") {
         log::info(
             "Auto-regeneration:",
             "disabled when running server detached.",
         );
     } else if config.bool_of("watch") {
-        if let Err(e) = watch::start(cwd.to_path_buf(), config.clone(), reactor.clone()) {
+        if let Err(e) = watch::start(
+            cwd.to_path_buf(),
+            config.clone(),
+            reactor.clone(),
+            status.clone(),
+        ) {
             log::error("Error:", &e);
             return 1;
         }
@@ -206,7 +229,9 @@ pub fn command(cwd: &Path, overrides: &Overrides, opts: &ServeOptions) -> i32 {
         return detach(&address);
     }
     log::info("Server running...", "press ctrl-c to stop.");
-    let server = Arc::new(http::Server::from_config(&server_config, lr_options));
+    let mut server = http::Server::from_config(&server_config, lr_options);
+    server.status = Some(status);
+    let server = Arc::new(server);
     server.run(listener);
     0
 }
@@ -313,7 +338,12 @@ fn detach(_address: &str) -> i32 {
 
 /// `build --watch`: after the build, regenerate on every change until interrupted.
 pub fn watch_forever(cwd: &Path, config: &Hash) -> i32 {
-    if let Err(e) = watch::start(cwd.to_path_buf(), config.clone(), Arc::new(OnceLock::new())) {
+    if let Err(e) = watch::start(
+        cwd.to_path_buf(),
+        config.clone(),
+        Arc::new(OnceLock::new()),
+        Arc::new(BuildStatus::default()),
+    ) {
         log::error("Error:", &e);
         return 1;
     }

@@ -128,6 +128,7 @@ pub fn start(
     cwd: PathBuf,
     config: Hash,
     reactor: Arc<OnceLock<Arc<Reactor>>>,
+    status: Arc<super::BuildStatus>,
 ) -> Result<(), String> {
     let source = PathBuf::from(
         config
@@ -181,7 +182,7 @@ pub fn start(
             if changed.is_empty() {
                 continue;
             }
-            regenerate(&cwd, &config, &source, &changed, reactor.get());
+            regenerate(&cwd, &config, &source, &changed, reactor.get(), &status);
         }
     });
     Ok(())
@@ -194,6 +195,7 @@ fn regenerate(
     source: &Path,
     changed: &[PathBuf],
     reactor: Option<&Arc<Reactor>>,
+    status: &super::BuildStatus,
 ) {
     let start = Instant::now();
     let now = chrono::Local::now();
@@ -221,13 +223,26 @@ fn regenerate(
                     crate::value::float_to_s(start.elapsed().as_secs_f64())
                 ),
             );
+            let had_error = status.error().is_some();
+            status.set(None);
             if let Some(r) = reactor {
-                r.reload(&reload_paths(&site, &written, config));
+                let mut paths = reload_paths(&site, &written, config);
+                if had_error && paths.is_empty() {
+                    // The error overlay must go even if no file changed.
+                    paths.push("/".into());
+                }
+                r.reload(&paths);
             }
         }
         Err(e) => {
             log::warn("Error:", &e.to_string());
             log::warn("Error:", "Run jekyll build --trace for more information.");
+            // The previous `_site` stays served; pages show the error until a build
+            // succeeds.
+            status.set(Some(e.to_string()));
+            if let Some(r) = reactor {
+                r.reload(&["/".to_string()]);
+            }
         }
     }
     log::info("", "");
