@@ -164,7 +164,7 @@ pub fn generate(site: &mut Site) -> Result<()> {
             next_page_path: path_for(next_page),
         };
         if num == 1 {
-            site.pages[template].pager = Some(pager);
+            site.pages[template].lazy_payload = Some(Box::new(pager));
         } else {
             let t = &site.pages[template];
             let dir = path_for(Some(num)).unwrap_or_default();
@@ -180,12 +180,20 @@ pub fn generate(site: &mut Site) -> Result<()> {
                 &site.converters,
                 &site.permalink_style,
             )?;
-            page.pager = Some(pager);
+            page.lazy_payload = Some(Box::new(pager));
             new_pages.push(page);
         }
     }
     site.pages.extend(new_pages);
     Ok(())
+}
+
+impl crate::site::page::LazyPayload for Pager {
+    fn payload(&self, site: &std::sync::Arc<Site>) -> crate::value::Hash {
+        let mut h = crate::value::Hash::new();
+        h.insert("paginator".into(), to_liquid(site, self));
+        h
+    }
 }
 
 /// `Pager#to_liquid`: the `paginator` variable.

@@ -54,7 +54,7 @@ fn with_directory_permalink(site: &Site, page: &Page) -> Result<Page> {
     let mut data = page.data.clone();
     data.insert("permalink".into(), directory_permalink(&page.url));
     let defaults = site.defaults.all(&page.relative_path(), "pages");
-    let mut moved = Page::new(
+    Page::new(
         page.path.clone(),
         &page.dir,
         &page.name,
@@ -64,9 +64,7 @@ fn with_directory_permalink(site: &Site, page: &Page) -> Result<Page> {
         page.content_line,
         &site.converters,
         &site.permalink_style,
-    )?;
-    moved.extra_payload = page.extra_payload.clone();
-    Ok(moved)
+    )
 }
 
 /// The plugin: a generator at priority `:low`.

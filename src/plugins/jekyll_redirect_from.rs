@@ -273,37 +273,13 @@ fn json_enabled(site: &Site) -> Result<bool> {
     }
 }
 
-/// Ruby's `Hash#to_json` for string pairs: `"`, `\` and control characters escaped, all
-/// else (`/`, non-ASCII) as is.
+/// Ruby's `Hash#to_json` for string pairs (Jekyll's `jsonify` writes JSON the same way).
 fn to_json(pairs: &[(String, String)]) -> String {
-    fn string(s: &str, out: &mut String) {
-        out.push('"');
-        for ch in s.chars() {
-            match ch {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                '\u{8}' => out.push_str("\\b"),
-                '\u{c}' => out.push_str("\\f"),
-                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out.push('"');
+    let mut h = Hash::new();
+    for (k, v) in pairs {
+        h.insert(k.clone(), Value::str(v.as_str()));
     }
-    let mut out = String::from("{");
-    for (i, (k, v)) in pairs.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        string(k, &mut out);
-        out.push(':');
-        string(v, &mut out);
-    }
-    out.push('}');
-    out
+    crate::liquid::jekyll::jsonify(&Value::hash(h)).unwrap_or_else(|_| "{}".into())
 }
 
 #[cfg(test)]

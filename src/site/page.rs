@@ -27,16 +27,12 @@ pub struct Page {
     pub url: String,
     pub output_ext: String,
     pub state: RenderState,
-    /// jekyll-paginate's pager (`paginator`), for the pages it paginates.
-    pub pager: Option<crate::plugins::jekyll_paginate::Pager>,
-    /// Top-level template variables a generator gives this page besides `page` and `site`
-    /// (jekyll-paginate-v2's `paginator`, for instance).
-    pub extra_payload: Hash,
     /// For generated pages whose Ruby class overrides `to_liquid` (jekyll-archives'
     /// `Archive`): the whole of what `page` shows, instead of Jekyll's `Page` fields.
     pub custom_liquid: Option<std::sync::Arc<dyn CustomLiquid>>,
-    /// Template variables a generator can only build once the site is complete (drops of
-    /// documents need the shared `Site`): jekyll-paginate-v2's `paginator`.
+    /// Top-level template variables a generator gives this page besides `page` and `site`,
+    /// built at render time from the finished site (drops of documents need the shared
+    /// `Site`): jekyll-paginate's and jekyll-paginate-v2's `paginator`.
     pub lazy_payload: Option<Box<dyn LazyPayload>>,
     /// Left out of the conflicting-destinations warning (jekyll-redirect-from's
     /// `RedirectPage`, which Jekyll's `Doctor#allow_used_permalink?` skips).
@@ -106,8 +102,6 @@ impl Page {
             url: String::new(),
             output_ext,
             state: RenderState::default(),
-            pager: None,
-            extra_payload: Hash::new(),
             custom_liquid: None,
             lazy_payload: None,
             allow_used_permalink: false,

@@ -306,17 +306,8 @@ impl Renderer {
         crate::cli::log::debug("Rendering:", &rel);
         let mut payload = self.payload(site, page_value.clone(), current, ext);
         if let Item::Page(i) = item {
-            for (k, v) in &site.pages[i].extra_payload {
-                payload.insert(k.clone(), v.clone());
-            }
             if let Some(lazy) = &site.pages[i].lazy_payload {
                 payload.extend(lazy.payload(site));
-            }
-            if let Some(pager) = &site.pages[i].pager {
-                payload.insert(
-                    "paginator".into(),
-                    crate::plugins::jekyll_paginate::to_liquid(site, pager),
-                );
             }
         }
         let render_liquid = !matches!(data.get("render_with_liquid"), Some(Value::Bool(false)))

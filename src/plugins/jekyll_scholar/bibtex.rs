@@ -141,31 +141,9 @@ fn is_integer(s: &str) -> bool {
     })
 }
 
-/// Ruby's `String#to_i`: leading whitespace, sign, digits (underscores between digits).
+/// Ruby's `String#to_i` (the Liquid engine has it).
 pub fn ruby_to_i(s: &str) -> i64 {
-    let t = s.trim_start();
-    let (neg, rest) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let mut n: i64 = 0;
-    let mut prev_digit = false;
-    for c in rest.chars() {
-        if let Some(d) = c.to_digit(10) {
-            n = n.saturating_mul(10).saturating_add(d as i64);
-            prev_digit = true;
-        } else if c == '_' && prev_digit {
-            prev_digit = false;
-        } else {
-            break;
-        }
-    }
-    if neg {
-        -n
-    } else {
-        n
-    }
+    crate::liquid::ruby::str_to_i(s)
 }
 
 /// A field: a plain value, or parsed names for `author`, `editor`, ...
