@@ -702,6 +702,10 @@ pub struct SiteCache {
     tags: std::sync::OnceLock<Value>,
     categories: std::sync::OnceLock<Value>,
     collection_docs: std::sync::OnceLock<Vec<std::sync::OnceLock<Value>>>,
+    /// `site.pages` indexes of the Sass pages, in order.
+    sass_pages: std::sync::OnceLock<Vec<usize>>,
+    /// `site.pages` as seen after the first N Sass pages converted (N ≥ 1), by N.
+    pages_with_maps: std::sync::Mutex<std::collections::HashMap<usize, Value>>,
 }
 
 impl std::fmt::Debug for SiteCache {
@@ -776,11 +780,30 @@ impl SiteCache {
         let Some(current) = super::render::current_page(site) else {
             return base;
         };
-        let maps: Vec<Value> = site.pages[..current.min(site.pages.len())]
+        let sass = self.sass_pages.get_or_init(|| {
+            site.pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| matches!(p.ext.as_str(), ".scss" | ".sass"))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        // Every page after the same Sass pages sees the same list: built once per count.
+        let before = sass.partition_point(|&i| i < current);
+        if before == 0 {
+            return base;
+        }
+        if let Some(v) = self
+            .pages_with_maps
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&before)
+        {
+            return v.clone();
+        }
+        let maps: Vec<Value> = sass[..before]
             .iter()
-            .enumerate()
-            .filter(|(_, p)| matches!(p.ext.as_str(), ".scss" | ".sass"))
-            .filter_map(|(i, _)| {
+            .filter_map(|&i| {
                 super::render::render_earlier(site, Item::Page(i));
                 site.pages[i]
                     .state
@@ -789,12 +812,18 @@ impl SiteCache {
                     .map(|_| SourceMapPageDrop::value(site, i))
             })
             .collect();
-        if maps.is_empty() {
-            return base;
-        }
-        let mut all = base.as_array().map(|a| a.to_vec()).unwrap_or_default();
-        all.extend(maps);
-        Value::array(all)
+        let list = if maps.is_empty() {
+            base
+        } else {
+            let mut all = base.as_array().map(|a| a.to_vec()).unwrap_or_default();
+            all.extend(maps);
+            Value::array(all)
+        };
+        self.pages_with_maps
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(before, list.clone());
+        list
     }
 
     pub fn html_pages(&self, site: &Arc<Site>) -> Value {
