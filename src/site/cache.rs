@@ -5,8 +5,8 @@
 //!
 //! Like Jekyll, no disk cache in safe mode or with `--disable-disk-cache`.
 
-use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::collections::{HashMap, HashSet};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -18,8 +18,21 @@ pub struct DiskCache {
     file: Option<PathBuf>,
     /// Entries read from disk.
     stored: HashMap<Key, String>,
-    /// Entries used or added by this build (only these are written back).
-    used: Mutex<HashMap<Key, String>>,
+    /// Which stored entries this build used (only these are written back).
+    used: Mutex<HashSet<Key>>,
+    /// Entries this build computed. Their values are appended to a side file as they are
+    /// made, not kept in memory: the documents hold the same strings, and on a large site
+    /// a second copy of every converted page would be most of the build's memory.
+    fresh: Mutex<Fresh>,
+}
+
+#[derive(Default)]
+struct Fresh {
+    keys: HashSet<Key>,
+    /// The side file (created on the first fresh entry); `None` after a write error,
+    /// which only costs the cache, never the build.
+    out: Option<BufWriter<std::fs::File>>,
+    failed: bool,
 }
 
 impl DiskCache {
@@ -30,7 +43,8 @@ impl DiskCache {
         DiskCache {
             file,
             stored,
-            used: Mutex::new(HashMap::new()),
+            used: Mutex::new(HashSet::new()),
+            fresh: Mutex::new(Fresh::default()),
         }
     }
 
@@ -51,30 +65,83 @@ impl DiskCache {
         compute: impl FnOnce() -> Result<String, E>,
     ) -> Result<String, E> {
         if let Some(v) = self.stored.get(&key) {
-            self.used
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(key, v.clone());
+            lock(&self.used).insert(key);
             return Ok(v.clone());
         }
         let v = compute()?;
-        self.used
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, v.clone());
+        if let Some(file) = &self.file {
+            self.remember(file, key, &v);
+        }
         Ok(v)
     }
 
-    /// Writes the entries this build used (stale ones are dropped). A failure to write the
-    /// cache never fails the build.
-    pub fn save(&self) {
-        let Some(file) = &self.file else { return };
-        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        if used.len() == self.stored.len() && used.keys().all(|k| self.stored.contains_key(k)) {
+    /// Appends a freshly computed entry to the side file.
+    fn remember(&self, file: &Path, key: Key, value: &str) {
+        let mut fresh = lock(&self.fresh);
+        if fresh.failed || !fresh.keys.insert(key) {
             return;
         }
-        let _ = write_entries(file, &used);
+        if fresh.out.is_none() {
+            match create_side_file(&side_file(file)) {
+                Ok(w) => fresh.out = Some(w),
+                Err(_) => {
+                    fresh.failed = true;
+                    return;
+                }
+            }
+        }
+        let ok = fresh
+            .out
+            .as_mut()
+            .is_some_and(|w| write_entry(w, &key, value).is_ok());
+        if !ok {
+            fresh.failed = true;
+            fresh.out = None;
+        }
     }
+
+    /// Writes the entries this build used or computed (stale ones are dropped). A failure
+    /// to write the cache never fails the build.
+    pub fn save(&self) {
+        let Some(file) = &self.file else { return };
+        let used = lock(&self.used);
+        let mut fresh = lock(&self.fresh);
+        let side = side_file(file);
+        let out = fresh.out.take();
+        if fresh.failed || (fresh.keys.is_empty() && used.len() == self.stored.len()) {
+            drop(out);
+            let _ = std::fs::remove_file(&side);
+            return;
+        }
+        let written = out
+            .map_or(Ok(()), |mut w| w.flush())
+            .and_then(|_| write_cache(file, &side, &self.stored, &used));
+        let _ = std::fs::remove_file(&side);
+        if written.is_err() {
+            let _ = std::fs::remove_file(file.with_extension("tmp"));
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn side_file(file: &Path) -> PathBuf {
+    file.with_extension("new")
+}
+
+fn create_side_file(side: &Path) -> std::io::Result<BufWriter<std::fs::File>> {
+    if let Some(dir) = side.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    Ok(BufWriter::new(std::fs::File::create(side)?))
+}
+
+fn write_entry(w: &mut impl Write, key: &Key, value: &str) -> std::io::Result<()> {
+    w.write_all(key)?;
+    w.write_all(&(value.len() as u64).to_le_bytes())?;
+    w.write_all(value.as_bytes())
 }
 
 fn read_entries(file: &Path) -> HashMap<Key, String> {
@@ -106,7 +173,14 @@ fn read_entries(file: &Path) -> HashMap<Key, String> {
     out
 }
 
-fn write_entries(file: &Path, entries: &HashMap<Key, String>) -> std::io::Result<()> {
+/// The new cache file: the stored entries this build used, then the fresh ones from the
+/// side file; written to a temporary file and renamed, so a crash leaves the old cache.
+fn write_cache(
+    file: &Path,
+    side: &Path,
+    stored: &HashMap<Key, String>,
+    used: &HashSet<Key>,
+) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
         // Jekyll keeps the cache directory out of git the same way.
@@ -119,12 +193,15 @@ fn write_entries(file: &Path, entries: &HashMap<Key, String>) -> std::io::Result
     }
     let tmp = file.with_extension("tmp");
     {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let mut w = BufWriter::new(std::fs::File::create(&tmp)?);
         w.write_all(MAGIC)?;
-        for (k, v) in entries {
-            w.write_all(k)?;
-            w.write_all(&(v.len() as u64).to_le_bytes())?;
-            w.write_all(v.as_bytes())?;
+        for key in used {
+            if let Some(v) = stored.get(key) {
+                write_entry(&mut w, key, v)?;
+            }
+        }
+        if let Ok(mut f) = std::fs::File::open(side) {
+            std::io::copy(&mut f, &mut w)?;
         }
         w.flush()?;
     }

@@ -12,6 +12,9 @@ use crate::error::{Error, Result};
 use crate::value::{Hash, Value};
 use std::path::{Path, PathBuf};
 
+/// A document read from disk, with the warning its front matter raised, if any.
+type LoadedDocument = Result<(Option<Document>, Option<String>)>;
+
 impl Site {
     fn entry_filter(&self) -> EntryFilter {
         EntryFilter::new(
@@ -289,26 +292,36 @@ impl Site {
     }
 
     fn read_publishable(&mut self, dir: &str, magic: &str, drafts: bool) -> Result<Vec<Document>> {
+        use rayon::prelude::*;
         let matcher = if drafts {
             &*DATELESS_FILENAME
         } else {
             &*DATE_FILENAME
         };
         let entries = self.get_entries(dir, magic);
-        let mut out = Vec::new();
         let coll_base = self.collections_path();
-        for entry in entries {
-            if !matcher.is_match(&entry) {
-                continue;
-            }
-            let path = super::in_dest_dir(&self.source, dir)
-                .join(magic)
-                .join(&entry);
-            let relative = path
-                .strip_prefix(&coll_base)
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_else(|_| entry.clone());
-            let Some(doc) = self.read_document(path, relative, "posts")? else {
+        let base = super::in_dest_dir(&self.source, dir).join(magic);
+        let paths: Vec<(PathBuf, String)> = entries
+            .into_iter()
+            .filter(|entry| matcher.is_match(entry))
+            .map(|entry| {
+                let path = base.join(&entry);
+                let relative = path
+                    .strip_prefix(&coll_base)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or(entry);
+                (path, relative)
+            })
+            .collect();
+        // Reading and parsing front matter is independent per file; the results are then
+        // taken in directory order, so warnings and the first error are Jekyll's.
+        let loaded: Vec<_> = paths
+            .into_par_iter()
+            .map(|(path, relative)| self.load_document(path, relative, "posts"))
+            .collect();
+        let mut out = Vec::new();
+        for result in loaded {
+            let Some(doc) = self.take_loaded(result)? else {
                 continue;
             };
             if self.publishable(&doc, true) {
@@ -320,12 +333,9 @@ impl Site {
 
     /// Reads one document; a read error is a warning unless `strict_front_matter`
     /// (Jekyll's `Document#handle_read_error`), except invalid dates, which are fatal.
-    fn read_document(
-        &mut self,
-        path: PathBuf,
-        relative: String,
-        label: &str,
-    ) -> Result<Option<Document>> {
+    /// Only reads the site, so documents load in parallel; the warning is returned for
+    /// [`Site::take_loaded`] to record in order.
+    fn load_document(&self, path: PathBuf, relative: String, label: &str) -> LoadedDocument {
         let text = frontmatter::read_text(&path).map_err(|mut e| {
             // Jekyll warns "Error reading file" and then fails converting the file; an
             // unreadable or non-UTF-8 source is an error here, with its line.
@@ -343,21 +353,26 @@ impl Site {
             &text,
         );
         match result {
-            Ok(d) => Ok(Some(d)),
+            Ok(d) => Ok((Some(d), None)),
             Err(e) if e.message.starts_with("Invalid date") => Err(e.in_file(path)),
             Err(e) if e.line.is_some() && !self.flags.strict_front_matter => {
-                self.warn(format!(
-                    "Error: YAML Exception reading {}: {}",
-                    path.display(),
-                    e
-                ));
+                let warning = format!("Error: YAML Exception reading {}: {}", path.display(), e);
                 // Jekyll keeps the document with whatever data it had (defaults, path data).
                 let empty = strip_front_matter(&text);
                 let doc = Document::read(path, relative, label, &self.doc_context(label), &empty)?;
-                Ok(Some(doc))
+                Ok((Some(doc), Some(warning)))
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Records a loaded document's warning and hands over the document.
+    fn take_loaded(&mut self, loaded: LoadedDocument) -> Result<Option<Document>> {
+        let (doc, warning) = loaded?;
+        if let Some(w) = warning {
+            self.warn(w);
+        }
+        Ok(doc)
     }
 
     /// `StaticFile#data` (defaults for its relative path) and `#write?` (whose `published`
@@ -441,20 +456,35 @@ impl Site {
             let coll_base = self.collections_path();
             let template = self.url_template_for(&label);
             let write = self.collections[&label].write();
+            // Documents (files with front matter) are read in parallel, then everything is
+            // taken in directory order.
+            let read: Vec<(String, PathBuf, Option<LoadedDocument>)> = {
+                use rayon::prelude::*;
+                let site = &*self;
+                entries
+                    .into_par_iter()
+                    .filter_map(|entry| {
+                        let full = directory.join(&entry);
+                        if filter.unsafe_symlink(&full) {
+                            return None;
+                        }
+                        let doc = has_yaml_header(&full).then(|| {
+                            let relative = full
+                                .strip_prefix(&coll_base)
+                                .unwrap_or(&full)
+                                .to_string_lossy()
+                                .into_owned();
+                            site.load_document(full.clone(), relative, &label)
+                        });
+                        Some((entry, full, doc))
+                    })
+                    .collect()
+            };
             let mut docs = Vec::new();
             let mut files = Vec::new();
-            for entry in entries {
-                let full = directory.join(&entry);
-                if filter.unsafe_symlink(&full) {
-                    continue;
-                }
-                if has_yaml_header(&full) {
-                    let relative = full
-                        .strip_prefix(&coll_base)
-                        .unwrap_or(&full)
-                        .to_string_lossy()
-                        .into_owned();
-                    let Some(mut doc) = self.read_document(full, relative, &label)? else {
+            for (entry, full, loaded) in read {
+                if let Some(loaded) = loaded {
+                    let Some(mut doc) = self.take_loaded(loaded)? else {
                         continue;
                     };
                     if self.flags.unpublished || doc.published() {
