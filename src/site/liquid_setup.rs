@@ -15,6 +15,27 @@ use std::sync::Arc;
 static POST_NAME: Lazy<regex::Regex> =
     Lazy::new(|| regex::Regex::new(r"^(.+/)*(\d+-\d+-\d+)-(.*)$").unwrap());
 
+/// Include files found during a build, by (directory of a relative include, name).
+#[derive(Default)]
+pub struct IncludeFiles(std::sync::RwLock<std::collections::HashMap<IncludeKey, (String, String)>>);
+
+type IncludeKey = (Option<PathBuf>, String);
+
+impl IncludeFiles {
+    fn get(&self, key: &IncludeKey) -> Option<IncludeFile> {
+        let map = self.0.read().unwrap_or_else(|e| e.into_inner());
+        map.get(key).map(|(path, source)| IncludeFile {
+            path: path.clone(),
+            source: source.clone(),
+        })
+    }
+
+    fn insert(&self, key: IncludeKey, found: &IncludeFile) {
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        map.insert(key, (found.path.clone(), found.source.clone()));
+    }
+}
+
 /// The site as Jekyll's filters and tags see it.
 pub struct SiteServices {
     pub site: Arc<Site>,
@@ -67,6 +88,14 @@ impl JekyllServices for SiteServices {
         } else {
             site.includes_load_paths()
         };
+        // Includes are looked up and read once per build per directory and name: Jekyll
+        // parses each include once per build too, and nothing changes the source tree
+        // while pages render.
+        let key = (relative.then(|| dirs[0].clone()), file.to_string());
+        let cache = site.renderer.get().map(|r| &r.includes);
+        if let Some(found) = cache.and_then(|c| c.get(&key)) {
+            return Ok(found);
+        }
         for dir in &dirs {
             let path = dir.join(file);
             if !path.is_file() {
@@ -81,10 +110,14 @@ impl JekyllServices for SiteServices {
                 }
             }
             let source = super::frontmatter::read_text(&path).map_err(|e| e.message)?;
-            return Ok(IncludeFile {
+            let found = IncludeFile {
                 path: path.to_string_lossy().into_owned(),
                 source,
-            });
+            };
+            if let Some(c) = cache {
+                c.insert(key, &found);
+            }
+            return Ok(found);
         }
         let listed: Vec<String> = dirs
             .iter()

@@ -30,6 +30,8 @@ pub struct Renderer {
     markdown_key: String,
     layouts: HashMap<String, Arc<crate::liquid::Template>>,
     environment: String,
+    /// Include files read during this build.
+    pub includes: super::liquid_setup::IncludeFiles,
 }
 
 /// What is being rendered: a document or a page.
@@ -189,6 +191,7 @@ impl Renderer {
             )),
             layouts,
             environment,
+            includes: Default::default(),
         })
     }
 
