@@ -258,6 +258,8 @@ pub const NAME_FIELDS: [&str; 6] = [
 /// bibtex-ruby renames them), the `@string`s, and what went wrong.
 #[derive(Debug, Clone, Default)]
 pub struct Bibliography {
+    /// Unique per parse: build-wide caches of query results and entry data are keyed by it.
+    pub id: u64,
     pub entries: Vec<Entry>,
     pub index: HashMap<String, usize>,
     pub strings: IndexMap<String, Value>,
@@ -958,7 +960,11 @@ pub fn finish(bib: &mut Bibliography, opts: ParseOptions) {
 /// Parses a whole bibliography from `(path, text)` pairs, read as one text as
 /// jekyll-scholar concatenates them.
 pub fn parse_files(files: &[(String, String)], opts: ParseOptions) -> Bibliography {
-    let mut bib = Bibliography::default();
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let mut bib = Bibliography {
+        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        ..Bibliography::default()
+    };
     for (i, (path, text)) in files.iter().enumerate() {
         parse_into(&mut bib, text, i, path, opts);
     }

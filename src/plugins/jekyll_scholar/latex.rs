@@ -302,6 +302,11 @@ type Memo = std::collections::HashMap<(Vec<Filter>, String), String>;
 /// per page that lists it.
 static MEMO: Lazy<std::sync::Mutex<Memo>> = Lazy::new(Default::default);
 
+/// Forgets the previous build's filtered texts.
+pub(super) fn begin_build() {
+    MEMO.lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
 /// Applies `filters` in order.
 pub fn apply_all(filters: &[Filter], s: &str) -> String {
     if filters.is_empty()

@@ -270,9 +270,12 @@ fn filters_of(config: &Config) -> Vec<Filter> {
     out
 }
 
+/// Warnings already printed this build.
+static SEEN: once_cell::sync::Lazy<std::sync::Mutex<std::collections::HashSet<String>>> =
+    once_cell::sync::Lazy::new(Default::default);
+
+/// Prints a warning once per build.
 fn warn_once(msg: &str) {
-    static SEEN: once_cell::sync::Lazy<std::sync::Mutex<std::collections::HashSet<String>>> =
-        once_cell::sync::Lazy::new(Default::default);
     if SEEN
         .lock()
         .map(|mut s| s.insert(msg.to_string()))
@@ -351,7 +354,7 @@ impl Scope {
                 self.config.list("order")
             )
         };
-        let cache_key = (Arc::as_ptr(&self.bib) as usize, q.clone(), sort_key);
+        let cache_key = (self.bib.id, q.clone(), sort_key);
         if let Some(hit) = QUERY_CACHE
             .lock()
             .ok()
@@ -532,7 +535,7 @@ impl Scope {
         // The entry hash and the reference depend only on the entry and these settings:
         // computed once per build, whatever the number of pages listing the entry.
         let key = (
-            Arc::as_ptr(&self.bib) as usize,
+            self.bib.id,
             e.key.clone(),
             format!(
                 "{:?}|{skip:?}|{open}|{close}|{:?}|{:?}|{}|{}",
@@ -880,14 +883,24 @@ impl Scope {
     }
 }
 
+/// Forgets what the previous build cached: query results, entry data, printed warnings.
+pub(super) fn begin_build() {
+    fn clear<K, V>(m: &std::sync::Mutex<std::collections::HashMap<K, V>>) {
+        m.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+    clear(&ENTRY_CACHE);
+    clear(&QUERY_CACHE);
+    SEEN.lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
 /// The `entry` hash and `reference` of an entry by (bibliography, key, settings).
-type EntryKey = (usize, String, String);
+type EntryKey = (u64, String, String);
 static ENTRY_CACHE: once_cell::sync::Lazy<
     std::sync::Mutex<std::collections::HashMap<EntryKey, (Value, Value)>>,
 > = once_cell::sync::Lazy::new(Default::default);
 
 /// Sorted query results by (bibliography, query, sort settings).
-type QueryKey = (usize, String, String);
+type QueryKey = (u64, String, String);
 static QUERY_CACHE: once_cell::sync::Lazy<
     std::sync::Mutex<std::collections::HashMap<QueryKey, Arc<Vec<usize>>>>,
 > = once_cell::sync::Lazy::new(Default::default);
