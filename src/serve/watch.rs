@@ -149,16 +149,35 @@ pub fn start(
             }
         }
     };
-    let polling = config.get("force_polling").is_some_and(Value::is_truthy);
-    let mut watcher: Box<dyn notify::Watcher + Send> = if polling {
-        let cfg = notify::Config::default().with_poll_interval(Duration::from_secs(1));
-        Box::new(notify::PollWatcher::new(handler, cfg).map_err(|e| e.to_string())?)
+    let forced = config.get("force_polling").is_some_and(Value::is_truthy);
+    let unreliable = if forced {
+        None
     } else {
-        Box::new(notify::recommended_watcher(handler).map_err(|e| e.to_string())?)
+        events_unreliable_on(&source)
     };
-    watcher
-        .watch(&source, notify::RecursiveMode::Recursive)
-        .map_err(|e| format!("{}: {e}", source.display()))?;
+    if let Some(fs) = &unreliable {
+        log::warn(
+            "Auto-regeneration:",
+            &format!("the source is on a '{fs}' file system, where change events may not arrive; polling instead (as with --force_polling)"),
+        );
+    }
+    let watcher = if forced || unreliable.is_some() {
+        poll_watcher(handler, &source)?
+    } else {
+        // The native watcher can fail to start (inotify's watch limit on a big tree):
+        // polling still works there.
+        let handler_copy = handler.clone();
+        match native_watcher(handler, &source) {
+            Ok(w) => w,
+            Err(e) => {
+                log::warn(
+                    "Auto-regeneration:",
+                    &format!("file events unavailable ({e}); polling instead"),
+                );
+                poll_watcher(handler_copy, &source)?
+            }
+        }
+    };
     log::info(
         "Auto-regeneration:",
         &format!("enabled for '{}'", source.display()),
@@ -186,6 +205,89 @@ pub fn start(
         }
     });
     Ok(())
+}
+
+type Watcher = Box<dyn notify::Watcher + Send>;
+
+fn poll_watcher(handler: impl notify::EventHandler, source: &Path) -> Result<Watcher, String> {
+    let cfg = notify::Config::default().with_poll_interval(Duration::from_secs(1));
+    let mut w = notify::PollWatcher::new(handler, cfg).map_err(|e| e.to_string())?;
+    notify::Watcher::watch(&mut w, source, notify::RecursiveMode::Recursive)
+        .map_err(|e| format!("{}: {e}", source.display()))?;
+    Ok(Box::new(w))
+}
+
+fn native_watcher(handler: impl notify::EventHandler, source: &Path) -> Result<Watcher, String> {
+    let mut w = notify::recommended_watcher(handler).map_err(|e| e.to_string())?;
+    notify::Watcher::watch(&mut w, source, notify::RecursiveMode::Recursive)
+        .map_err(|e| format!("{}: {e}", source.display()))?;
+    Ok(Box::new(w))
+}
+
+/// File systems whose change notifications do not reach this machine: network shares and
+/// folders shared by a hypervisor or by WSL (a Windows drive under `/mnt/c`), where
+/// Jekyll users have to remember `--force_polling`.
+const UNRELIABLE_EVENTS: &[&str] = &[
+    "9p",
+    "drvfs",
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "vboxsf",
+    "vmhgfs",
+    "prl_fs",
+    "fuse.sshfs",
+    "fuse.vmhgfs-fuse",
+];
+
+/// The type of the file system holding `dir`, when it is one without reliable change events.
+fn events_unreliable_on(dir: &Path) -> Option<String> {
+    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let dir = std::fs::canonicalize(dir).ok()?;
+    let fs = fs_type_of(&mountinfo, &dir)?;
+    UNRELIABLE_EVENTS.contains(&fs.as_str()).then_some(fs)
+}
+
+/// The file system type of the mount (in `/proc/self/mountinfo` format) that holds `path`:
+/// the longest mount point containing it.
+fn fs_type_of(mountinfo: &str, path: &Path) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for line in mountinfo.lines() {
+        let (fields, rest) = line.split_once(" - ")?;
+        let mount_point = unescape_mount_path(fields.split(' ').nth(4)?);
+        let fs_type = rest.split(' ').next()?;
+        let depth = Path::new(&mount_point).components().count();
+        if path.starts_with(&mount_point) && best.as_ref().is_none_or(|(d, _)| depth >= *d) {
+            best = Some((depth, fs_type.to_string()));
+        }
+    }
+    best.map(|(_, fs)| fs)
+}
+
+/// Mount points in mountinfo escape space, tab, newline and backslash as octal.
+fn unescape_mount_path(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let code = rest
+            .get(i + 1..i + 4)
+            .and_then(|o| u8::from_str_radix(o, 8).ok());
+        match code {
+            Some(c) => {
+                out.push(c as char);
+                rest = &rest[i + 4..];
+            }
+            None => {
+                out.push('\\');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// jekyll-watch's handler: the report, then `site.process`.
@@ -272,6 +374,21 @@ fn reload_paths(site: &Site, written: &[PathBuf], config: &Hash) -> Vec<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_file_system_of_a_path() {
+        let info = "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+95 22 0:52 / /mnt/c rw,noatime - 9p drvfs rw,dirsync
+96 22 0:53 / /mnt/my\\040share rw - cifs //srv/share rw
+97 95 0:54 / /mnt/c/local rw - ext4 /dev/sdb rw";
+        let fs = |p: &str| fs_type_of(info, Path::new(p));
+        assert_eq!(fs("/home/me/site").as_deref(), Some("ext4"));
+        assert_eq!(fs("/mnt/c/Users/me/site").as_deref(), Some("9p"));
+        assert_eq!(fs("/mnt/c/local/site").as_deref(), Some("ext4"));
+        assert_eq!(fs("/mnt/my share/site").as_deref(), Some("cifs"));
+        assert_eq!(fs("/mnt/c2").as_deref(), Some("ext4"));
+        assert!(UNRELIABLE_EVENTS.contains(&"9p"));
+    }
 
     #[test]
     fn ignores_what_jekyll_watch_ignores() {
