@@ -11,7 +11,8 @@
 //! months, names with von/jr/others, LaTeX accents) and `alfolio` (an al-folio-style `bib`
 //! layout, grouping by year and by type, `--query`, `--max`, `-T`, `-f`, `--cited`,
 //! `{% cite %}`, `{% reference %}`, `{% quote %}`, `{% bibliography_count %}`, duplicate keys,
-//! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`) and `details` (details pages).
+//! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`), `details` (details pages),
+//! `large`, `glob`, `bibtex-tag` (`{% bibtex %}` blocks) and `editions` (APA editions/volumes).
 
 use std::path::{Path, PathBuf};
 
@@ -96,4 +97,20 @@ fn large_site() {
 #[test]
 fn glob_site() {
     check("glob");
+}
+
+/// `{% bibtex %}` blocks: Liquid inside the block, each entry as its reference tag,
+/// `--prefix`, accents and `von` in names.
+#[test]
+fn bibtex_tag_site() {
+    check("bibtex-tag");
+}
+
+/// APA's edition and volume group: numeric editions as ordinals ("2nd" too), textual ones
+/// as written, "Vol. N", chapters' "(3rd ed., pp. 1–10)", theses, editors standing in for
+/// authors ("(Ed.)"/"(Eds.)"), and citeproc's label-only repetition for entries without
+/// author.
+#[test]
+fn editions_site() {
+    check("editions");
 }

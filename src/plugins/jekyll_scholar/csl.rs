@@ -283,13 +283,25 @@ fn title_case(s: &str) -> String {
 pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String, String> {
     supported(style)?;
     let title = get(bib, e, "title").map(|t| esc(&t));
-    let authors = names_of(bib, e, "author").or_else(|| names_of(bib, e, "editor"));
-    let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
-    let container = match e.kind.as_str() {
-        "article" => get(bib, e, "journal"),
-        "inproceedings" | "conference" | "incollection" | "inbook" => get(bib, e, "booktitle"),
-        _ => None,
+    // No author: the editors take their place, labelled.
+    let (authors, editor_label) = match names_of(bib, e, "author") {
+        Some(a) => (Some(a), None),
+        None => match names_of(bib, e, "editor") {
+            Some(ed) => (
+                Some(ed),
+                Some(if ed.len() > 1 { "(Eds.)" } else { "(Ed.)" }),
+            ),
+            None => (None, None),
+        },
     };
+    let part_with_container = is_part(e) && container_of(bib, e).is_some();
+    // APA's "(2nd ed., Vol. 3)" after the title, or after the container of a chapter.
+    let book_details = match e.kind.as_str() {
+        "article" | "inproceedings" | "conference" => Vec::new(),
+        _ => edition_and_volume(bib, e),
+    };
+    let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
+    let container = container_of(bib, e);
     let italic_title = !is_part(e) || container.is_none();
     let title_text = |t: &str| {
         if italic_title {
@@ -298,25 +310,48 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
             t.to_string()
         }
     };
+    let title_details = if part_with_container || book_details.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", book_details.join(", "))
+    };
     let mut out = String::new();
     match authors {
         Some(a) => {
             out.push_str(&name_list(a));
+            if let Some(label) = editor_label {
+                push(&mut out, " ", label);
+            }
             ends_sentence(&mut out);
             push(&mut out, " ", &format!("({year})"));
             ends_sentence(&mut out);
             if let Some(t) = &title {
                 push(&mut out, " ", &title_text(t));
+                out.push_str(&title_details);
                 ends_sentence(&mut out);
             }
         }
         None => {
             if let Some(t) = &title {
                 out.push_str(&title_text(t));
+                out.push_str(&title_details);
                 ends_sentence(&mut out);
             }
             push(&mut out, " ", &format!("({year})"));
             ends_sentence(&mut out);
+            // citeproc-ruby's apa.csl, with the title standing in for the author, prints
+            // the edition/volume group a second time with its labels only: "(ed.)".
+            if !title_details.is_empty() {
+                let labels: Vec<&str> = [
+                    get(bib, e, "edition").map(|_| "ed."),
+                    get(bib, e, "volume").map(|_| "Vol."),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                push(&mut out, " ", &format!("({})", labels.join(", ")));
+                ends_sentence(&mut out);
+            }
         }
     }
     let issue = get(bib, e, "number").or_else(|| get(bib, e, "issue"));
@@ -345,8 +380,12 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
         }
         ("incollection" | "inbook", Some(b)) => {
             push(&mut out, " ", &format!("In <i>{}</i>", esc(&title_case(b))));
+            let mut details = book_details.clone();
             if let Some(p) = get(bib, e, "pages") {
-                push(&mut out, " ", &format!("(pp. {})", esc(&pages(&p))));
+                details.push(format!("pp. {}", esc(&pages(&p))));
+            }
+            if !details.is_empty() {
+                push(&mut out, " ", &format!("({})", details.join(", ")));
             }
             ends_sentence(&mut out);
             if let Some(p) = get(bib, e, "publisher") {
@@ -405,6 +444,49 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
         push(&mut out, " ", &esc(&u));
     }
     Ok(out)
+}
+
+fn container_of(bib: &Bibliography, e: &Entry) -> Option<String> {
+    match e.kind.as_str() {
+        "article" => get(bib, e, "journal"),
+        "inproceedings" | "conference" | "incollection" | "inbook" => get(bib, e, "booktitle"),
+        _ => None,
+    }
+}
+
+/// The edition ("2nd ed.", or the text of a non-numeric edition) and the volume ("Vol. 3").
+/// An edition is numeric for citeproc when it is a number, optionally with an ordinal
+/// suffix ("2nd"); it is then printed as an English ordinal.
+fn edition_and_volume(bib: &Bibliography, e: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(ed) = get(bib, e, "edition") {
+        let t = ed.trim();
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &t[digits.len()..];
+        let numeric = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && ["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str());
+        match digits.parse::<u64>() {
+            Ok(n) if numeric => out.push(format!("{} ed.", ordinal(n))),
+            _ => out.push(esc(t)),
+        }
+    }
+    if let Some(v) = get(bib, e, "volume") {
+        out.push(format!("Vol. {}", esc(&v)));
+    }
+    out
+}
+
+/// English ordinals as CSL's locale gives them: 1st, 2nd, 3rd, 4th, 11th–13th, 21st, ...
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Entries whose title is part of a container (not italicised by APA).

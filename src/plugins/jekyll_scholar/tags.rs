@@ -306,6 +306,16 @@ impl Scope {
         opts.style = opts.style.as_ref().map(|q| interpolate(ctx, q));
         let paths = bib_paths(&site, &config, &opts.files);
         let bib = super::load(&paths, parse_opts(&config)).map_err(lerr)?;
+        Ok(Scope::with_bibliography(site, config, opts, bib))
+    }
+
+    /// A scope over `bib` instead of the site's bibliography files.
+    fn with_bibliography(
+        site: Arc<Site>,
+        config: Config,
+        opts: Options,
+        bib: Arc<Bibliography>,
+    ) -> Scope {
         if opts.remove_duplicates || config.truthy("remove_duplicates") {
             warn_once("remove_duplicates is not implemented by hyde; duplicates are kept");
         }
@@ -320,14 +330,33 @@ impl Scope {
             warn_once("allow_locale_overrides is not implemented by hyde");
         }
         let info = SiteInfo::of(&site, &config);
-        Ok(Scope {
+        Scope {
             site: Some(site),
             info,
             config,
             opts,
             bib,
             filters,
-        })
+        }
+    }
+
+    /// The scope of a `{% bibtex %}` block: the site's configuration and the tag's options,
+    /// over the BibTeX text the block renders to.
+    fn for_bibtex_block(ctx: &mut Context, opts: &Options, text: &str) -> LResult<Scope> {
+        let site = site_of(ctx)
+            .cloned()
+            .ok_or_else(|| lerr("jekyll-scholar: no site"))?;
+        let config = Config::new(site.config.get("scholar"), page_scholar(ctx).as_ref());
+        let mut opts = opts.clone();
+        opts.style = opts.style.as_ref().map(|q| interpolate(ctx, q));
+        let bib = super::bibtex::parse_files(
+            &[("(bibtex tag)".to_string(), text.to_string())],
+            parse_opts(&config),
+        );
+        for w in &bib.warnings {
+            crate::cli::log::warn("Jekyll-scholar:", w);
+        }
+        Ok(Scope::with_bibliography(site, config, opts, Arc::new(bib)))
     }
 
     fn query(&self) -> String {
@@ -1179,6 +1208,19 @@ impl Tag for QuoteTag {
     }
 }
 
+/// `{% bibtex %}...{% endbibtex %}`: the block's BibTeX, each entry as its reference tag.
+struct BibtexTag(Options, Body);
+impl Tag for BibtexTag {
+    fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
+        let mut text = String::new();
+        self.1.render(ctx, &mut text)?;
+        let s = Scope::for_bibtex_block(ctx, &self.0, &text)?;
+        let parts: Vec<String> = s.bib.entries.iter().map(|e| s.reference_tag(e)).collect();
+        out.push_str(&parts.join("\n"));
+        Ok(())
+    }
+}
+
 struct DetailsLinkTag(Options);
 impl Tag for DetailsLinkTag {
     fn render(&self, ctx: &mut Context, out: &mut String) -> LResult<()> {
@@ -1241,6 +1283,9 @@ pub fn register(engine: &mut Engine) {
     });
     engine.register_block_tag("quote", |_, m, body, _| {
         Ok(Box::new(QuoteTag(parse_options(m, true)?, body)) as Box<dyn Tag>)
+    });
+    engine.register_block_tag("bibtex", |_, m, body, _| {
+        Ok(Box::new(BibtexTag(parse_options(m, true)?, body)) as Box<dyn Tag>)
     });
 }
 
