@@ -12,7 +12,8 @@
 //! layout, grouping by year and by type, `--query`, `--max`, `-T`, `-f`, `--cited`,
 //! `{% cite %}`, `{% reference %}`, `{% quote %}`, `{% bibliography_count %}`, duplicate keys,
 //! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`), `details` (details pages),
-//! `large`, `glob`, `bibtex-tag` (`{% bibtex %}` blocks) and `editions` (APA editions/volumes).
+//! `large`, `glob`, `bibtex-tag` (`{% bibtex %}` blocks), `editions` (APA editions/volumes)
+//! and `duplicates-config`/`duplicates-tag` (`remove_duplicates`).
 
 use std::path::{Path, PathBuf};
 
@@ -113,4 +114,18 @@ fn bibtex_tag_site() {
 #[test]
 fn editions_site() {
     check("editions");
+}
+
+/// `remove_duplicates: true`: duplicates by type, year and title (exact, case-sensitive;
+/// entries without those fields match on their type), crossref parents' fields included;
+/// entries without a year print no date.
+#[test]
+fn duplicates_config_site() {
+    check("duplicates-config");
+}
+
+/// `{% bibliography -r journal, year %}`: duplicates matched on the given fields.
+#[test]
+fn duplicates_tag_site() {
+    check("duplicates-tag");
 }

@@ -290,6 +290,51 @@ impl Bibliography {
         self.get(&key)
     }
 
+    /// `Bibliography#uniq!(*fields)`: entries with the same digest (entry type and the
+    /// `fields` it has, by default year and title, compared exactly as written) keep only
+    /// the first one. A new bibliography (new id); the strings and warnings are kept.
+    pub fn without_duplicates(&self, fields: &[String], id: u64) -> Bibliography {
+        let default = ["year".to_string(), "title".to_string()];
+        let fields = if fields.is_empty() {
+            &default[..]
+        } else {
+            fields
+        };
+        let mut seen = std::collections::HashSet::new();
+        let entries: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|e| seen.insert(self.digest(e, fields)))
+            .cloned()
+            .collect();
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
+        Bibliography {
+            id,
+            entries,
+            index,
+            strings: self.strings.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// `Entry#digest(fields)`: "type|field:value|..." over the `fields` the entry has
+    /// (itself or through its crossref parent), in alphabetical order.
+    fn digest(&self, e: &Entry, fields: &[String]) -> String {
+        let mut names: Vec<&String> = fields.iter().filter(|f| self.provides(e, f)).collect();
+        names.sort();
+        names.dedup();
+        let mut digest = e.kind.clone();
+        for n in names {
+            let value = self.field(e, n).map(Field::to_s).unwrap_or_default();
+            digest.push_str(&format!("|{n}:{value}"));
+        }
+        digest
+    }
+
     /// Whether `name` is a field of `e` or provided by its parent (`Entry#provides?` and
     /// the inheritance of `method_missing`).
     pub fn provides(&self, e: &Entry, name: &str) -> bool {
@@ -957,12 +1002,17 @@ pub fn finish(bib: &mut Bibliography, opts: ParseOptions) {
     }
 }
 
+/// A new bibliography id.
+pub fn next_id() -> u64 {
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Parses a whole bibliography from `(path, text)` pairs, read as one text as
 /// jekyll-scholar concatenates them.
 pub fn parse_files(files: &[(String, String)], opts: ParseOptions) -> Bibliography {
-    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     let mut bib = Bibliography {
-        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        id: next_id(),
         ..Bibliography::default()
     };
     for (i, (path, text)) in files.iter().enumerate() {

@@ -300,7 +300,12 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
         "article" | "inproceedings" | "conference" => Vec::new(),
         _ => edition_and_volume(bib, e),
     };
-    let year = get(bib, e, "year").unwrap_or_else(|| "n.d.".into());
+    // citeproc-ruby gets the date from the entry's own `year` (not a crossref parent's)
+    // and prints no date group at all without one.
+    let date = e
+        .fields
+        .get("year")
+        .map(|y| format!("({})", esc(&y.to_s())));
     let container = container_of(bib, e);
     let italic_title = !is_part(e) || container.is_none();
     let title_text = |t: &str| {
@@ -323,8 +328,10 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
                 push(&mut out, " ", label);
             }
             ends_sentence(&mut out);
-            push(&mut out, " ", &format!("({year})"));
-            ends_sentence(&mut out);
+            if let Some(d) = &date {
+                push(&mut out, " ", d);
+                ends_sentence(&mut out);
+            }
             if let Some(t) = &title {
                 push(&mut out, " ", &title_text(t));
                 out.push_str(&title_details);
@@ -337,8 +344,10 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
                 out.push_str(&title_details);
                 ends_sentence(&mut out);
             }
-            push(&mut out, " ", &format!("({year})"));
-            ends_sentence(&mut out);
+            if let Some(d) = &date {
+                push(&mut out, " ", d);
+                ends_sentence(&mut out);
+            }
             // citeproc-ruby's apa.csl, with the title standing in for the author, prints
             // the edition/volume group a second time with its labels only: "(ed.)".
             if !title_details.is_empty() {

@@ -61,8 +61,27 @@ fn begin_build() {
             c.used = false;
         }
     }
+    DEDUPLICATED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
     tags::begin_build();
     latex::begin_build();
+}
+
+/// Bibliographies without their duplicates, by (bibliography, match fields), this build.
+static DEDUPLICATED: Lazy<Mutex<HashMap<(u64, Vec<String>), Arc<Bibliography>>>> =
+    Lazy::new(Default::default);
+
+/// `remove_duplicates`: `bib` without duplicate entries (matched on `fields`, by default
+/// year and title), made once per build.
+pub fn without_duplicates(bib: &Arc<Bibliography>, fields: &[String]) -> Arc<Bibliography> {
+    let key = (bib.id, fields.to_vec());
+    let mut cache = DEDUPLICATED.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(key)
+        .or_insert_with(|| Arc::new(bib.without_duplicates(fields, bibtex::next_id())))
+        .clone()
 }
 
 struct CachedBibliography {

@@ -39,6 +39,9 @@ pub struct Options {
     pub template: Option<String>,
     pub suppress_author: bool,
     pub remove_duplicates: bool,
+    /// `-r FIELDS`: the fields duplicates are matched on (split at a comma followed by
+    /// whitespace, as jekyll-scholar splits them).
+    pub match_fields: Vec<String>,
 }
 
 /// `split_arguments`: leading words up to the first `-option` are keys.
@@ -118,6 +121,9 @@ fn split_flags(s: &str) -> Vec<String> {
         .collect()
 }
 
+static MATCH_FIELDS_SEPARATOR: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| regex::Regex::new(r",\s+").expect("separator"));
+
 fn parse_options(markup: &str, with_keys: bool) -> LResult<Options> {
     let mut o = Options::default();
     let rest = if with_keys {
@@ -141,7 +147,16 @@ fn parse_options(markup: &str, with_keys: bool) -> LResult<Options> {
                 o.cited_in_order = true;
             }
             "--clear" => o.clear = true,
-            "-r" | "--remove_duplicates" => o.remove_duplicates = true,
+            "-r" | "--remove_duplicates" => {
+                o.remove_duplicates = true;
+                // OptionParser's optional argument: the next word unless it is an option.
+                if let Some(fields) = it.next_if(|next| !next.starts_with('-')) {
+                    o.match_fields = MATCH_FIELDS_SEPARATOR
+                        .split(&fields)
+                        .map(str::to_string)
+                        .collect();
+                }
+            }
             "-A" | "--suppress_author" => o.suppress_author = true,
             "-f" | "--file" => o.files.push(arg(&flag)?),
             "-q" | "--query" => o.query = Some(arg(&flag)?),
@@ -305,7 +320,10 @@ impl Scope {
         opts.group_by = opts.group_by.as_ref().map(|q| interpolate(ctx, q));
         opts.style = opts.style.as_ref().map(|q| interpolate(ctx, q));
         let paths = bib_paths(&site, &config, &opts.files);
-        let bib = super::load(&paths, parse_opts(&config)).map_err(lerr)?;
+        let mut bib = super::load(&paths, parse_opts(&config)).map_err(lerr)?;
+        if opts.remove_duplicates || config.truthy("remove_duplicates") {
+            bib = super::without_duplicates(&bib, &opts.match_fields);
+        }
         Ok(Scope::with_bibliography(site, config, opts, bib))
     }
 
@@ -316,9 +334,6 @@ impl Scope {
         opts: Options,
         bib: Arc<Bibliography>,
     ) -> Scope {
-        if opts.remove_duplicates || config.truthy("remove_duplicates") {
-            warn_once("remove_duplicates is not implemented by hyde; duplicates are kept");
-        }
         let filters = filters_of(&config);
         let locale = config.str("locale");
         if locale != "en" && !locale.starts_with("en-") {
