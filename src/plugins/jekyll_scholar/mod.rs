@@ -70,8 +70,8 @@ fn begin_build() {
 }
 
 /// Bibliographies without their duplicates, by (bibliography, match fields), this build.
-static DEDUPLICATED: Lazy<Mutex<HashMap<(u64, Vec<String>), Arc<Bibliography>>>> =
-    Lazy::new(Default::default);
+type Deduplicated = HashMap<(u64, Vec<String>), Arc<Bibliography>>;
+static DEDUPLICATED: Lazy<Mutex<Deduplicated>> = Lazy::new(Default::default);
 
 /// `remove_duplicates`: `bib` without duplicate entries (matched on `fields`, by default
 /// year and title), made once per build.
