@@ -13,7 +13,7 @@
 //! `{% cite %}`, `{% reference %}`, `{% quote %}`, `{% bibliography_count %}`, duplicate keys,
 //! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`), `details` (details pages),
 //! `large`, `glob`, `bibtex-tag` (`{% bibtex %}` blocks), `editions` (APA editions/volumes)
-//! and `duplicates-config`/`duplicates-tag` (`remove_duplicates`).
+//! `duplicates-config`/`duplicates-tag` (`remove_duplicates`) and `repository` (file links).
 
 use std::path::{Path, PathBuf};
 
@@ -128,4 +128,12 @@ fn duplicates_config_site() {
 #[test]
 fn duplicates_tag_site() {
     check("duplicates-tag");
+}
+
+/// `repository`: `link` (PDF, else PostScript) and `links` by extension from the folder's
+/// files, keys with `:` and spaces mapped to `_`, dot files and other names ignored, under a
+/// `baseurl`.
+#[test]
+fn repository_site() {
+    check("repository");
 }

@@ -8,6 +8,7 @@ use crate::liquid::{Body, Context, Engine, LResult, Tag};
 use crate::site::liquid_setup::{site_of, CurrentPage, SiteRegister, SiteServices};
 use crate::site::Site;
 use crate::value::{Hash, Value};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -569,13 +570,6 @@ impl Scope {
         if !self.config.strings("raw_bibtex_filters").is_empty() {
             warn_once("raw_bibtex_filters is not implemented by hyde; entry.bibtex is unfiltered");
         }
-        if self
-            .config
-            .get("repository")
-            .is_some_and(|v| !crate::value::to_s(v).is_empty())
-        {
-            warn_once("repository links are not implemented by hyde; link and links are empty");
-        }
         // The entry hash and the reference depend only on the entry and these settings:
         // computed once per build, whatever the number of pages listing the entry.
         let key = (
@@ -609,9 +603,36 @@ impl Scope {
         h.insert("reference".into(), reference);
         h.insert("key".into(), Value::str(e.key.clone()));
         h.insert("type".into(), Value::str(e.kind.clone()));
-        h.insert("link".into(), Value::Nil);
-        h.insert("links".into(), Value::empty_hash());
+        let (link, links) = self.repository_links(e);
+        h.insert("link".into(), link);
+        h.insert("links".into(), links);
         h
+    }
+
+    /// `repository_link_for` and `repository_links_for`: the entry's files in the
+    /// `repository` folder (named after the key, `:` and spaces as `_`), the PDF (else
+    /// PostScript) one as `link`, all of them by extension as `links`.
+    fn repository_links(&self, e: &Entry) -> (Value, Value) {
+        let Some(site) = &self.site else {
+            return (Value::Nil, Value::empty_hash());
+        };
+        let repo = repository(site, &self.config);
+        let name = REPOSITORY_NAME.replace_all(&e.key, "_");
+        let Some(files) = repo.get(name.as_ref()) else {
+            return (Value::Nil, Value::empty_hash());
+        };
+        let url = |f: &String| Value::str(ruby_file_join(&self.info.base_url, f));
+        let link = files
+            .iter()
+            .find(|(ext, _)| ext == "pdf")
+            .or_else(|| files.iter().find(|(ext, _)| ext == "ps"))
+            .map(|(_, f)| url(f))
+            .unwrap_or(Value::Nil);
+        let mut links = Hash::new();
+        for (ext, f) in files {
+            links.insert(ext.clone(), url(f));
+        }
+        (link, Value::hash(links))
     }
 
     /// `bibliography_tag`: one entry through the bibliography template.
@@ -934,6 +955,7 @@ pub(super) fn begin_build() {
     }
     clear(&ENTRY_CACHE);
     clear(&QUERY_CACHE);
+    clear(&REPOSITORIES);
     SEEN.lock().unwrap_or_else(|e| e.into_inner()).clear();
 }
 
@@ -1053,6 +1075,83 @@ pub fn content_tag(name: &str, content: &str, attrs: &[(String, String)]) -> Str
 }
 
 /// Ruby's `File.join(base, path)`.
+static REPOSITORY_NAME: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| regex::Regex::new(r"[:\s]+").expect("repository name"));
+
+/// The `repository` folder's files by entry name, then extension (after the first
+/// `repository_file_delimiter`), as paths relative to the site source: read once per build.
+/// Folders, which jekyll-scholar files under a `nil` extension, are left out.
+type Repository = HashMap<String, Vec<(String, String)>>;
+static REPOSITORIES: once_cell::sync::Lazy<std::sync::Mutex<HashMap<String, Arc<Repository>>>> =
+    once_cell::sync::Lazy::new(Default::default);
+
+fn repository(site: &Site, config: &Config) -> Arc<Repository> {
+    let dir = config.str("repository");
+    if dir.is_empty() {
+        return Arc::default();
+    }
+    let delimiter = config.str("repository_file_delimiter");
+    let key = format!("{}|{dir}|{delimiter}", site.source.display());
+    let mut cache = REPOSITORIES.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(key)
+        .or_insert_with(|| Arc::new(read_repository(&site.source, &dir, &delimiter)))
+        .clone()
+}
+
+fn read_repository(source: &std::path::Path, dir: &str, delimiter: &str) -> Repository {
+    let root = source.join(dir);
+    let mut files = Vec::new();
+    collect_files(&root, &mut files);
+    // Ruby's Dir[] lists in sorted order.
+    files.sort();
+    let mut repo = Repository::new();
+    for path in files {
+        let (Ok(in_repo), Ok(in_site)) = (path.strip_prefix(&root), path.strip_prefix(source))
+        else {
+            continue;
+        };
+        let in_repo = in_repo.to_string_lossy();
+        let Some((name, ext)) = (!delimiter.is_empty())
+            .then(|| in_repo.split_once(delimiter))
+            .flatten()
+        else {
+            continue;
+        };
+        repo.entry(name.to_string())
+            .or_default()
+            .push((ext.to_string(), in_site.to_string_lossy().into_owned()));
+    }
+    repo
+}
+
+/// Files under `dir`, recursively, without dot files (`Dir['**/*']`).
+fn collect_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let p = e.path();
+        if p.is_dir() {
+            collect_files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// Ruby's `File.join(base, path)`: one `/` between the parts.
+fn ruby_file_join(base: &str, path: &str) -> String {
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
 fn join_url(base: &str, path: &str) -> String {
     if base.is_empty() {
         return path.to_string();
