@@ -13,7 +13,8 @@
 //! `{% cite %}`, `{% reference %}`, `{% quote %}`, `{% bibliography_count %}`, duplicate keys,
 //! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`), `details` (details pages),
 //! `large`, `glob`, `bibtex-tag` (`{% bibtex %}` blocks), `editions` (APA editions/volumes)
-//! `duplicates-config`/`duplicates-tag` (`remove_duplicates`) and `repository` (file links).
+//! `duplicates-config`/`duplicates-tag` (`remove_duplicates`), `repository` (file links) and
+//! `raw-filters` (`raw_bibtex_filters`).
 
 use std::path::{Path, PathBuf};
 
@@ -136,4 +137,11 @@ fn duplicates_tag_site() {
 #[test]
 fn repository_site() {
     check("repository");
+}
+
+/// `raw_bibtex_filters`: `entry.bibtex` with its fields converted (name lists as written),
+/// next to `bibtex_filters` for the other fields.
+#[test]
+fn raw_filters_site() {
+    check("raw-filters");
 }

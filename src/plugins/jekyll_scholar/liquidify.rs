@@ -37,14 +37,30 @@ fn name_hash(n: &Name) -> Hash {
     h
 }
 
-pub fn entry_hash(e: &Entry, filters: &[Filter], skip: &[String], quotes: (&str, &str)) -> Value {
+/// `raw_filters` (`raw_bibtex_filters`) convert the fields of `entry.bibtex` only.
+pub fn entry_hash(
+    e: &Entry,
+    filters: &[Filter],
+    raw_filters: &[Filter],
+    skip: &[String],
+    quotes: (&str, &str),
+) -> Value {
     let mut h = Hash::new();
     h.insert("key".into(), Value::str(e.key.clone()));
     h.insert("type".into(), Value::str(e.kind.clone()));
-    h.insert(
-        "bibtex".into(),
-        Value::str(entry_to_bibtex(e, skip, quotes.0, quotes.1)),
-    );
+    let bibtex = if raw_filters.is_empty() {
+        entry_to_bibtex(e, skip, quotes.0, quotes.1)
+    } else {
+        // bibtex-ruby's `Entry#to_s(filter:)` leaves name lists as written.
+        let mut converted = e.clone();
+        for f in converted.fields.values_mut() {
+            if matches!(f, Field::Value(_)) {
+                *f = convert(f, raw_filters);
+            }
+        }
+        entry_to_bibtex(&converted, skip, quotes.0, quotes.1)
+    };
+    h.insert("bibtex".into(), Value::str(bibtex));
     for (k, f) in &e.fields {
         let f = convert(f, filters);
         h.insert(k.clone(), Value::str(f.to_s()));

@@ -274,9 +274,13 @@ fn bib_paths(site: &Site, config: &Config, files: &[String]) -> Vec<PathBuf> {
 }
 
 fn filters_of(config: &Config) -> Vec<Filter> {
+    named_filters(&config.strings("bibtex_filters"))
+}
+
+fn named_filters(names: &[String]) -> Vec<Filter> {
     let mut out = Vec::new();
-    for name in config.strings("bibtex_filters") {
-        match Filter::from_name(&name) {
+    for name in names {
+        match Filter::from_name(name) {
             Some(f) => out.push(f),
             None => warn_once(&format!(
                 "bibtex filter '{name}' is not implemented by hyde; it is not applied"
@@ -567,16 +571,14 @@ impl Scope {
         let open = q.first().cloned().unwrap_or_default();
         let close = q.last().cloned().unwrap_or_default();
         let skip = self.config.strings("bibtex_skip_fields");
-        if !self.config.strings("raw_bibtex_filters").is_empty() {
-            warn_once("raw_bibtex_filters is not implemented by hyde; entry.bibtex is unfiltered");
-        }
+        let raw_filters = named_filters(&self.config.strings("raw_bibtex_filters"));
         // The entry hash and the reference depend only on the entry and these settings:
         // computed once per build, whatever the number of pages listing the entry.
         let key = (
             self.bib.id,
             e.key.clone(),
             format!(
-                "{:?}|{skip:?}|{open}|{close}|{:?}|{:?}|{}|{}",
+                "{:?}|{raw_filters:?}|{skip:?}|{open}|{close}|{:?}|{:?}|{}|{}",
                 self.filters,
                 self.opts.style,
                 self.opts.prefix,
@@ -589,7 +591,13 @@ impl Scope {
             Some(hit) => hit,
             None => {
                 let made = (
-                    super::liquidify::entry_hash(e, &self.filters, &skip, (&open, &close)),
+                    super::liquidify::entry_hash(
+                        e,
+                        &self.filters,
+                        &raw_filters,
+                        &skip,
+                        (&open, &close),
+                    ),
                     Value::str(self.reference_tag(e)),
                 );
                 if let Ok(mut c) = ENTRY_CACHE.lock() {
