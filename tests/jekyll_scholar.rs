@@ -14,7 +14,7 @@
 //! `bibtex_skip_fields`, `entry.bibtex`, `entry.author_array`), `details` (details pages),
 //! `large`, `glob`, `bibtex-tag` (`{% bibtex %}` blocks), `editions` (APA editions/volumes)
 //! `duplicates-config`/`duplicates-tag` (`remove_duplicates`), `repository` (file links) and
-//! `raw-filters` (`raw_bibtex_filters`).
+//! `raw-filters` (`raw_bibtex_filters`) and `separate-links`.
 
 use std::path::{Path, PathBuf};
 
@@ -144,4 +144,10 @@ fn repository_site() {
 #[test]
 fn raw_filters_site() {
     check("raw-filters");
+}
+
+/// `separate_links`: each cited entry in a link of its own, inside one pair of parentheses.
+#[test]
+fn separate_links_site() {
+    check("separate-links");
 }

@@ -916,16 +916,33 @@ impl Scope {
             }
         }
         if self.config.truthy("separate_links") {
-            warn_once("separate_links is not implemented by hyde; one link is rendered");
+            // Each entry cited alone, without the style's prefix and suffix, in a link of
+            // its own; the links joined with the style's delimiter (APA: "(", ")", "; ").
+            let items: Vec<String> = entries
+                .iter()
+                .map(|e| {
+                    let text = self.citation_text(&[e]);
+                    let text = text.strip_prefix('(').unwrap_or(&text);
+                    let text = text.strip_suffix(')').unwrap_or(text);
+                    self.cite_link(&e.key, text)
+                })
+                .collect();
+            return format!("({})", items.join("; "));
         }
+        let text = self.citation_text(&entries.iter().collect::<Vec<_>>());
+        self.cite_link(keys.first().map(String::as_str).unwrap_or(""), &text)
+    }
+
+    /// The CSL citation of `entries` with the tag's locators and labels.
+    fn citation_text(&self, entries: &[&Entry]) -> String {
         let style = self
             .opts
             .style
             .clone()
             .unwrap_or_else(|| self.config.str("style"));
-        let text = match super::csl::citation(
+        match super::csl::citation(
             &self.bib,
-            &entries.iter().collect::<Vec<_>>(),
+            entries,
             &style,
             &self.opts.locators,
             &self.opts.labels,
@@ -936,18 +953,22 @@ impl Scope {
                 warn_once(&msg);
                 String::new()
             }
-        };
+        }
+    }
+
+    /// `link_to link_target_for(key)`: `<a class=cite_class href="relative#prefix-key">`.
+    fn cite_link(&self, key: &str, text: &str) -> String {
         let relative = self.config.str("relative");
         let id: Vec<&str> = self
             .opts
             .prefix
             .as_deref()
             .into_iter()
-            .chain(keys.first().map(|s| s.as_str()))
+            .chain(Some(key))
             .collect();
         content_tag(
             "a",
-            &text,
+            text,
             &[
                 ("class".into(), self.config.str("cite_class")),
                 ("href".into(), format!("{relative}#{}", id.join("-"))),
