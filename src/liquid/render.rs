@@ -104,6 +104,11 @@ impl Context {
     pub(crate) fn eval_output(&mut self, o: &Output) -> LResult<Value> {
         let mut v = self.evaluate(&o.expr)?;
         for f in &o.filters {
+            if f.args.is_empty() && f.kwargs.is_empty() {
+                // `| upcase`: no argument list to build.
+                v = self.apply_filter(f, &v, &[])?;
+                continue;
+            }
             let mut args = Vec::with_capacity(f.args.len() + 1);
             for a in &f.args {
                 args.push(self.evaluate(a)?);
@@ -115,17 +120,20 @@ impl Context {
                 }
                 args.push(Value::hash(h));
             }
-            v = self.invoke_filter(&f.name, &v, &args)?;
+            v = self.apply_filter(f, &v, &args)?;
         }
         Ok(v)
     }
 
     fn render_output(&mut self, o: &Output, out: &mut String) -> LResult<()> {
-        let v = self.eval_output(o)?;
-        match &v {
-            Value::Str(s) => out.push_str(s),
-            other => out.push_str(&ruby::output_s(other)),
+        if o.filters.is_empty() {
+            // `{{ page.title }}`: print the value where it lives, without copying it.
+            let v = self.eval_ref(&o.expr)?;
+            write_output(v.get(), out);
+            return Ok(());
         }
+        let v = self.eval_output(o)?;
+        write_output(&v, out);
         Ok(())
     }
 
@@ -190,22 +198,29 @@ impl Context {
             TagKind::For(f) => self.render_for(f, out),
             TagKind::Tablerow(tr) => self.render_tablerow(tr, out),
             TagKind::Cycle { key, values } => {
+                let named;
                 let key = match key {
-                    CycleKey::Static(s) => format!("s:{s}"),
-                    CycleKey::Named(e) => format!("v:{}", ruby::inspect(&self.evaluate(e)?)),
+                    CycleKey::Static(s) => s.as_str(),
+                    CycleKey::Named(e) => {
+                        named = format!("v:{}", ruby::inspect(&self.evaluate(e)?));
+                        named.as_str()
+                    }
                 };
-                let iteration = *self.cycles.get(&key).unwrap_or(&0);
-                let v = match values.get(iteration) {
-                    Some(e) => self.evaluate(e)?,
-                    None => Value::Nil,
-                };
+                let iteration = *self.cycles.get(key).unwrap_or(&0);
                 let next = if iteration + 1 >= values.len() {
                     0
                 } else {
                     iteration + 1
                 };
-                self.cycles.insert(key, next);
-                out.push_str(&ruby::output_s(&v));
+                if let Some(e) = values.get(iteration) {
+                    write_output(self.eval_ref(e)?.get(), out);
+                }
+                match self.cycles.get_mut(key) {
+                    Some(n) => *n = next,
+                    None => {
+                        self.cycles.insert(key.to_string(), next);
+                    }
+                }
                 Ok(())
             }
             TagKind::Increment(name) | TagKind::Decrement(name) => {
@@ -252,7 +267,7 @@ impl Context {
         }
     }
 
-    pub(crate) fn eval_condition(&mut self, c: &Condition) -> LResult<bool> {
+    pub(crate) fn eval_condition(&self, c: &Condition) -> LResult<bool> {
         let mut cur = c;
         loop {
             let r = self.interpret_condition(cur)?;
@@ -264,21 +279,23 @@ impl Context {
         }
     }
 
-    fn interpret_condition(&mut self, c: &Condition) -> LResult<bool> {
-        let left = self.evaluate(&c.left)?;
+    fn interpret_condition(&self, c: &Condition) -> LResult<bool> {
+        let left = self.eval_ref(&c.left)?;
+        let left = left.get();
         let Some(op) = &c.op else {
             return Ok(left.is_truthy());
         };
-        let right = self.evaluate(&c.right)?;
+        let right = self.eval_ref(&c.right)?;
+        let right = right.get();
         match op.as_str() {
-            "==" => Ok(equal_variables(&left, &right)),
-            "!=" | "<>" => Ok(!equal_variables(&left, &right)),
-            "contains" => Ok(contains(&left, &right)),
+            "==" => Ok(equal_variables(left, right)),
+            "!=" | "<>" => Ok(!equal_variables(left, right)),
+            "contains" => Ok(contains(left, right)),
             "<" | ">" | "<=" | ">=" => {
-                if !ruby::has_comparison_ops(&left) || !ruby::has_comparison_ops(&right) {
+                if !ruby::has_comparison_ops(left) || !ruby::has_comparison_ops(right) {
                     return Ok(false);
                 }
-                match ruby::compare(&left, &right) {
+                match ruby::compare(left, right) {
                     Some(o) => Ok(match op.as_str() {
                         "<" => o.is_lt(),
                         ">" => o.is_gt(),
@@ -286,15 +303,15 @@ impl Context {
                         _ => o.is_ge(),
                     }),
                     None => {
-                        if matches!((&left, &right), (Value::Float(a), _) if a.is_nan())
-                            || matches!((&left, &right), (_, Value::Float(b)) if b.is_nan())
+                        if matches!((left, right), (Value::Float(a), _) if a.is_nan())
+                            || matches!((left, right), (_, Value::Float(b)) if b.is_nan())
                         {
                             return Ok(false);
                         }
                         Err(LiquidError::argument(format!(
                             "comparison of {} with {} failed",
                             left.ruby_class(),
-                            ruby::cmp_error_name(&right)
+                            ruby::cmp_error_name(right)
                         )))
                     }
                 }
@@ -348,9 +365,12 @@ impl Context {
         self.push_scope()?;
         self.for_stack.push(drop_value.clone());
         self.set("forloop", drop_value);
+        // The loop variable's place in the loop's own scope: set once, then overwritten
+        // in place on each iteration (the body's tags add scopes of their own).
+        let slot = self.innermost_slot(&f.var);
         let mut result = Ok(());
         for item in segment {
-            self.set(f.var.clone(), item);
+            self.set_slot(slot, item);
             if let Err(e) = self.render_body(&f.body, out) {
                 result = Err(e);
                 break;
@@ -611,5 +631,14 @@ pub(crate) fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -
             }
         }
         _ => Vec::new(),
+    }
+}
+
+/// What `{{ value }}` prints, appended to `out`: arrays joined, the rest `to_s`.
+fn write_output(v: &Value, out: &mut String) {
+    match v {
+        Value::Str(s) => out.push_str(s),
+        Value::Array(a) => ruby::write_join(a, "", out),
+        other => ruby::write_to_s(other, out),
     }
 }
