@@ -158,8 +158,9 @@ pub(crate) enum ForOffset {
 
 pub(crate) struct ForTag {
     pub var: String,
-    /// `"item-collection"`: the key `offset: continue` remembers positions under.
-    pub name: String,
+    /// `"item-collection"`: the key `offset: continue` remembers positions under
+    /// (shared with each render's `forloop.name`).
+    pub name: std::sync::Arc<str>,
     pub collection: Expr,
     pub reversed: bool,
     pub limit: Option<Expr>,
@@ -172,7 +173,7 @@ impl ForTag {
     pub fn new(var: String, name: String, collection: Expr, reversed: bool) -> Self {
         ForTag {
             var,
-            name,
+            name: name.into(),
             collection,
             reversed,
             limit: None,

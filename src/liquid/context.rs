@@ -101,11 +101,15 @@ pub struct Context {
     pub(crate) file_system: Option<Arc<dyn FileSystem>>,
     pub(crate) registry: Option<Arc<Registry>>,
     pub(crate) error_mode: ErrorMode,
-    pub(crate) cycles: HashMap<String, usize>,
-    pub(crate) for_offsets: HashMap<String, i64>,
+    /// Positions of `cycle` groups by key; a template has few, so a list is enough.
+    pub(crate) cycles: Vec<(String, usize)>,
+    /// Where `offset: continue` resumes, by loop name; a list, as templates have few loops.
+    pub(crate) for_offsets: Vec<(Arc<str>, i64)>,
     pub(crate) ifchanged: Option<String>,
     pub(crate) partials: HashMap<String, Template>,
     pub(crate) for_stack: Vec<Value>,
+    /// A filter's evaluated arguments, kept between calls to save an allocation each.
+    pub(crate) filter_args: Vec<Value>,
     /// Current nesting of rendered bodies.
     pub(crate) depth: usize,
 }
@@ -129,11 +133,12 @@ impl Context {
             file_system: None,
             registry: None,
             error_mode: ErrorMode::Lax,
-            cycles: HashMap::new(),
-            for_offsets: HashMap::new(),
+            cycles: Vec::new(),
+            for_offsets: Vec::new(),
             ifchanged: None,
             partials: HashMap::new(),
             for_stack: Vec::new(),
+            filter_args: Vec::new(),
             depth: 0,
         }
     }
@@ -216,7 +221,7 @@ impl Context {
                 return Ok(Found::liquid(v));
             }
         }
-        match self.globals.get(name) {
+        match hash_get(&self.globals, name) {
             Some(v) => Ok(Found::liquid(v)),
             None if self.strict_variables => Err(LiquidError::new(
                 ErrorKind::UndefinedVariable,

@@ -61,7 +61,7 @@ pub fn as_method_literal(v: &Value) -> Option<bool> {
 }
 
 pub struct ForloopDrop {
-    pub name: String,
+    pub name: Arc<str>,
     pub length: i64,
     pub parent: Value,
     pub index: AtomicI64,
@@ -78,7 +78,7 @@ impl Drop for ForloopDrop {
         let i = self.index.load(Ordering::Relaxed);
         let n = self.length;
         Some(match key {
-            "name" => Value::str(self.name.as_str()),
+            "name" => Value::Str(self.name.clone()),
             "length" => Value::Int(n),
             "index" => Value::Int(i + 1),
             "index0" => Value::Int(i),

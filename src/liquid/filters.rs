@@ -1,7 +1,7 @@
 //! Liquid 4.0.4's standard filters, with Ruby's semantics for each input type.
 
 use super::ast::{FilterCall, FilterTarget};
-use super::context::Context;
+use super::context::{hash_get, Context};
 use super::error::{ErrorKind, LResult, LiquidError};
 use super::number::{Num, NumError};
 use super::ruby::{self, to_s};
@@ -306,7 +306,7 @@ fn flatten_into(a: &[Value], out: &mut Vec<Value>) {
 pub fn item_property(item: &Value, prop: &Value) -> Option<Value> {
     match item {
         Value::Hash(h) => Some(match prop {
-            Value::Str(k) => h.get(&**k).cloned().unwrap_or(Value::Nil),
+            Value::Str(k) => hash_get(h, k).cloned().unwrap_or(Value::Nil),
             _ => Value::Nil,
         }),
         Value::Drop(d) => Some(d.get(&to_s(prop)).unwrap_or(Value::Nil)),

@@ -109,20 +109,32 @@ impl Context {
                 v = self.apply_filter(f, &v, &[])?;
                 continue;
             }
-            let mut args = Vec::with_capacity(f.args.len() + 1);
-            for a in &f.args {
-                args.push(self.evaluate(a)?);
-            }
-            if !f.kwargs.is_empty() {
-                let mut h = crate::value::Hash::new();
-                for (k, e) in &f.kwargs {
-                    h.insert(k.clone(), self.evaluate(e)?);
-                }
-                args.push(Value::hash(h));
-            }
-            v = self.apply_filter(f, &v, &args)?;
+            // The argument list reuses one buffer across calls (a filter that renders
+            // further outputs finds it taken and starts its own).
+            let mut args = std::mem::take(&mut self.filter_args);
+            args.clear();
+            let r = self
+                .eval_filter_args(f, &mut args)
+                .and_then(|()| self.apply_filter(f, &v, &args));
+            args.clear();
+            self.filter_args = args;
+            v = r?;
         }
         Ok(v)
+    }
+
+    fn eval_filter_args(&self, f: &FilterCall, args: &mut Vec<Value>) -> LResult<()> {
+        for a in &f.args {
+            args.push(self.evaluate(a)?);
+        }
+        if !f.kwargs.is_empty() {
+            let mut h = crate::value::Hash::new();
+            for (k, e) in &f.kwargs {
+                h.insert(k.clone(), self.evaluate(e)?);
+            }
+            args.push(Value::hash(h));
+        }
+        Ok(())
     }
 
     fn render_output(&mut self, o: &Output, out: &mut String) -> LResult<()> {
@@ -206,7 +218,8 @@ impl Context {
                         named.as_str()
                     }
                 };
-                let iteration = *self.cycles.get(key).unwrap_or(&0);
+                let at = self.cycles.iter().position(|(k, _)| k == key);
+                let iteration = at.map_or(0, |i| self.cycles[i].1);
                 let next = if iteration + 1 >= values.len() {
                     0
                 } else {
@@ -215,11 +228,9 @@ impl Context {
                 if let Some(e) = values.get(iteration) {
                     write_output(self.eval_ref(e)?.get(), out);
                 }
-                match self.cycles.get_mut(key) {
-                    Some(n) => *n = next,
-                    None => {
-                        self.cycles.insert(key.to_string(), next);
-                    }
+                match at {
+                    Some(i) => self.cycles[i].1 = next,
+                    None => self.cycles.push((key.to_string(), next)),
                 }
                 Ok(())
             }
@@ -322,7 +333,11 @@ impl Context {
 
     fn render_for(&mut self, f: &ForTag, out: &mut String) -> LResult<()> {
         let from = match &f.offset {
-            Some(ForOffset::Continue) => *self.for_offsets.get(&f.name).unwrap_or(&0),
+            Some(ForOffset::Continue) => self
+                .for_offsets
+                .iter()
+                .find(|(k, _)| *k == f.name)
+                .map_or(0, |(_, at)| *at),
             Some(ForOffset::Expr(e)) => {
                 let v = self.evaluate(e)?;
                 to_i(&v)?
@@ -346,8 +361,11 @@ impl Context {
         if f.reversed {
             segment.reverse();
         }
-        self.for_offsets
-            .insert(f.name.clone(), from.saturating_add(segment.len() as i64));
+        let resume = from.saturating_add(segment.len() as i64);
+        match self.for_offsets.iter_mut().find(|(k, _)| *k == f.name) {
+            Some(entry) => entry.1 = resume,
+            None => self.for_offsets.push((f.name.clone(), resume)),
+        }
         if segment.is_empty() {
             if let Some(e) = &f.else_body {
                 self.render_body(e, out)?;
@@ -536,7 +554,10 @@ fn contains(left: &Value, right: &Value) -> bool {
     match left {
         Value::Str(s) => s.contains(&*ruby::to_s(right)),
         Value::Array(a) => a.iter().any(|x| ruby::equals(x, right)),
-        Value::Hash(h) => right.as_str().map(|k| h.contains_key(k)).unwrap_or(false),
+        Value::Hash(h) => right
+            .as_str()
+            .map(|k| super::context::hash_get(h, k).is_some())
+            .unwrap_or(false),
         Value::Range(a, b) => match right {
             Value::Int(i) => a <= i && i <= b,
             Value::Float(f) => (*a as f64) <= *f && *f <= (*b as f64),
