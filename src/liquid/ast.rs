@@ -47,6 +47,19 @@ pub(crate) struct FilterCall {
     pub name: String,
     pub args: Vec<Expr>,
     pub kwargs: Vec<(String, Expr)>,
+    /// What `name` means, found once by the parser instead of on every call.
+    pub target: FilterTarget,
+}
+
+/// A filter name resolved against the engine's registry.
+pub(crate) enum FilterTarget {
+    /// Not resolved (outputs built outside the parser): looked up by name when called.
+    ByName,
+    /// A registered filter (these override standard filters of the same name).
+    Custom(super::FilterEntry),
+    Standard(super::filters::Std),
+    /// Neither: the input passes through, or an error with `strict_filters`.
+    Unknown,
 }
 
 pub(crate) struct TagNode {
@@ -145,8 +158,9 @@ pub(crate) enum ForOffset {
 
 pub(crate) struct ForTag {
     pub var: String,
-    /// `"item-collection"`: the key `offset: continue` remembers positions under.
-    pub name: String,
+    /// `"item-collection"`: the key `offset: continue` remembers positions under
+    /// (shared with each render's `forloop.name`).
+    pub name: std::sync::Arc<str>,
     pub collection: Expr,
     pub reversed: bool,
     pub limit: Option<Expr>,
@@ -159,7 +173,7 @@ impl ForTag {
     pub fn new(var: String, name: String, collection: Expr, reversed: bool) -> Self {
         ForTag {
             var,
-            name,
+            name: name.into(),
             collection,
             reversed,
             limit: None,
@@ -179,6 +193,7 @@ pub(crate) struct TablerowTag {
 
 pub(crate) enum CycleKey {
     /// Unnamed cycles share state by their literal values (or per tag if not literal).
+    /// Holds the key of `Context::cycles`, prefixed `s:` at parse time.
     Static(String),
     Named(Expr),
 }

@@ -71,6 +71,18 @@ impl Scope {
             None => self.vars.push((name, value)),
         }
     }
+
+    /// The index of `name`'s entry, added (as nil) if missing. Entries are never removed,
+    /// so the index stays valid for the scope's life.
+    fn slot(&mut self, name: &str) -> usize {
+        match self.vars.iter().position(|(k, _)| k == name) {
+            Some(i) => i,
+            None => {
+                self.vars.push((name.to_string(), Value::Nil));
+                self.vars.len() - 1
+            }
+        }
+    }
 }
 
 /// Variable scopes and state for one render. Create one per page render.
@@ -89,11 +101,15 @@ pub struct Context {
     pub(crate) file_system: Option<Arc<dyn FileSystem>>,
     pub(crate) registry: Option<Arc<Registry>>,
     pub(crate) error_mode: ErrorMode,
-    pub(crate) cycles: HashMap<String, usize>,
-    pub(crate) for_offsets: HashMap<String, i64>,
+    /// Positions of `cycle` groups by key; a template has few, so a list is enough.
+    pub(crate) cycles: Vec<(String, usize)>,
+    /// Where `offset: continue` resumes, by loop name; a list, as templates have few loops.
+    pub(crate) for_offsets: Vec<(Arc<str>, i64)>,
     pub(crate) ifchanged: Option<String>,
     pub(crate) partials: HashMap<String, Template>,
     pub(crate) for_stack: Vec<Value>,
+    /// A filter's evaluated arguments, kept between calls to save an allocation each.
+    pub(crate) filter_args: Vec<Value>,
     /// Current nesting of rendered bodies.
     pub(crate) depth: usize,
 }
@@ -117,11 +133,12 @@ impl Context {
             file_system: None,
             registry: None,
             error_mode: ErrorMode::Lax,
-            cycles: HashMap::new(),
-            for_offsets: HashMap::new(),
+            cycles: Vec::new(),
+            for_offsets: Vec::new(),
             ifchanged: None,
             partials: HashMap::new(),
             for_stack: Vec::new(),
+            filter_args: Vec::new(),
             depth: 0,
         }
     }
@@ -148,6 +165,20 @@ impl Context {
     pub fn set(&mut self, key: impl Into<String>, value: Value) {
         if let Some(s) = self.scopes.last_mut() {
             s.insert(key.into(), value);
+        }
+    }
+
+    /// Where `name` lives in the innermost scope (see [`Context::set_slot`]).
+    pub(crate) fn innermost_slot(&mut self, name: &str) -> usize {
+        let last = self.scopes.len() - 1;
+        self.scopes[last].slot(name)
+    }
+
+    /// Sets the variable at `slot` of the innermost scope: a loop sets its variable once
+    /// per item without looking the name up or copying it.
+    pub(crate) fn set_slot(&mut self, slot: usize, value: Value) {
+        if let Some(entry) = self.scopes.last_mut().and_then(|s| s.vars.get_mut(slot)) {
+            entry.1 = value;
         }
     }
 
@@ -180,18 +211,23 @@ impl Context {
 
     /// `find_variable`: the innermost scope that has `name`, then the globals.
     pub fn find_variable(&self, name: &str) -> LResult<Value> {
+        self.find_variable_ref(name).map(Found::into_owned)
+    }
+
+    /// [`Context::find_variable`] without copying the value.
+    fn find_variable_ref(&self, name: &str) -> LResult<Found<'_>> {
         for s in self.scopes.iter().rev() {
             if let Some(v) = s.get(name) {
-                return Ok(to_liquid(v));
+                return Ok(Found::liquid(v));
             }
         }
-        match self.globals.get(name) {
-            Some(v) => Ok(to_liquid(v)),
+        match hash_get(&self.globals, name) {
+            Some(v) => Ok(Found::liquid(v)),
             None if self.strict_variables => Err(LiquidError::new(
                 ErrorKind::UndefinedVariable,
                 format!("undefined variable {name}"),
             )),
-            None => Ok(Value::Nil),
+            None => Ok(Found::Owned(Value::Nil)),
         }
     }
 
@@ -201,39 +237,53 @@ impl Context {
         self.evaluate(&e).unwrap_or(Value::Nil)
     }
 
-    pub fn evaluate(&mut self, e: &Expr) -> LResult<Value> {
+    pub fn evaluate(&self, e: &Expr) -> LResult<Value> {
+        self.eval_ref(e).map(Found::into_owned)
+    }
+
+    /// Evaluates without copying: literals and variables reached through hashes and
+    /// arrays are borrowed; only drops and computed values are owned.
+    pub(crate) fn eval_ref<'a>(&'a self, e: &'a Expr) -> LResult<Found<'a>> {
         match e {
-            Expr::Lit(v) => Ok(v.clone()),
-            Expr::Empty => Ok(method_literal(true)),
-            Expr::Blank => Ok(method_literal(false)),
+            Expr::Lit(v) => Ok(Found::Ref(v)),
+            Expr::Empty => Ok(Found::Owned(method_literal(true))),
+            Expr::Blank => Ok(Found::Owned(method_literal(false))),
             Expr::Range(a, b) => {
-                let a = self.evaluate(a)?;
-                let b = self.evaluate(b)?;
-                Ok(Value::Range(range_bound(&a)?, range_bound(&b)?))
+                let a = self.eval_ref(a)?;
+                let b = self.eval_ref(b)?;
+                Ok(Found::Owned(Value::Range(
+                    range_bound(a.get())?,
+                    range_bound(b.get())?,
+                )))
             }
             Expr::Var(l) => self.lookup(l),
         }
     }
 
-    fn lookup(&mut self, l: &Lookup) -> LResult<Value> {
-        let name = self.evaluate(&l.name)?;
-        let mut obj = match &name {
-            Value::Str(s) => self.find_variable(s)?,
-            _ => Value::Nil,
+    fn lookup<'a>(&'a self, l: &'a Lookup) -> LResult<Found<'a>> {
+        let mut obj = match &l.name {
+            // The common case: a plain name, no expression to evaluate first.
+            Expr::Lit(Value::Str(s)) => self.find_variable_ref(s)?,
+            other => match self.eval_ref(other)?.get() {
+                Value::Str(s) => self.find_variable_ref(s)?,
+                _ => Found::Owned(Value::Nil),
+            },
         };
         for key in &l.keys {
             let (next, shown) = match key {
                 Key::Name(n) => (
-                    index_name(&obj, n, self.strict_variables).or_else(|| command_method(&obj, n)),
+                    obj.child(|v| {
+                        index_name(v, n, self.strict_variables).or_else(|| command_method(v, n))
+                    }),
                     None,
                 ),
                 Key::Expr(e) => {
                     let k = self.evaluate(e)?;
-                    (index(&obj, &k), Some(k))
+                    (obj.child(|v| index(v, &k)), Some(k))
                 }
             };
             match next {
-                Some(v) => obj = to_liquid_owned(v),
+                Some(v) => obj = v,
                 None => {
                     if self.strict_variables {
                         let name = match (&shown, key) {
@@ -246,7 +296,7 @@ impl Context {
                             format!("undefined variable {name}"),
                         ));
                     }
-                    return Ok(Value::Nil);
+                    return Ok(Found::Owned(Value::Nil));
                 }
             }
         }
@@ -254,12 +304,62 @@ impl Context {
     }
 }
 
-/// `to_liquid` on a stored value: an assigned `empty`/`blank` reads back as "".
-fn to_liquid(v: &Value) -> Value {
-    if super::drops::as_method_literal(v).is_some() {
-        return Value::str("");
+/// A value a lookup found: borrowed from the template, the scopes or the globals, or
+/// owned when it had to be computed (a drop's field, `size`, a range). Walking
+/// `site.data.news` through hashes copies nothing.
+pub(crate) enum Found<'a> {
+    Ref(&'a Value),
+    Owned(Value),
+}
+
+impl<'a> Found<'a> {
+    pub(crate) fn get(&self) -> &Value {
+        match self {
+            Found::Ref(v) => v,
+            Found::Owned(v) => v,
+        }
     }
-    v.clone()
+
+    pub(crate) fn into_owned(self) -> Value {
+        match self {
+            Found::Ref(v) => v.clone(),
+            Found::Owned(v) => v,
+        }
+    }
+
+    /// `to_liquid` on a stored value: an assigned `empty`/`blank` reads back as "".
+    fn liquid(v: &'a Value) -> Found<'a> {
+        if super::drops::as_method_literal(v).is_some() {
+            return Found::Owned(Value::str(""));
+        }
+        Found::Ref(v)
+    }
+
+    /// The child `pick` selects, borrowed as long as the parent is.
+    fn child(self, pick: impl FnOnce(&Value) -> Option<Child<'_>>) -> Option<Found<'a>> {
+        match self {
+            Found::Ref(v) => pick(v).map(|c| match c {
+                Child::Ref(v) => Found::liquid(v),
+                Child::Owned(v) => Found::Owned(to_liquid_owned(v)),
+            }),
+            Found::Owned(v) => pick(&v).map(|c| Found::Owned(to_liquid_owned(c.into_value()))),
+        }
+    }
+}
+
+/// What indexing a value yields: a part of it, or a value computed from it.
+pub(crate) enum Child<'a> {
+    Ref(&'a Value),
+    Owned(Value),
+}
+
+impl Child<'_> {
+    fn into_value(self) -> Value {
+        match self {
+            Child::Ref(v) => v.clone(),
+            Child::Owned(v) => v,
+        }
+    }
 }
 
 fn to_liquid_owned(v: Value) -> Value {
@@ -269,38 +369,56 @@ fn to_liquid_owned(v: Value) -> Value {
     v
 }
 
+/// `hash[key]`. Most hashes in templates are small (front matter, data records), and
+/// comparing a few keys costs less than hashing the key with SipHash.
+pub(crate) fn hash_get<'a>(h: &'a Hash, key: &str) -> Option<&'a Value> {
+    const LINEAR_MAX: usize = 12;
+    if h.len() <= LINEAR_MAX {
+        h.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        h.get(key)
+    }
+}
+
 /// `object.name` for a plain name: hashes by key, drops by field (with strict variables,
 /// a drop must have the field).
-fn index_name(obj: &Value, name: &str, strict: bool) -> Option<Value> {
+fn index_name<'a>(obj: &'a Value, name: &str, strict: bool) -> Option<Child<'a>> {
     match obj {
-        Value::Hash(h) => h.get(name).cloned(),
+        Value::Hash(h) => hash_get(h, name).map(Child::Ref),
         Value::Drop(d) => {
             if strict && !d.contains_key(name) {
                 return None;
             }
-            Some(d.get(name).unwrap_or(Value::Nil))
+            Some(Child::Owned(d.get(name).unwrap_or(Value::Nil)))
         }
         _ => None,
     }
 }
 
 /// `object[key]` when Liquid would use it: hashes and drops by key, arrays by integer.
-pub(crate) fn index(obj: &Value, key: &Value) -> Option<Value> {
+pub(crate) fn index<'a>(obj: &'a Value, key: &Value) -> Option<Child<'a>> {
     match (obj, key) {
-        (Value::Hash(h), Value::Str(k)) => h.get(&**k).cloned(),
+        (Value::Hash(h), Value::Str(k)) => hash_get(h, k).map(Child::Ref),
         (Value::Array(a), Value::Int(i)) => {
             let len = a.len() as i64;
             let idx = if *i < 0 { len + i } else { *i };
             Some(if idx >= 0 && idx < len {
-                a[idx as usize].clone()
+                Child::Ref(&a[idx as usize])
             } else {
-                Value::Nil
+                Child::Owned(Value::Nil)
             })
         }
-        (Value::Drop(d), Value::Str(k)) => Some(d.get(k).unwrap_or(Value::Nil)),
-        (Value::Drop(d), other) => Some(d.get(&super::ruby::to_s(other)).unwrap_or(Value::Nil)),
+        (Value::Drop(d), Value::Str(k)) => Some(Child::Owned(d.get(k).unwrap_or(Value::Nil))),
+        (Value::Drop(d), other) => Some(Child::Owned(
+            d.get(&super::ruby::to_s(other)).unwrap_or(Value::Nil),
+        )),
         _ => None,
     }
+}
+
+/// [`index`], copied out.
+pub(crate) fn index_value(obj: &Value, key: &Value) -> Option<Value> {
+    index(obj, key).map(Child::into_value)
 }
 
 /// How many integers `a..b` holds (saturating).
@@ -309,23 +427,27 @@ pub(crate) fn range_len(a: i64, b: i64) -> i64 {
 }
 
 /// `size`, `first` and `last` called as methods.
-fn command_method(obj: &Value, name: &str) -> Option<Value> {
+fn command_method<'a>(obj: &'a Value, name: &str) -> Option<Child<'a>> {
+    let nil = || Child::Owned(Value::Nil);
+    let owned = Child::Owned;
     match (name, obj) {
-        ("size", Value::Str(s)) => Some(Value::Int(s.chars().count() as i64)),
-        ("size", Value::Array(a)) => Some(Value::Int(a.len() as i64)),
-        ("size", Value::Hash(h)) => Some(Value::Int(h.len() as i64)),
-        ("size", Value::Int(_)) => Some(Value::Int(8)),
-        ("size", Value::Range(a, b)) => Some(Value::Int(range_len(*a, *b))),
-        ("first", Value::Array(a)) => Some(a.first().cloned().unwrap_or(Value::Nil)),
-        ("last", Value::Array(a)) => Some(a.last().cloned().unwrap_or(Value::Nil)),
+        ("size", Value::Str(s)) => Some(owned(Value::Int(s.chars().count() as i64))),
+        ("size", Value::Array(a)) => Some(owned(Value::Int(a.len() as i64))),
+        ("size", Value::Hash(h)) => Some(owned(Value::Int(h.len() as i64))),
+        ("size", Value::Int(_)) => Some(owned(Value::Int(8))),
+        ("size", Value::Range(a, b)) => Some(owned(Value::Int(range_len(*a, *b)))),
+        ("first", Value::Array(a)) => Some(a.first().map(Child::Ref).unwrap_or_else(nil)),
+        ("last", Value::Array(a)) => Some(a.last().map(Child::Ref).unwrap_or_else(nil)),
         ("first", Value::Hash(h)) => Some(
             h.iter()
                 .next()
-                .map(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()]))
-                .unwrap_or(Value::Nil),
+                .map(|(k, v)| owned(Value::array(vec![Value::str(k.as_str()), v.clone()])))
+                .unwrap_or_else(nil),
         ),
-        ("first", Value::Range(a, b)) => Some(if a <= b { Value::Int(*a) } else { Value::Nil }),
-        ("last", Value::Range(_, b)) => Some(Value::Int(*b)),
+        ("first", Value::Range(a, b)) => {
+            Some(owned(if a <= b { Value::Int(*a) } else { Value::Nil }))
+        }
+        ("last", Value::Range(_, b)) => Some(owned(Value::Int(*b))),
         _ => None,
     }
 }

@@ -39,7 +39,13 @@ pub fn to_date(v: &Value) -> Option<Time> {
             if s.is_empty() {
                 return None;
             }
-            let s = s.to_lowercase();
+            // Lowercased for the parsers; most dates have no capitals and need no copy.
+            let s: std::borrow::Cow<str> =
+                if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    std::borrow::Cow::Owned(s.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(s)
+                };
             if s == "now" || s == "today" {
                 return Some(now());
             }
@@ -392,44 +398,86 @@ const MONTH_NAMES: [&str; 12] = [
 
 /// Ruby `Time#strftime`, with flags (`-`, `_`, `0`, `^`, `#`), widths and `%:z`.
 pub fn strftime(t: &Time, fmt: &str) -> String {
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let b = fmt.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '%' {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        let mut flags = String::new();
-        while i < chars.len() && "-_0^#".contains(chars[i]) {
-            flags.push(chars[i]);
-            i += 1;
-        }
-        let mut width = String::new();
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            width.push(chars[i]);
+    while i < b.len() {
+        let Some(p) = fmt[i..].find('%') else {
+            out.push_str(&fmt[i..]);
+            break;
+        };
+        out.push_str(&fmt[i..i + p]);
+        let start = i + p;
+        i = start + 1;
+        // Flags, width and colons are ASCII, so these byte positions are char boundaries.
+        let flags_from = i;
+        while i < b.len() && b"-_0^#".contains(&b[i]) {
             i += 1;
         }
+        let flags = &fmt[flags_from..i];
+        let width_from = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let width = &fmt[width_from..i];
         let mut colons = 0;
-        while i < chars.len() && chars[i] == ':' {
+        while i < b.len() && b[i] == b':' {
             colons += 1;
             i += 1;
         }
-        if i >= chars.len() {
-            out.extend(&chars[start..]);
+        let Some(conv) = fmt[i..].chars().next() else {
+            out.push_str(&fmt[start..]);
             break;
+        };
+        i += conv.len_utf8();
+        let plain = width.is_empty() && colons == 0 && (flags.is_empty() || flags == "-");
+        if plain && plain_directive(t, conv, flags == "-", &mut out) {
+            continue;
         }
-        let conv = chars[i];
-        i += 1;
-        match directive(t, conv, colons, &flags, &width) {
+        match directive(t, conv, colons, flags, width) {
             Some(s) => out.push_str(&s),
-            None => out.extend(&chars[start..i]),
+            None => out.push_str(&fmt[start..i]),
         }
     }
     out
+}
+
+/// The directives dates are usually written with (`%b %-d, %Y`), without a width and
+/// with no flag but `-`, appended straight to `out`. False for anything else, which
+/// [`directive`] handles.
+fn plain_directive(t: &Time, conv: char, no_padding: bool, out: &mut String) -> bool {
+    let pad = |p: char| if no_padding { None } else { Some(p) };
+    let two_digits = |n: u32, pad: Option<char>, out: &mut String| {
+        if n < 10 {
+            if let Some(p) = pad {
+                out.push(p);
+            }
+        } else {
+            out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        }
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    match conv {
+        // Four digits fill the default width: no padding, with or without `-`.
+        'Y' if (1000..=9999).contains(&t.year()) => {
+            let y = t.year() as u32;
+            out.push(char::from(b'0' + (y / 1000) as u8));
+            out.push(char::from(b'0' + (y / 100 % 10) as u8));
+            two_digits(y % 100, Some('0'), out);
+        }
+        'm' => two_digits(t.month(), pad('0'), out),
+        'd' => two_digits(t.day(), pad('0'), out),
+        'e' => two_digits(t.day(), pad(' '), out),
+        'H' => two_digits(t.hour(), pad('0'), out),
+        'M' => two_digits(t.minute(), pad('0'), out),
+        'S' => two_digits(t.second(), pad('0'), out),
+        'B' => out.push_str(MONTH_NAMES[t.month0() as usize]),
+        'b' | 'h' => out.push_str(&MONTH_NAMES[t.month0() as usize][..3]),
+        'A' => out.push_str(DAY_NAMES[t.weekday().num_days_from_sunday() as usize]),
+        'a' => out.push_str(&DAY_NAMES[t.weekday().num_days_from_sunday() as usize][..3]),
+        _ => return false,
+    }
+    true
 }
 
 fn directive(t: &Time, conv: char, colons: usize, flags: &str, width: &str) -> Option<String> {

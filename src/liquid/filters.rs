@@ -1,27 +1,153 @@
 //! Liquid 4.0.4's standard filters, with Ruby's semantics for each input type.
 
-use super::context::{index, Context};
+use super::ast::{FilterCall, FilterTarget};
+use super::context::{hash_get, Context};
 use super::error::{ErrorKind, LResult, LiquidError};
 use super::number::{Num, NumError};
 use super::ruby::{self, to_s};
+use super::Registry;
 use crate::value::Value;
+use std::borrow::Cow;
 use std::cmp::Ordering;
+
+/// Liquid's standard filters, resolved from their names once, when a template is parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Std {
+    Size,
+    Downcase,
+    Upcase,
+    Capitalize,
+    Escape,
+    EscapeOnce,
+    UrlEncode,
+    UrlDecode,
+    Strip,
+    Lstrip,
+    Rstrip,
+    StripHtml,
+    StripNewlines,
+    Reverse,
+    NewlineToBr,
+    First,
+    Last,
+    Abs,
+    Ceil,
+    Floor,
+    Slice,
+    Truncate,
+    Truncatewords,
+    Split,
+    Map,
+    Remove,
+    RemoveFirst,
+    Append,
+    Prepend,
+    Concat,
+    Date,
+    Plus,
+    Minus,
+    Times,
+    DividedBy,
+    Modulo,
+    AtLeast,
+    AtMost,
+    Join,
+    Sort,
+    SortNatural,
+    Uniq,
+    Compact,
+    Round,
+    Default,
+    Where,
+    Replace,
+    ReplaceFirst,
+}
+
+impl Std {
+    pub fn from_name(name: &str) -> Option<Std> {
+        Some(match name {
+            "size" => Std::Size,
+            "downcase" => Std::Downcase,
+            "upcase" => Std::Upcase,
+            "capitalize" => Std::Capitalize,
+            "escape" | "h" => Std::Escape,
+            "escape_once" => Std::EscapeOnce,
+            "url_encode" => Std::UrlEncode,
+            "url_decode" => Std::UrlDecode,
+            "strip" => Std::Strip,
+            "lstrip" => Std::Lstrip,
+            "rstrip" => Std::Rstrip,
+            "strip_html" => Std::StripHtml,
+            "strip_newlines" => Std::StripNewlines,
+            "reverse" => Std::Reverse,
+            "newline_to_br" => Std::NewlineToBr,
+            "first" => Std::First,
+            "last" => Std::Last,
+            "abs" => Std::Abs,
+            "ceil" => Std::Ceil,
+            "floor" => Std::Floor,
+            "slice" => Std::Slice,
+            "truncate" => Std::Truncate,
+            "truncatewords" => Std::Truncatewords,
+            "split" => Std::Split,
+            "map" => Std::Map,
+            "remove" => Std::Remove,
+            "remove_first" => Std::RemoveFirst,
+            "append" => Std::Append,
+            "prepend" => Std::Prepend,
+            "concat" => Std::Concat,
+            "date" => Std::Date,
+            "plus" => Std::Plus,
+            "minus" => Std::Minus,
+            "times" => Std::Times,
+            "divided_by" => Std::DividedBy,
+            "modulo" => Std::Modulo,
+            "at_least" => Std::AtLeast,
+            "at_most" => Std::AtMost,
+            "join" => Std::Join,
+            "sort" => Std::Sort,
+            "sort_natural" => Std::SortNatural,
+            "uniq" => Std::Uniq,
+            "compact" => Std::Compact,
+            "round" => Std::Round,
+            "default" => Std::Default,
+            "where" => Std::Where,
+            "replace" => Std::Replace,
+            "replace_first" => Std::ReplaceFirst,
+            _ => return None,
+        })
+    }
+
+    /// Arity counting the input: (min, max).
+    pub fn arity(self) -> (usize, usize) {
+        use Std::*;
+        match self {
+            Size | Downcase | Upcase | Capitalize | Escape | EscapeOnce | UrlEncode | UrlDecode
+            | Strip | Lstrip | Rstrip | StripHtml | StripNewlines | Reverse | NewlineToBr
+            | First | Last | Abs | Ceil | Floor => (1, 1),
+            Slice => (2, 3),
+            Truncate | Truncatewords => (1, 3),
+            Split | Map | Remove | RemoveFirst | Append | Prepend | Concat | Date | Plus
+            | Minus | Times | DividedBy | Modulo | AtLeast | AtMost => (2, 2),
+            Join | Sort | SortNatural | Uniq | Compact | Round | Default => (1, 2),
+            Where | Replace | ReplaceFirst => (2, 3),
+        }
+    }
+
+    /// Checks the number of arguments, then applies the filter.
+    pub fn call(self, input: &Value, args: &[Value]) -> LResult<Value> {
+        let given = args.len() + 1;
+        let (min, max) = self.arity();
+        if given < min || given > max {
+            return Err(arity_error(given, (min, max)));
+        }
+        apply_standard(self, input, args)
+    }
+}
 
 /// Arity of a filter counting the input: (min, max); `usize::MAX` = unbounded.
 pub fn standard_arity(name: &str) -> Option<(usize, usize)> {
-    Some(match name {
-        "size" | "downcase" | "upcase" | "capitalize" | "escape" | "h" | "escape_once"
-        | "url_encode" | "url_decode" | "strip" | "lstrip" | "rstrip" | "strip_html"
-        | "strip_newlines" | "reverse" | "newline_to_br" | "first" | "last" | "abs" | "ceil"
-        | "floor" => (1, 1),
-        "slice" => (2, 3),
-        "truncate" | "truncatewords" => (1, 3),
-        "split" | "map" | "remove" | "remove_first" | "append" | "prepend" | "concat" | "date"
-        | "plus" | "minus" | "times" | "divided_by" | "modulo" | "at_least" | "at_most" => (2, 2),
-        "join" | "sort" | "sort_natural" | "uniq" | "compact" | "round" | "default" => (1, 2),
-        "where" | "replace" | "replace_first" => (2, 3),
-        _ => return None,
-    })
+    Std::from_name(name).map(Std::arity)
 }
 
 pub fn arity_error(given: usize, (min, max): (usize, usize)) -> LiquidError {
@@ -37,31 +163,64 @@ pub fn arity_error(given: usize, (min, max): (usize, usize)) -> LiquidError {
     ))
 }
 
+/// What a filter name means for a given registry: registered filters override the
+/// standard ones of the same name.
+pub(crate) fn resolve(reg: &Registry, name: &str) -> FilterTarget {
+    if let Some(f) = reg.filters.get(name) {
+        return FilterTarget::Custom(f.clone());
+    }
+    match Std::from_name(name) {
+        Some(f) => FilterTarget::Standard(f),
+        None => FilterTarget::Unknown,
+    }
+}
+
 impl Context {
+    /// Applies a filter by name (for tags and filters that call other filters).
     pub(crate) fn invoke_filter(
         &mut self,
         name: &str,
         input: &Value,
         args: &[Value],
     ) -> LResult<Value> {
-        if let Some(reg) = self.registry.clone() {
-            if let Some(f) = reg.filters.get(name) {
+        let target = match &self.registry {
+            Some(reg) => resolve(reg, name),
+            None => resolve(&Registry::default(), name),
+        };
+        self.call_filter(&target, name, input, args)
+    }
+
+    /// Applies a filter of an output, resolved when the template was parsed.
+    pub(crate) fn apply_filter(
+        &mut self,
+        f: &FilterCall,
+        input: &Value,
+        args: &[Value],
+    ) -> LResult<Value> {
+        match &f.target {
+            FilterTarget::ByName => self.invoke_filter(&f.name, input, args),
+            target => self.call_filter(target, &f.name, input, args),
+        }
+    }
+
+    fn call_filter(
+        &mut self,
+        target: &FilterTarget,
+        name: &str,
+        input: &Value,
+        args: &[Value],
+    ) -> LResult<Value> {
+        match target {
+            FilterTarget::Custom(f) => {
                 let given = args.len() + 1;
                 if given < f.min_args || given > f.max_args {
                     return Err(arity_error(given, (f.min_args, f.max_args)));
                 }
-                return (f.func)(input, args, self);
+                (f.func)(input, args, self)
             }
-        }
-        match standard_arity(name) {
-            Some(ar) => {
-                let given = args.len() + 1;
-                if given < ar.0 || given > ar.1 {
-                    return Err(arity_error(given, ar));
-                }
-                standard_filter(name, input, args)
-            }
-            None => {
+            FilterTarget::Standard(f) => f.call(input, args),
+            FilterTarget::ByName => self.invoke_filter(name, input, args),
+            FilterTarget::Unknown => {
                 if self.strict_filters {
                     Err(LiquidError::new(
                         ErrorKind::UndefinedFilter,
@@ -73,6 +232,21 @@ impl Context {
             }
         }
     }
+}
+
+/// `to_s`, without a copy when the value is a string already.
+fn str_of(v: &Value) -> Cow<'_, str> {
+    match v {
+        Value::Str(s) => Cow::Borrowed(s),
+        other => Cow::Owned(to_s(other)),
+    }
+}
+
+fn concat(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len());
+    out.push_str(a);
+    out.push_str(b);
+    out
 }
 
 fn arg(args: &[Value], i: usize) -> Option<&Value> {
@@ -132,7 +306,7 @@ fn flatten_into(a: &[Value], out: &mut Vec<Value>) {
 pub fn item_property(item: &Value, prop: &Value) -> Option<Value> {
     match item {
         Value::Hash(h) => Some(match prop {
-            Value::Str(k) => h.get(&**k).cloned().unwrap_or(Value::Nil),
+            Value::Str(k) => hash_get(h, k).cloned().unwrap_or(Value::Nil),
             _ => Value::Nil,
         }),
         Value::Drop(d) => Some(d.get(&to_s(prop)).unwrap_or(Value::Nil)),
@@ -156,7 +330,7 @@ pub fn item_property(item: &Value, prop: &Value) -> Option<Value> {
         },
         Value::Array(a) => match prop {
             Value::Int(i) => Some(
-                index(item, prop)
+                super::context::index_value(item, prop)
                     .unwrap_or_else(|| a.get(*i as usize).cloned().unwrap_or(Value::Nil)),
             ),
             _ => None,
@@ -517,11 +691,19 @@ fn arith(
         .map_err(num_err)
 }
 
+/// A standard filter by name (the input unchanged for names that are not one).
 pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Value> {
+    match Std::from_name(name) {
+        Some(f) => apply_standard(f, input, args),
+        None => Ok(input.clone()),
+    }
+}
+
+fn apply_standard(f: Std, input: &Value, args: &[Value]) -> LResult<Value> {
     let a0 = arg(args, 0);
-    let s = || to_s(input);
-    Ok(match name {
-        "size" => Value::Int(match input {
+    let s = || str_of(input);
+    Ok(match f {
+        Std::Size => Value::Int(match input {
             Value::Str(x) => x.chars().count() as i64,
             Value::Array(a) => a.len() as i64,
             Value::Hash(h) => h.len() as i64,
@@ -529,25 +711,25 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             Value::Int(_) => 8,
             _ => 0,
         }),
-        "downcase" => Value::str(s().to_lowercase()),
-        "upcase" => Value::str(s().to_uppercase()),
-        "capitalize" => Value::str(capitalize(&s())),
-        "escape" | "h" => {
+        Std::Downcase => Value::str(s().to_lowercase()),
+        Std::Upcase => Value::str(s().to_uppercase()),
+        Std::Capitalize => Value::str(capitalize(&s())),
+        Std::Escape => {
             if input.is_nil() {
                 Value::Nil
             } else {
                 Value::str(html_escape(&s()))
             }
         }
-        "escape_once" => Value::str(escape_once(&s())),
-        "url_encode" => {
+        Std::EscapeOnce => Value::str(escape_once(&s())),
+        Std::UrlEncode => {
             if input.is_nil() {
                 Value::Nil
             } else {
                 Value::str(cgi_escape(&s()))
             }
         }
-        "url_decode" => {
+        Std::UrlDecode => {
             if input.is_nil() {
                 Value::Nil
             } else {
@@ -557,7 +739,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 }
             }
         }
-        "slice" => {
+        Std::Slice => {
             let offset = to_integer(a0.unwrap_or(&Value::Nil))?;
             let length = match arg(args, 1) {
                 Some(l) if l.is_truthy() => to_integer(l)?,
@@ -568,7 +750,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 _ => Value::str(chars_slice(&s(), offset, length).unwrap_or_default()),
             }
         }
-        "truncate" => {
+        Std::Truncate => {
             if input.is_nil() {
                 return Ok(Value::Nil);
             }
@@ -578,19 +760,25 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 None => 50,
             };
             let ellipsis = match arg(args, 1) {
-                Some(v) => to_s(v),
-                None => "...".into(),
+                Some(v) => str_of(v),
+                None => Cow::Borrowed("..."),
             };
             let l = length
                 .saturating_sub(ellipsis.chars().count() as i64)
                 .max(0) as usize;
             if text.chars().count() as i64 > length {
-                Value::str(text.chars().take(l).collect::<String>() + &ellipsis)
+                let kept = text.char_indices().nth(l).map_or(text.len(), |(at, _)| at);
+                let mut cut = String::with_capacity(kept + ellipsis.len());
+                cut.push_str(&text[..kept]);
+                cut.push_str(&ellipsis);
+                Value::str(cut)
+            } else if let Value::Str(_) = input {
+                input.clone()
             } else {
-                Value::str(text)
+                Value::str(text.into_owned())
             }
         }
-        "truncatewords" => {
+        Std::Truncatewords => {
             if input.is_nil() {
                 return Ok(Value::Nil);
             }
@@ -614,38 +802,39 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 input.clone()
             }
         }
-        "split" => Value::array(
-            ruby_split(&s(), &to_s(a0.unwrap_or(&Value::Nil)))
+        Std::Split => Value::array(
+            ruby_split(&s(), &str_of(a0.unwrap_or(&Value::Nil)))
                 .into_iter()
                 .map(Value::from)
                 .collect(),
         ),
-        "strip" => Value::str(ruby::strip(&s())),
-        "lstrip" => Value::str(ruby::lstrip(&s())),
-        "rstrip" => Value::str(ruby::rstrip(&s())),
-        "strip_html" => {
+        Std::Strip => Value::str(ruby::strip(&s())),
+        Std::Lstrip => Value::str(ruby::lstrip(&s())),
+        Std::Rstrip => Value::str(ruby::rstrip(&s())),
+        Std::StripHtml => {
             let t = STRIP_HTML_BLOCKS.replace_all(&s(), "").into_owned();
             Value::str(STRIP_HTML_TAGS.replace_all(&t, "").into_owned())
         }
-        "strip_newlines" => Value::str(s().replace("\r\n", "").replace('\n', "")),
-        "newline_to_br" => Value::str(s().replace('\n', "<br />\n")),
-        "join" => {
+        Std::StripNewlines => Value::str(s().replace("\r\n", "").replace('\n', "")),
+        Std::NewlineToBr => Value::str(s().replace('\n', "<br />\n")),
+        Std::Join => {
             let glue = match a0 {
-                Some(g) => to_s(g),
-                None => " ".into(),
+                Some(g) => str_of(g),
+                None => Cow::Borrowed(" "),
             };
-            let items = match input {
-                Value::Hash(_) => vec![input.clone()],
-                _ => input_items(input),
-            };
-            Value::str(ruby::join(&items, &glue))
+            match input {
+                // `join` flattens nested arrays itself, as `input_items` would.
+                Value::Array(a) => Value::str(ruby::join(a, &glue)),
+                Value::Hash(_) => Value::str(ruby::join(std::slice::from_ref(input), &glue)),
+                _ => Value::str(ruby::join(&input_items(input), &glue)),
+            }
         }
-        "sort" | "sort_natural" => {
+        Std::Sort | Std::SortNatural => {
             let mut items = input_items(input);
             if items.is_empty() {
                 return Ok(Value::array(Vec::new()));
             }
-            let natural = name == "sort_natural";
+            let natural = f == Std::SortNatural;
             match a0.filter(|p| !p.is_nil()) {
                 None => {
                     if natural {
@@ -692,7 +881,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             }
             Value::array(items)
         }
-        "where" => {
+        Std::Where => {
             let items = input_items(input);
             let prop = a0.cloned().unwrap_or(Value::Nil);
             let target = arg(args, 1).cloned().unwrap_or(Value::Nil);
@@ -716,7 +905,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             }
             Value::array(out)
         }
-        "uniq" => {
+        Std::Uniq => {
             let items = input_items(input);
             match a0.filter(|p| !p.is_nil()) {
                 None => Value::array(uniq_by(items, |v| Some(v.clone())).unwrap_or_default()),
@@ -734,12 +923,12 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 }
             }
         }
-        "reverse" => {
+        Std::Reverse => {
             let mut items = input_items(input);
             items.reverse();
             Value::array(items)
         }
-        "map" => {
+        Std::Map => {
             let prop = a0.cloned().unwrap_or(Value::Nil);
             let items = match input {
                 Value::Hash(_) => vec![input.clone()],
@@ -757,7 +946,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             }
             Value::array(out)
         }
-        "compact" => {
+        Std::Compact => {
             let items = input_items(input);
             match a0.filter(|p| !p.is_nil()) {
                 None => Value::array(items.into_iter().filter(|v| !v.is_nil()).collect()),
@@ -781,18 +970,18 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 }
             }
         }
-        "replace" | "replace_first" => {
-            let pat = to_s(a0.unwrap_or(&Value::Nil));
+        Std::Replace | Std::ReplaceFirst => {
+            let pat = str_of(a0.unwrap_or(&Value::Nil));
             let rep = arg(args, 1).map(to_s).unwrap_or_default();
-            Value::str(replace_literal(&s(), &pat, &rep, name == "replace_first"))
+            Value::str(replace_literal(&s(), &pat, &rep, f == Std::ReplaceFirst))
         }
-        "remove" | "remove_first" => {
-            let pat = to_s(a0.unwrap_or(&Value::Nil));
-            Value::str(replace_literal(&s(), &pat, "", name == "remove_first"))
+        Std::Remove | Std::RemoveFirst => {
+            let pat = str_of(a0.unwrap_or(&Value::Nil));
+            Value::str(replace_literal(&s(), &pat, "", f == Std::RemoveFirst))
         }
-        "append" => Value::str(s() + &to_s(a0.unwrap_or(&Value::Nil))),
-        "prepend" => Value::str(to_s(a0.unwrap_or(&Value::Nil)) + &s()),
-        "concat" => match a0 {
+        Std::Append => Value::str(concat(&s(), &str_of(a0.unwrap_or(&Value::Nil)))),
+        Std::Prepend => Value::str(concat(&str_of(a0.unwrap_or(&Value::Nil)), &s())),
+        Std::Concat => match a0 {
             Some(Value::Array(other)) => {
                 let mut items = match input {
                     Value::Hash(_) => vec![input.clone()],
@@ -807,8 +996,8 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 ))
             }
         },
-        "date" => {
-            let fmt = to_s(a0.unwrap_or(&Value::Nil));
+        Std::Date => {
+            let fmt = str_of(a0.unwrap_or(&Value::Nil));
             if fmt.is_empty() {
                 return Ok(input.clone());
             }
@@ -817,7 +1006,7 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 None => input.clone(),
             }
         }
-        "first" => match input {
+        Std::First => match input {
             Value::Array(a) => a.first().cloned().unwrap_or(Value::Nil),
             Value::Hash(h) => h
                 .iter()
@@ -833,18 +1022,18 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
             }
             _ => Value::Nil,
         },
-        "last" => match input {
+        Std::Last => match input {
             Value::Array(a) => a.last().cloned().unwrap_or(Value::Nil),
             Value::Range(_, b) => Value::Int(*b),
             _ => Value::Nil,
         },
-        "abs" => Num::from_value(input).abs().to_value(),
-        "plus" => arith(input, a0.unwrap_or(&Value::Nil), |a, b| Ok(a.add(b)))?,
-        "minus" => arith(input, a0.unwrap_or(&Value::Nil), |a, b| Ok(a.sub(b)))?,
-        "times" => arith(input, a0.unwrap_or(&Value::Nil), |a, b| Ok(a.mul(b)))?,
-        "divided_by" => arith(input, a0.unwrap_or(&Value::Nil), Num::div)?,
-        "modulo" => arith(input, a0.unwrap_or(&Value::Nil), Num::modulo)?,
-        "round" => {
+        Std::Abs => Num::from_value(input).abs().to_value(),
+        Std::Plus => arith(input, a0.unwrap_or(&Value::Nil), |a, b| Ok(a.add(b)))?,
+        Std::Minus => arith(input, a0.unwrap_or(&Value::Nil), |a, b| Ok(a.sub(b)))?,
+        Std::Times => arith(input, a0.unwrap_or(&Value::Nil), |a, b| Ok(a.mul(b)))?,
+        Std::DividedBy => arith(input, a0.unwrap_or(&Value::Nil), Num::div)?,
+        Std::Modulo => arith(input, a0.unwrap_or(&Value::Nil), Num::modulo)?,
+        Std::Round => {
             let n = a0.cloned().unwrap_or(Value::Int(0));
             let r = Num::from_value(input)
                 .round(Num::from_value(&n))
@@ -865,13 +1054,13 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 (v, _) => v,
             }
         }
-        "ceil" => Num::from_value(input).ceil().map_err(num_err)?,
-        "floor" => Num::from_value(input).floor().map_err(num_err)?,
-        "at_least" | "at_most" => {
+        Std::Ceil => Num::from_value(input).ceil().map_err(num_err)?,
+        Std::Floor => Num::from_value(input).floor().map_err(num_err)?,
+        Std::AtLeast | Std::AtMost => {
             let bound = Num::from_value(a0.unwrap_or(&Value::Nil));
             let v = Num::from_value(input);
             let o = bound.cmp(v);
-            let pick_bound = if name == "at_least" {
+            let pick_bound = if f == Std::AtLeast {
                 o == Ordering::Greater
             } else {
                 o == Ordering::Less
@@ -882,13 +1071,12 @@ pub fn standard_filter(name: &str, input: &Value, args: &[Value]) -> LResult<Val
                 v.to_value()
             }
         }
-        "default" => {
+        Std::Default => {
             if !input.is_truthy() || is_empty_value(input) {
                 a0.cloned().unwrap_or_else(|| Value::str(""))
             } else {
                 input.clone()
             }
         }
-        _ => input.clone(),
     })
 }

@@ -50,6 +50,7 @@ fn filter_call(name: String, args: &[String]) -> FilterCall {
         name,
         args: pos,
         kwargs: kw,
+        target: FilterTarget::ByName,
     }
 }
 
@@ -396,7 +397,7 @@ pub(crate) fn cycle_syntax(markup: &str) -> LResult<TagKind> {
             format!("#<cycle {}>", CYCLE_IDS.fetch_add(1, Ordering::Relaxed))
         };
         return Ok(TagKind::Cycle {
-            key: CycleKey::Static(key),
+            key: CycleKey::Static(format!("s:{key}")),
             values,
         });
     }

@@ -87,6 +87,7 @@ pub use expr::Expr;
 
 use crate::value::Value;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// How strictly markup inside tags and outputs is parsed (Liquid's `error_mode`).
@@ -261,6 +262,9 @@ pub(crate) struct TemplateInner {
     pub registry: Arc<Registry>,
     pub options: Options,
     pub warnings: Vec<LiquidError>,
+    /// The length of the last output: the next render starts with that much room
+    /// instead of growing its buffer step by step.
+    pub size_hint: AtomicUsize,
 }
 
 /// A parsed template. Cheap to clone, `Send + Sync`.
@@ -289,6 +293,7 @@ impl Template {
                 registry,
                 options,
                 warnings,
+                size_hint: AtomicUsize::new(0),
             }),
         })
     }
@@ -315,8 +320,19 @@ impl Template {
     /// Like [`Template::render`], keeping Liquid's error value.
     pub fn render_liquid(&self, ctx: &mut Context) -> LResult<String> {
         self.prepare(ctx, true);
-        let mut out = String::new();
+        self.render_root(ctx)
+    }
+
+    fn render_root(&self, ctx: &mut Context) -> LResult<String> {
+        let hint = &self.inner.size_hint;
+        let mut out = String::with_capacity(hint.load(Ordering::Relaxed));
         ctx.render_body(&self.inner.root, &mut out)?;
+        hint.store(out.len(), Ordering::Relaxed);
+        // Outputs are kept (a site holds every page's): give back room a short page
+        // did not use.
+        if out.capacity() > 2 * out.len() + 4096 {
+            out.shrink_to_fit();
+        }
         Ok(out)
     }
 
@@ -325,9 +341,7 @@ impl Template {
     /// its file with `render!`, which makes later errors raise, as in Ruby).
     pub fn render_lax(&self, ctx: &mut Context) -> LResult<String> {
         self.prepare(ctx, false);
-        let mut out = String::new();
-        ctx.render_body(&self.inner.root, &mut out)?;
-        Ok(out)
+        self.render_root(ctx)
     }
 }
 

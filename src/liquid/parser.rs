@@ -188,8 +188,17 @@ impl<'a> Parser<'a> {
         )))
     }
 
-    /// Parses the markup of `{{ ... }}` (or an `assign` source) in the current error mode.
+    /// Parses the markup of `{{ ... }}` (or an `assign` source) in the current error mode,
+    /// with its filters resolved.
     pub fn parse_output(&mut self, markup: &str) -> LResult<Output> {
+        let mut out = self.parse_output_markup(markup)?;
+        for f in &mut out.filters {
+            f.target = super::filters::resolve(self.reg, &f.name);
+        }
+        Ok(out)
+    }
+
+    fn parse_output_markup(&mut self, markup: &str) -> LResult<Output> {
         let line = self.line;
         let ctx = || format!("in \"{{{{{markup}}}}}\"");
         match self.mode {

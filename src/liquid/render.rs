@@ -104,28 +104,48 @@ impl Context {
     pub(crate) fn eval_output(&mut self, o: &Output) -> LResult<Value> {
         let mut v = self.evaluate(&o.expr)?;
         for f in &o.filters {
-            let mut args = Vec::with_capacity(f.args.len() + 1);
-            for a in &f.args {
-                args.push(self.evaluate(a)?);
+            if f.args.is_empty() && f.kwargs.is_empty() {
+                // `| upcase`: no argument list to build.
+                v = self.apply_filter(f, &v, &[])?;
+                continue;
             }
-            if !f.kwargs.is_empty() {
-                let mut h = crate::value::Hash::new();
-                for (k, e) in &f.kwargs {
-                    h.insert(k.clone(), self.evaluate(e)?);
-                }
-                args.push(Value::hash(h));
-            }
-            v = self.invoke_filter(&f.name, &v, &args)?;
+            // The argument list reuses one buffer across calls (a filter that renders
+            // further outputs finds it taken and starts its own).
+            let mut args = std::mem::take(&mut self.filter_args);
+            args.clear();
+            let r = self
+                .eval_filter_args(f, &mut args)
+                .and_then(|()| self.apply_filter(f, &v, &args));
+            args.clear();
+            self.filter_args = args;
+            v = r?;
         }
         Ok(v)
     }
 
-    fn render_output(&mut self, o: &Output, out: &mut String) -> LResult<()> {
-        let v = self.eval_output(o)?;
-        match &v {
-            Value::Str(s) => out.push_str(s),
-            other => out.push_str(&ruby::output_s(other)),
+    fn eval_filter_args(&self, f: &FilterCall, args: &mut Vec<Value>) -> LResult<()> {
+        for a in &f.args {
+            args.push(self.evaluate(a)?);
         }
+        if !f.kwargs.is_empty() {
+            let mut h = crate::value::Hash::new();
+            for (k, e) in &f.kwargs {
+                h.insert(k.clone(), self.evaluate(e)?);
+            }
+            args.push(Value::hash(h));
+        }
+        Ok(())
+    }
+
+    fn render_output(&mut self, o: &Output, out: &mut String) -> LResult<()> {
+        if o.filters.is_empty() {
+            // `{{ page.title }}`: print the value where it lives, without copying it.
+            let v = self.eval_ref(&o.expr)?;
+            write_output(v.get(), out);
+            return Ok(());
+        }
+        let v = self.eval_output(o)?;
+        write_output(&v, out);
         Ok(())
     }
 
@@ -190,22 +210,28 @@ impl Context {
             TagKind::For(f) => self.render_for(f, out),
             TagKind::Tablerow(tr) => self.render_tablerow(tr, out),
             TagKind::Cycle { key, values } => {
+                let named;
                 let key = match key {
-                    CycleKey::Static(s) => format!("s:{s}"),
-                    CycleKey::Named(e) => format!("v:{}", ruby::inspect(&self.evaluate(e)?)),
+                    CycleKey::Static(s) => s.as_str(),
+                    CycleKey::Named(e) => {
+                        named = format!("v:{}", ruby::inspect(&self.evaluate(e)?));
+                        named.as_str()
+                    }
                 };
-                let iteration = *self.cycles.get(&key).unwrap_or(&0);
-                let v = match values.get(iteration) {
-                    Some(e) => self.evaluate(e)?,
-                    None => Value::Nil,
-                };
+                let at = self.cycles.iter().position(|(k, _)| k == key);
+                let iteration = at.map_or(0, |i| self.cycles[i].1);
                 let next = if iteration + 1 >= values.len() {
                     0
                 } else {
                     iteration + 1
                 };
-                self.cycles.insert(key, next);
-                out.push_str(&ruby::output_s(&v));
+                if let Some(e) = values.get(iteration) {
+                    write_output(self.eval_ref(e)?.get(), out);
+                }
+                match at {
+                    Some(i) => self.cycles[i].1 = next,
+                    None => self.cycles.push((key.to_string(), next)),
+                }
                 Ok(())
             }
             TagKind::Increment(name) | TagKind::Decrement(name) => {
@@ -252,7 +278,7 @@ impl Context {
         }
     }
 
-    pub(crate) fn eval_condition(&mut self, c: &Condition) -> LResult<bool> {
+    pub(crate) fn eval_condition(&self, c: &Condition) -> LResult<bool> {
         let mut cur = c;
         loop {
             let r = self.interpret_condition(cur)?;
@@ -264,21 +290,23 @@ impl Context {
         }
     }
 
-    fn interpret_condition(&mut self, c: &Condition) -> LResult<bool> {
-        let left = self.evaluate(&c.left)?;
+    fn interpret_condition(&self, c: &Condition) -> LResult<bool> {
+        let left = self.eval_ref(&c.left)?;
+        let left = left.get();
         let Some(op) = &c.op else {
             return Ok(left.is_truthy());
         };
-        let right = self.evaluate(&c.right)?;
+        let right = self.eval_ref(&c.right)?;
+        let right = right.get();
         match op.as_str() {
-            "==" => Ok(equal_variables(&left, &right)),
-            "!=" | "<>" => Ok(!equal_variables(&left, &right)),
-            "contains" => Ok(contains(&left, &right)),
+            "==" => Ok(equal_variables(left, right)),
+            "!=" | "<>" => Ok(!equal_variables(left, right)),
+            "contains" => Ok(contains(left, right)),
             "<" | ">" | "<=" | ">=" => {
-                if !ruby::has_comparison_ops(&left) || !ruby::has_comparison_ops(&right) {
+                if !ruby::has_comparison_ops(left) || !ruby::has_comparison_ops(right) {
                     return Ok(false);
                 }
-                match ruby::compare(&left, &right) {
+                match ruby::compare(left, right) {
                     Some(o) => Ok(match op.as_str() {
                         "<" => o.is_lt(),
                         ">" => o.is_gt(),
@@ -286,15 +314,15 @@ impl Context {
                         _ => o.is_ge(),
                     }),
                     None => {
-                        if matches!((&left, &right), (Value::Float(a), _) if a.is_nan())
-                            || matches!((&left, &right), (_, Value::Float(b)) if b.is_nan())
+                        if matches!((left, right), (Value::Float(a), _) if a.is_nan())
+                            || matches!((left, right), (_, Value::Float(b)) if b.is_nan())
                         {
                             return Ok(false);
                         }
                         Err(LiquidError::argument(format!(
                             "comparison of {} with {} failed",
                             left.ruby_class(),
-                            ruby::cmp_error_name(&right)
+                            ruby::cmp_error_name(right)
                         )))
                     }
                 }
@@ -305,7 +333,11 @@ impl Context {
 
     fn render_for(&mut self, f: &ForTag, out: &mut String) -> LResult<()> {
         let from = match &f.offset {
-            Some(ForOffset::Continue) => *self.for_offsets.get(&f.name).unwrap_or(&0),
+            Some(ForOffset::Continue) => self
+                .for_offsets
+                .iter()
+                .find(|(k, _)| *k == f.name)
+                .map_or(0, |(_, at)| *at),
             Some(ForOffset::Expr(e)) => {
                 let v = self.evaluate(e)?;
                 to_i(&v)?
@@ -329,8 +361,11 @@ impl Context {
         if f.reversed {
             segment.reverse();
         }
-        self.for_offsets
-            .insert(f.name.clone(), from.saturating_add(segment.len() as i64));
+        let resume = from.saturating_add(segment.len() as i64);
+        match self.for_offsets.iter_mut().find(|(k, _)| *k == f.name) {
+            Some(entry) => entry.1 = resume,
+            None => self.for_offsets.push((f.name.clone(), resume)),
+        }
         if segment.is_empty() {
             if let Some(e) = &f.else_body {
                 self.render_body(e, out)?;
@@ -348,9 +383,12 @@ impl Context {
         self.push_scope()?;
         self.for_stack.push(drop_value.clone());
         self.set("forloop", drop_value);
+        // The loop variable's place in the loop's own scope: set once, then overwritten
+        // in place on each iteration (the body's tags add scopes of their own).
+        let slot = self.innermost_slot(&f.var);
         let mut result = Ok(());
         for item in segment {
-            self.set(f.var.clone(), item);
+            self.set_slot(slot, item);
             if let Err(e) = self.render_body(&f.body, out) {
                 result = Err(e);
                 break;
@@ -516,7 +554,10 @@ fn contains(left: &Value, right: &Value) -> bool {
     match left {
         Value::Str(s) => s.contains(&*ruby::to_s(right)),
         Value::Array(a) => a.iter().any(|x| ruby::equals(x, right)),
-        Value::Hash(h) => right.as_str().map(|k| h.contains_key(k)).unwrap_or(false),
+        Value::Hash(h) => right
+            .as_str()
+            .map(|k| super::context::hash_get(h, k).is_some())
+            .unwrap_or(false),
         Value::Range(a, b) => match right {
             Value::Int(i) => a <= i && i <= b,
             Value::Float(f) => (*a as f64) <= *f && *f <= (*b as f64),
@@ -611,5 +652,14 @@ pub(crate) fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -
             }
         }
         _ => Vec::new(),
+    }
+}
+
+/// What `{{ value }}` prints, appended to `out`: arrays joined, the rest `to_s`.
+fn write_output(v: &Value, out: &mut String) {
+    match v {
+        Value::Str(s) => out.push_str(s),
+        Value::Array(a) => ruby::write_join(a, "", out),
+        other => ruby::write_to_s(other, out),
     }
 }

@@ -60,7 +60,7 @@ pub fn write_to_s(v: &Value, out: &mut String) {
     match v {
         Value::Nil => {}
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Int(i) => push_int(*i, out),
         Value::Float(f) => out.push_str(&float_to_s(*f)),
         Value::Str(s) => out.push_str(s),
         Value::Array(_) | Value::Hash(_) => out.push_str(&inspect(v)),
@@ -74,12 +74,38 @@ pub fn write_to_s(v: &Value, out: &mut String) {
     }
 }
 
+/// Appends an integer's digits without going through `format!` (loops print many).
+pub fn push_int(i: i64, out: &mut String) {
+    let mut buf = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    for &d in &buf[at..] {
+        out.push(char::from(d));
+    }
+}
+
 /// Ruby's `Array#join(sep)`: nested arrays are joined recursively with the same separator.
 pub fn join(items: &[Value], sep: &str) -> String {
     let mut out = String::new();
-    let mut first = true;
-    join_into(items, sep, &mut out, &mut first);
+    write_join(items, sep, &mut out);
     out
+}
+
+/// [`join`], appended to `out`.
+pub fn write_join(items: &[Value], sep: &str, out: &mut String) {
+    let mut first = true;
+    join_into(items, sep, out, &mut first);
 }
 
 fn join_into(items: &[Value], sep: &str, out: &mut String, first: &mut bool) {
