@@ -100,7 +100,7 @@ impl Drop for DocumentDrop {
                 doc.state.content.get(),
             ) {
                 (Seen::Raw, _) | (_, None) => Value::str(doc.raw_content.as_str()),
-                (_, Some(c)) => Value::str(c.as_str()),
+                (_, Some(c)) => Value::Str(c.clone()),
             },
             "excerpt" => match doc.data.get("excerpt") {
                 Some(v) => Value::str(crate::value::to_s(v)),
@@ -114,7 +114,7 @@ impl Drop for DocumentDrop {
                 doc.state.output.get(),
             ) {
                 (Seen::Raw, _) | (_, None) => Value::Nil,
-                (_, Some(o)) => Value::str(o.as_str()),
+                (_, Some(o)) => Value::Str(o.clone()),
             },
             "url" => Value::str(doc.url.as_str()),
             "collection" => Value::str(doc.collection.as_str()),
@@ -179,8 +179,8 @@ impl Drop for DocumentDrop {
             return Some(doc.raw_content.clone());
         }
         Some(match (doc.state.output.get(), doc.state.content.get()) {
-            (Some(o), _) => o.clone(),
-            (None, Some(c)) => c.clone(),
+            (Some(o), _) => o.to_string(),
+            (None, Some(c)) => c.to_string(),
             (None, None) => doc.raw_content.clone(),
         })
     }
@@ -384,7 +384,7 @@ impl Drop for PageDrop {
                     page.state.content.get(),
                 ) {
                     (Seen::Raw, _) | (_, None) => Value::str(page.raw_content.as_str()),
-                    (_, Some(c)) => Value::str(c.as_str()),
+                    (_, Some(c)) => Value::Str(c.clone()),
                 }
             }
             "dir" => Value::str(page.url_dir()),

@@ -36,9 +36,11 @@ use std::sync::OnceLock;
 #[derive(Debug, Default)]
 pub struct RenderState {
     /// Content after Liquid and conversion, before layouts (`page.content` in layouts).
-    pub content: OnceLock<String>,
+    /// Shared (`Arc<str>`), so that `page.content`, `post.content` and `post.output` hand
+    /// out the string without copying it.
+    pub content: OnceLock<std::sync::Arc<str>>,
     /// The final output, after layouts.
-    pub output: OnceLock<String>,
+    pub output: OnceLock<std::sync::Arc<str>>,
     /// The rendered excerpt (documents with a generated excerpt).
     pub excerpt: OnceLock<String>,
     /// Set once the item has rendered (or failed): rendering runs exactly once, whether the

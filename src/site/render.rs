@@ -330,7 +330,7 @@ impl Renderer {
         if let Some(map) = source_map {
             let _ = state.source_map.set(map);
         }
-        let _ = state.content.set(output.clone());
+        let _ = state.content.set(Arc::from(output.as_str()));
 
         let layout_name = match item {
             Item::Doc(id) => site.collections[id.coll].docs[id.idx]
@@ -353,7 +353,7 @@ impl Renderer {
                 self.place_in_layouts(site, output, layout_name, &rel, &mut payload, &page_value)?;
         }
         crate::plugins::post_render(site, item, &mut output)?;
-        let _ = state.output.set(output);
+        let _ = state.output.set(Arc::from(output));
         Ok(())
     }
 

@@ -49,7 +49,7 @@ pub fn outputs(site: &Site) -> Vec<Output<'_>> {
         for doc in coll.docs.iter().filter(|d| d.write) {
             out.push(Output::Rendered {
                 dest: doc.destination(&site.dest),
-                content: doc.state.output.get().map(String::as_str).unwrap_or(""),
+                content: doc.state.output.get().map(|o| &**o).unwrap_or(""),
                 source: doc.relative_path.clone(),
                 may_share: false,
             });
@@ -69,7 +69,7 @@ pub fn outputs(site: &Site) -> Vec<Output<'_>> {
         }
         out.push(Output::Rendered {
             dest,
-            content: page.state.output.get().map(String::as_str).unwrap_or(""),
+            content: page.state.output.get().map(|o| &**o).unwrap_or(""),
             source: page.relative_path(),
             may_share: page.allow_used_permalink,
         });
