@@ -58,6 +58,22 @@ fn may_start_item(s: &str, p: usize) -> bool {
         .is_some_and(|&c| matches!(c, b'+' | b'*' | b'-' | b':') || c.is_ascii_digit())
 }
 
+/// The length of the leading whitespace (`^\s*`).
+fn leading_space(s: &str) -> usize {
+    s.bytes().take_while(|&c| lines::is_space(c)).count()
+}
+
+/// LIST_ITEM_IAL_CHECK at the start of an item's first line: an item IAL alone on the line,
+/// or a blank line. Without a `{` after the whitespace only the blank line remains.
+fn item_ial_or_blank(content: &str) -> bool {
+    let ws = leading_space(content);
+    if content.as_bytes().get(ws) == Some(&b'{') {
+        LIST_ITEM_IAL_CHECK.is_at(content, 0)
+    } else {
+        content.as_bytes()[..ws].contains(&b'\n')
+    }
+}
+
 /// Matches `n` indentation units (a tab or four spaces each) at `p`.
 fn indent_units(b: &[u8], mut p: usize, n: usize) -> Option<usize> {
     for _ in 0..n {
@@ -115,9 +131,7 @@ impl ItemPatterns {
     }
 }
 
-re!(LEADING_SPACE_TAB, "^ *\\t");
 re!(LEADING_TABS, "^(\\t+)");
-re!(LEADING_WS, format!("^{S}*"));
 re!(UL_1, format!("^( {{0}}[+*-])({PATTERN_TAIL})"));
 re!(UL_2, format!("^( {{0,1}}[+*-])({PATTERN_TAIL})"));
 re!(UL_3, format!("^( {{0,2}}[+*-])({PATTERN_TAIL})"));
@@ -175,10 +189,11 @@ impl Parser {
         content: &str,
     ) -> (String, usize, Rc<ItemPatterns>) {
         let mut content = content.to_string();
-        if LIST_ITEM_IAL_CHECK.is_at(&content, 0) {
+        if item_ial_or_blank(&content) {
             indentation = 4;
         } else {
-            while LEADING_SPACE_TAB.is_at(&content, 0) {
+            // `^ *\t`
+            while content.trim_start_matches(' ').starts_with('\t') {
                 let spaces = content.len() - content.trim_start_matches(' ').len();
                 let temp = spaces + indentation;
                 let tabs =
@@ -193,14 +208,17 @@ impl Parser {
             }
             indentation += content.len() - content.trim_start_matches(' ').len();
         }
-        let ws = LEADING_WS.at(&content, 0).map(|c| c.end()).unwrap_or(0);
-        let content = content[ws..].to_string();
+        let content = content[leading_space(&content)..].to_string();
         let pats = self.item_patterns(indentation);
         (content, indentation, pats)
     }
 
     /// Strips a leading `{: ...}` item IAL into the item's options.
     fn take_item_ial(&mut self, item: &mut El, value: &str) -> String {
+        // The IAL starts with `{` after the leading whitespace.
+        if value.as_bytes().get(leading_space(value)) != Some(&b'{') {
+            return value.to_string();
+        }
         match LIST_ITEM_IAL.at(value, 0) {
             Some(c) => {
                 let mut ial = item.opts.ial.take().unwrap_or_default();

@@ -9,7 +9,6 @@ use super::span::{SpanEnv, SpanParser};
 re!(TABLE_SEP_LINE, "^([+|: \\t-]*?-[+|: \\t-]*?)[ \\t]*\\n");
 re!(TABLE_HSEP_ALIGN, "[ \\t]?(:?)-+(:?)[ \\t]?");
 re!(TABLE_FSEP_LINE, "^[+|: \\t=]*?=[+|: \\t=]*?[ \\t]*\\n");
-re!(TABLE_ROW_LINE, "^(.*?)[ \\t]*\\n");
 re!(TABLE_LINE, "(?:\\||.*?[^\\\\\\n]\\|).*?\\n");
 re!(TABLE_PIPE_CHECK_START, "^(?:\\||.*?[^\\\\\\n]\\|)");
 re!(LEADING_PIPE, "^[ \\t\\n\\r\\x0B\\x0C]*\\|");
@@ -64,6 +63,18 @@ fn is_table_line(s: &str, p: usize) -> bool {
     };
     let line = &b[p..p + len];
     line.first() == Some(&b'|') || (1..line.len()).any(|k| line[k] == b'|' && line[k - 1] != b'\\')
+}
+
+/// TABLE_ROW_LINE at `p`, `^(.*?)[ \t]*\n`: the end of the row's text (trailing blanks
+/// dropped) and of the line.
+fn row_line(s: &str, p: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let nl = p + b[p..].iter().position(|&c| c == b'\n')?;
+    let text_len = b[p..nl]
+        .iter()
+        .rposition(|&c| c != b' ' && c != b'\t')
+        .map_or(0, |k| k + 1);
+    Some((p + text_len, nl + 1))
 }
 
 /// Whether the line at `p` may be a separator line (TABLE_SEP_LINE with `-`, TABLE_FSEP_LINE
@@ -146,8 +157,9 @@ impl Parser {
                     add_container(&mut table, &mut rows, Kind::Tbody, true, has_footer);
                 }
                 has_footer = true;
-            } else if let Some(c) = src.scan(&TABLE_ROW_LINE) {
-                let line = c.str(&src.s, 1).to_string();
+            } else if let Some((text_end, end)) = row_line(&src.s, src.pos) {
+                let line = src.s[src.pos..text_end].to_string();
+                src.pos = end;
                 let mut cells: Vec<String> = Vec::new();
                 for (i, part) in ruby_split_keep(&line).into_iter().enumerate() {
                     if i % 2 == 1 {
