@@ -1,6 +1,7 @@
 //! Lists and definition lists with kramdown's indentation, lazy-line and blank-line rules.
 
 use super::element::{El, Kind};
+use super::lines;
 use super::parser::{Parser, Src};
 use super::patterns::*;
 use super::scan::{re, Re};
@@ -48,6 +49,30 @@ re!(
         lazy_end_html_start()
     )
 );
+
+/// Whether a list item or definition may start at `p`: every item start pattern is
+/// ` {0,3}` and a marker (`+`, `*`, `-`, a digit, or `:`).
+fn may_start_item(s: &str, p: usize) -> bool {
+    let b = s.as_bytes();
+    b.get(lines::after_indent(b, p))
+        .is_some_and(|&c| matches!(c, b'+' | b'*' | b'-' | b':') || c.is_ascii_digit())
+}
+
+/// The length of the leading whitespace (`^\s*`).
+fn leading_space(s: &str) -> usize {
+    s.bytes().take_while(|&c| lines::is_space(c)).count()
+}
+
+/// LIST_ITEM_IAL_CHECK at the start of an item's first line: an item IAL alone on the line,
+/// or a blank line. Without a `{` after the whitespace only the blank line remains.
+fn item_ial_or_blank(content: &str) -> bool {
+    let ws = leading_space(content);
+    if content.as_bytes().get(ws) == Some(&b'{') {
+        LIST_ITEM_IAL_CHECK.is_at(content, 0)
+    } else {
+        content.as_bytes()[..ws].contains(&b'\n')
+    }
+}
 
 /// Matches `n` indentation units (a tab or four spaces each) at `p`.
 fn indent_units(b: &[u8], mut p: usize, n: usize) -> Option<usize> {
@@ -106,9 +131,7 @@ impl ItemPatterns {
     }
 }
 
-re!(LEADING_SPACE_TAB, "^ *\\t");
 re!(LEADING_TABS, "^(\\t+)");
-re!(LEADING_WS, format!("^{S}*"));
 re!(UL_1, format!("^( {{0}}[+*-])({PATTERN_TAIL})"));
 re!(UL_2, format!("^( {{0,1}}[+*-])({PATTERN_TAIL})"));
 re!(UL_3, format!("^( {{0,2}}[+*-])({PATTERN_TAIL})"));
@@ -166,10 +189,11 @@ impl Parser {
         content: &str,
     ) -> (String, usize, Rc<ItemPatterns>) {
         let mut content = content.to_string();
-        if LIST_ITEM_IAL_CHECK.is_at(&content, 0) {
+        if item_ial_or_blank(&content) {
             indentation = 4;
         } else {
-            while LEADING_SPACE_TAB.is_at(&content, 0) {
+            // `^ *\t`
+            while content.trim_start_matches(' ').starts_with('\t') {
                 let spaces = content.len() - content.trim_start_matches(' ').len();
                 let temp = spaces + indentation;
                 let tabs =
@@ -184,14 +208,17 @@ impl Parser {
             }
             indentation += content.len() - content.trim_start_matches(' ').len();
         }
-        let ws = LEADING_WS.at(&content, 0).map(|c| c.end()).unwrap_or(0);
-        let content = content[ws..].to_string();
+        let content = content[leading_space(&content)..].to_string();
         let pats = self.item_patterns(indentation);
         (content, indentation, pats)
     }
 
     /// Strips a leading `{: ...}` item IAL into the item's options.
     fn take_item_ial(&mut self, item: &mut El, value: &str) -> String {
+        // The IAL starts with `{` after the leading whitespace.
+        if value.as_bytes().get(leading_space(value)) != Some(&b'{') {
+            return value.to_string();
+        }
         match LIST_ITEM_IAL.at(value, 0) {
             Some(c) => {
                 let mut ial = item.opts.ial.take().unwrap_or_default();
@@ -224,10 +251,13 @@ impl Parser {
         while !src.eos() {
             if last_is_blank && src.check(&HR_START) {
                 break;
-            } else if src.scan(&EOB_MARKER).is_some() {
+            } else if src.rest().starts_with('^') && src.scan(&EOB_MARKER).is_some() {
                 eob_found = true;
                 break;
-            } else if let Some(c) = src.scan(list_start) {
+            } else if let Some(c) = may_start_item(&src.s, src.pos)
+                .then(|| src.scan(list_start))
+                .flatten()
+            {
                 let marker = c.str(&src.s, 1).to_string();
                 let tail = c.str(&src.s, 2).to_string();
                 if list.opts.first_list_marker.is_none() {
@@ -273,10 +303,11 @@ impl Parser {
                     }
                     chunks.last_mut().expect("chunk").push_str(&line);
                     last_is_blank = false;
-                } else if let Some(c) = src.scan(&BLANK_LINE) {
+                } else if let Some(end) = lines::blank_lines_end(&src.s, src.pos) {
                     nested_list_found = true;
                     last_is_blank = true;
-                    let text = src.s[c.start()..c.end()].to_string();
+                    let text = src.s[src.pos..end].to_string();
+                    src.pos = end;
                     items
                         .last_mut()
                         .expect("list item")
@@ -390,7 +421,10 @@ impl Parser {
         let mut def_start: &Re = &DEFINITION_LIST_START;
         let mut last_is_blank = false;
         while !src.eos() {
-            if let Some(c) = src.scan(def_start) {
+            if let Some(c) = may_start_item(&src.s, src.pos)
+                .then(|| src.scan(def_start))
+                .flatten()
+            {
                 let marker_len = c.str(&src.s, 1).len();
                 let tail = c.str(&src.s, 2).to_string();
                 let mut dd = El::new(Kind::Dd);
@@ -403,7 +437,7 @@ impl Parser {
                 def_start = item_start_pattern(Kind::Dl, indentation);
                 first_as_para = false;
                 last_is_blank = false;
-            } else if src.check(&EOB_MARKER) {
+            } else if src.rest().starts_with('^') && src.check(&EOB_MARKER) {
                 break;
             } else if let Some(p) = pats.clone() {
                 let result = p.content(&src.s, src.pos).or_else(|| {
@@ -427,9 +461,10 @@ impl Parser {
                     }
                     first_as_para = false;
                     last_is_blank = false;
-                } else if let Some(c) = src.scan(&BLANK_LINE) {
+                } else if let Some(end) = lines::blank_lines_end(&src.s, src.pos) {
                     first_as_para = true;
-                    let text = src.s[c.start()..c.end()].to_string();
+                    let text = src.s[src.pos..end].to_string();
+                    src.pos = end;
                     if let Some(Some(v)) = values.last_mut() {
                         v.push_str(&text);
                     }

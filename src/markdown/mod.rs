@@ -11,6 +11,7 @@ pub(crate) mod entity_table;
 mod html;
 mod html_native;
 mod ial;
+mod lines;
 mod list;
 mod options;
 mod parser;

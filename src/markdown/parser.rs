@@ -2,6 +2,7 @@
 //! list of block parsers tried in order at each line start.
 
 use super::element::{Attrs, El, EobKind, Ial, Kind};
+use super::lines;
 use super::options::Options;
 use super::patterns::*;
 use super::scan::{lstrip, re, rstrip, Re};
@@ -136,8 +137,6 @@ pub struct Parser {
     pub smartypants: bool,
 }
 
-re!(PARAGRAPH_START, "^ {0,3}[^ \\t].*?\\n");
-re!(PARAGRAPH_LINE, "^.*?\\n");
 re!(
     SETEXT_HEADER_START,
     "^ {0,3}([^ \\t].*)\\n([-=])[-=]*[ \\t\\r\\x0C\\x0B]*\\n"
@@ -152,8 +151,6 @@ re!(ATX_TRAILING_HASHES, "(?<!\\\\)#+\\z");
 re!(GFM_ATX_TRAILING_HASHES, "[\\t ]#+\\z");
 re!(BLOCKQUOTE, BLOCKQUOTE_START);
 re!(INDENT, "^(?:\\t| {4})");
-re!(FENCE_START, "^~{3,}");
-re!(GFM_FENCE, GFM_FENCE_START);
 re!(
     FENCED_CODEBLOCK,
     format!("^((~){{3,}}){S}*?(({NS}+?)(?:\\?{NS}*)?)?{S}*?\\n((?s:.*?))^\\1\\2*{S}*?\\n")
@@ -309,17 +306,17 @@ impl Parser {
     fn try_block_parser(&mut self, p: BlockParser, tree: &mut El, src: &mut Src) -> Step {
         let gfm = self.opts.gfm;
         let ok = |b: bool| if b { Step::Handled } else { Step::NotHandled };
+        if !may_start(p, &src.s, src.pos, gfm) {
+            return Step::NotHandled;
+        }
         match p {
             BlockParser::BlankLine => ok(self.parse_blank_line(tree, src)),
-            BlockParser::Codeblock => ok(src.check(&INDENT) && self.parse_codeblock(tree, src)),
+            BlockParser::Codeblock => ok(self.parse_codeblock(tree, src)),
             BlockParser::CodeblockFenced => {
                 if gfm {
-                    ok(
-                        src.check(&GFM_FENCE)
-                            && self.parse_fenced(tree, src, &GFM_FENCED_CODEBLOCK),
-                    )
+                    ok(self.parse_fenced(tree, src, &GFM_FENCED_CODEBLOCK))
                 } else {
-                    ok(src.check(&FENCE_START) && self.parse_fenced(tree, src, &FENCED_CODEBLOCK))
+                    ok(self.parse_fenced(tree, src, &FENCED_CODEBLOCK))
                 }
             }
             BlockParser::Blockquote => ok(self.depth < MAX_DEPTH
@@ -362,7 +359,7 @@ impl Parser {
                 }
             }
             BlockParser::Paragraph => {
-                ok(src.check(&PARAGRAPH_START) && self.parse_paragraph(tree, src))
+                ok(paragraph_start(&src.s, src.pos) && self.parse_paragraph(tree, src))
             }
             BlockParser::Content => {
                 let end = src.line_end();
@@ -404,10 +401,11 @@ impl Parser {
     }
 
     fn parse_blank_line(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let Some(c) = src.scan(&BLANK_LINE) else {
+        let Some(end) = lines::blank_lines_end(&src.s, src.pos) else {
             return false;
         };
-        let text = &src.s[c.start()..c.end()];
+        let text = &src.s[src.pos..end];
+        src.pos = end;
         if let Some(last) = tree.children.last_mut() {
             if last.kind == Kind::Blank {
                 last.value.push_str(text);
@@ -429,18 +427,19 @@ impl Parser {
 
     fn parse_paragraph(&mut self, tree: &mut El, src: &mut Src) -> bool {
         let start = src.pos;
-        let Some(first) = src.scan(&PARAGRAPH_LINE) else {
+        let Some(first_end) = lines::line_end(&src.s, src.pos) else {
             return false;
         };
-        let mut result = src.s[first.start()..first.end()].to_string();
+        src.pos = first_end;
         let end_re = self.paragraph_end();
         while !(src.eos() || (may_end_paragraph(&src.s, src.pos) && src.check(end_re))) {
-            match src.scan(&PARAGRAPH_LINE) {
-                Some(c) => result.push_str(&src.s[c.start()..c.end()]),
+            match lines::line_end(&src.s, src.pos) {
+                Some(end) => src.pos = end,
                 None => break,
             }
         }
-        let result = rstrip(&result);
+        // The paragraph's lines are contiguous in the source.
+        let result = rstrip(&src.s[start..src.pos]);
         if let Some(last) = tree.children.last_mut() {
             if last.kind == Kind::P {
                 let joiner = if start >= 3 && src.s.as_bytes()[start - 3..start] == *b"  \n" {
@@ -535,17 +534,18 @@ impl Parser {
     }
 
     fn parse_blockquote(&mut self, tree: &mut El, src: &mut Src) -> bool {
-        let mut result = String::new();
-        if let Some(c) = src.scan(&PARAGRAPH_LINE) {
-            result.push_str(&src.s[c.start()..c.end()]);
+        let start = src.pos;
+        if let Some(end) = lines::line_end(&src.s, src.pos) {
+            src.pos = end;
         }
         while !src.eos() && !src.check(&LAZY_END) {
-            match src.scan(&PARAGRAPH_LINE) {
-                Some(c) => result.push_str(&src.s[c.start()..c.end()]),
+            match lines::line_end(&src.s, src.pos) {
+                Some(end) => src.pos = end,
                 None => break,
             }
         }
-        let content = BLOCKQUOTE.replace_all(&result, |_, _| String::new());
+        let result = &src.s[start..src.pos];
+        let content = BLOCKQUOTE.replace_all(result, |_, _| String::new());
         let mut el = self.new_block_el(El::new(Kind::Blockquote));
         let mut inner = Src::new(content);
         self.parse_blocks(&mut el, &mut inner);
@@ -560,8 +560,8 @@ impl Parser {
         loop {
             let unit_start = p;
             let mut q = p;
-            if let Some(c) = BLANK_LINE.at(s, q) {
-                q = c.end();
+            if let Some(end) = lines::blank_lines_end(s, q) {
+                q = end;
             }
             let mut indented = 0;
             while let Some(end) = indented_line(s, q) {
@@ -597,7 +597,9 @@ impl Parser {
     }
 
     fn parse_fenced(&mut self, tree: &mut El, src: &mut Src, re: &Re) -> bool {
-        let Some(c) = re.at(&src.s, src.pos) else {
+        let found = lines::try_fenced_codeblock(&src.s, src.pos, self.opts.gfm)
+            .unwrap_or_else(|| re.at(&src.s, src.pos));
+        let Some(c) = found else {
             return false;
         };
         let mut el = self.new_block_el(El::with_value(Kind::Codeblock, c.str(&src.s, 5)));
@@ -715,6 +717,80 @@ impl Parser {
         self.abbrev_defs.insert(id.clone(), text);
         self.abbrev_attrs.insert(id, Attrs::new());
         true
+    }
+}
+
+/// Whether a block parser can possibly match at line start `p`: a byte test implied by the
+/// parser's start pattern, so that the patterns run only where they may match.
+fn may_start(parser: BlockParser, s: &str, p: usize, gfm: bool) -> bool {
+    let b = s.as_bytes();
+    let i = lines::after_indent(b, p);
+    let at = |k: usize| b.get(i + k).copied();
+    match parser {
+        // `(?:^\s*\n)+`
+        BlockParser::BlankLine => b.get(p).is_some_and(|&c| lines::is_space(c)),
+        // `^(?:\t| {4})`
+        BlockParser::Codeblock => lines::is_indent(s, p),
+        BlockParser::CodeblockFenced => lines::is_fence_start(s, p, gfm),
+        // `^ {0,3}> ?`
+        BlockParser::Blockquote => at(0) == Some(b'>'),
+        // `^(#{1,6})...`
+        BlockParser::AtxHeader => b.get(p) == Some(&b'#'),
+        // `^ {0,3}(\*|-|_)...`
+        BlockParser::HorizontalRule => matches!(at(0), Some(b'*' | b'-' | b'_')),
+        // `^( {0,3}[+*-])...|^( {0,3}[0-9]+\.)...`
+        BlockParser::List => {
+            at(0).is_some_and(|c| matches!(c, b'+' | b'*' | b'-') || c.is_ascii_digit())
+        }
+        // `^( {0,3}:)...`
+        BlockParser::DefinitionList => at(0) == Some(b':'),
+        // `^ {0,3}<(...)`
+        BlockParser::BlockHtml => at(0) == Some(b'<'),
+        BlockParser::SetextHeader => may_be_setext(b, i),
+        // `^ {0,3}(\\)?\$\$...`
+        BlockParser::BlockMath => matches!(at(0), Some(b'$' | b'\\')),
+        // `^ {0,3}(?=\S)(?:\||.*?[^\\\n]\|).*?\n`: a pipe on the line.
+        BlockParser::Table => b[p..]
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .any(|&c| c == b'|'),
+        // `^ {0,3}\[\^...`
+        BlockParser::FootnoteDefinition => at(0) == Some(b'[') && at(1) == Some(b'^'),
+        // `^ {0,3}\[...`
+        BlockParser::LinkDefinition => at(0) == Some(b'['),
+        // `^ {0,3}\*\[...`
+        BlockParser::AbbrevDefinition => at(0) == Some(b'*') && at(1) == Some(b'['),
+        // `^ {0,3}\{:`
+        BlockParser::BlockExtensions => at(0) == Some(b'{') && at(1) == Some(b':'),
+        // `^\^...`
+        BlockParser::EobMarker => b.get(p) == Some(&b'^'),
+        BlockParser::Paragraph | BlockParser::Content => true,
+    }
+}
+
+/// The setext header pattern `^ {0,3}([^ \t].*)\n([-=])...` needs a `-` or `=` to start the
+/// line after the header text, which starts at `i` (after the indentation).
+fn may_be_setext(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        None | Some(b' ' | b'\t') => false,
+        // `[^ \t]` may be the newline itself: leave that to the pattern.
+        Some(b'\n') => true,
+        Some(_) => match b[i..].iter().position(|&c| c == b'\n') {
+            Some(k) => matches!(b.get(i + k + 1), Some(b'-' | b'=')),
+            None => false,
+        },
+    }
+}
+
+/// `^ {0,3}[^ \t].*?\n` at `p` (PARAGRAPH_START).
+fn paragraph_start(s: &str, p: usize) -> bool {
+    let b = s.as_bytes();
+    let i = lines::after_indent(b, p);
+    match b.get(i) {
+        None | Some(b' ' | b'\t') => false,
+        // `[^ \t]` takes the newline, and `.*?\n` needs the next line's.
+        Some(b'\n') => b[i + 1..].contains(&b'\n'),
+        Some(_) => b[i..].contains(&b'\n'),
     }
 }
 

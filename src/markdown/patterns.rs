@@ -191,7 +191,6 @@ pub fn gfm_atx_start() -> String {
 pub const GFM_FENCE_START: &str = "^ {0,3}[~`]{3,}";
 pub const BLOCKQUOTE_START: &str = "^ {0,3}> ?";
 
-re!(BLANK_LINE, blank_line());
 re!(EOB_MARKER, EOB);
 re!(IAL_BLOCK_START, ial_block_start());
 re!(LAZY_END, lazy_end());

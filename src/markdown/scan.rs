@@ -6,22 +6,45 @@
 
 use fancy_regex_014::internal::{analyze, compile, run_default, Prog};
 use fancy_regex_014::{Expr, Regex};
+use once_cell::sync::OnceCell;
 
 /// A pattern compiled twice: as fancy-regex's backtracking program without the implicit
 /// leading `.*?` (so a match *at* a position costs nothing for the rest of the text), and as
-/// an ordinary search regex.
+/// an ordinary search regex. The search regex is compiled on first use: most patterns are
+/// only ever matched at a position, and compiling Unicode classes twice was a good part of
+/// the start-up cost.
 pub struct Re {
+    pattern: String,
     anchored: Prog,
-    search: Regex,
+    search: OnceCell<Regex>,
     groups: usize,
 }
 
-fn anchored_program(pattern: &str) -> Result<Prog, Box<fancy_regex_014::Error>> {
+/// The anchored program and the number of capture groups (with group 0).
+fn anchored_program(pattern: &str) -> Result<(Prog, usize), Box<fancy_regex_014::Error>> {
     let mut tree = Expr::parse_tree(&format!("(?m){pattern}"))?;
+    let groups = count_groups(&tree.expr) + 1;
     let e = std::mem::replace(&mut tree.expr, Expr::Empty);
     tree.expr = Expr::Group(Box::new(e));
     let info = analyze(&tree)?;
-    Ok(compile(&info)?)
+    Ok((compile(&info)?, groups))
+}
+
+/// The capture groups of a parsed pattern.
+fn count_groups(e: &Expr) -> usize {
+    match e {
+        Expr::Group(c) => 1 + count_groups(c),
+        Expr::Concat(v) | Expr::Alt(v) => v.iter().map(count_groups).sum(),
+        Expr::LookAround(c, _) | Expr::AtomicGroup(c) | Expr::Repeat { child: c, .. } => {
+            count_groups(c)
+        }
+        Expr::Conditional {
+            condition,
+            true_branch,
+            false_branch,
+        } => count_groups(condition) + count_groups(true_branch) + count_groups(false_branch),
+        _ => 0,
+    }
 }
 
 /// One match: the groups as byte ranges of the haystack.
@@ -30,6 +53,10 @@ pub struct Caps {
 }
 
 impl Caps {
+    /// A match found by hand: group 0 first, `None` for groups that did not take part.
+    pub fn from_groups(groups: Vec<Option<(usize, usize)>>) -> Caps {
+        Caps { groups }
+    }
     pub fn end(&self) -> usize {
         self.groups[0].map(|g| g.1).unwrap_or(0)
     }
@@ -57,16 +84,23 @@ impl Re {
     /// Compiles a pattern; patterns are program constants, so a bad one is a programming error
     /// caught by the unit tests.
     pub fn new(pattern: &str) -> Re {
-        let anchored =
+        let (anchored, groups) =
             anchored_program(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
-        let search = Regex::new(&format!("(?m){pattern}"))
-            .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"));
-        let groups = search.captures_len();
         Re {
+            pattern: pattern.to_string(),
             anchored,
-            search,
+            search: OnceCell::new(),
             groups,
         }
+    }
+
+    fn search(&self) -> &Regex {
+        self.search.get_or_init(|| {
+            let re = Regex::new(&format!("(?m){}", self.pattern))
+                .unwrap_or_else(|e| panic!("bad pattern {}: {e}", self.pattern));
+            debug_assert_eq!(re.captures_len(), self.groups, "{}", self.pattern);
+            re
+        })
     }
 
     /// Matches exactly at `pos`.
@@ -107,7 +141,7 @@ impl Re {
         if pos > s.len() {
             return None;
         }
-        let c = self.search.captures_from_pos(s, pos).ok().flatten()?;
+        let c = self.search().captures_from_pos(s, pos).ok().flatten()?;
         Some(Caps {
             groups: (0..c.len())
                 .map(|i| c.get(i).map(|m| (m.start(), m.end())))
@@ -121,7 +155,7 @@ impl Re {
         if pos > s.len() {
             return None;
         }
-        let c = self.search.captures(&s[pos..]).ok().flatten()?;
+        let c = self.search().captures(&s[pos..]).ok().flatten()?;
         Some(Caps {
             groups: (0..c.len())
                 .map(|i| c.get(i).map(|m| (m.start() + pos, m.end() + pos)))
@@ -130,7 +164,7 @@ impl Re {
     }
 
     pub fn is_match(&self, s: &str) -> bool {
-        self.search.is_match(s).unwrap_or(false)
+        self.search().is_match(s).unwrap_or(false)
     }
 
     /// Ruby's `gsub` with a replacement computed from each match.

@@ -73,18 +73,14 @@ pub struct SpanEnv {
     pub parsers: Vec<SpanParser>,
 }
 
-re!(EMPHASIS_START, "\\*\\*?|__?");
-re!(CODESPAN_DELIM, "`+");
 re!(
     AUTOLINK,
     "<(((?:mailto|https?|ftps?)):.+?|[\\p{Alphabetic}\\p{Nd}_.-]+?@[\\p{Alphabetic}\\p{Nd}_.-]+?)>"
 );
 re!(HTML_SPAN_START, format!("<({}|!--|/)", uname()));
 re!(FOOTNOTE_MARKER, format!("\\[\\^({})\\]", ald_id_name()));
-re!(LINK_START, "!?\\[(?=[^^])");
 re!(SMART_QUOTES_START, "[^\\\\]?[\"']");
 re!(INLINE_MATH, "\\$\\$((?s:.*?))\\$\\$");
-re!(SPAN_EXT_START, "\\{:");
 re!(TYPO_SYMS, "---|--|\\.\\.\\.|\\\\<<|\\\\>>|<< | >>|<<|>>");
 re!(LINE_BREAK, "(?:  |\\\\\\\\)(?=\\n)");
 re!(ESCAPED, "\\\\([\\\\.*_+`<>()\\[\\]{}#!:|\"'$=-])");
@@ -96,12 +92,10 @@ re!(
 re!(LINK_BRACKET_STOP, "(\\])|!?\\[");
 re!(LINK_INLINE_ID, format!("{S}*?\\[([^\\]]+)?\\]"));
 re!(LINK_ANGLE_URL, "\\(<(.*?)>");
-re!(LINK_PAREN_STOP, format!("(\\()|(\\))|{S}(?=['\"])"));
 re!(
     LINK_INLINE_TITLE,
     format!("{S}*?([\"'])((?s:.+?))\\1{S}*?\\)")
 );
-re!(SPACE_AT, format!("{S}"));
 
 const SQ_PUNCT: &str = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
 const SQ_CLOSE: &str = "[^ \\\\\\t\\r\\n\\[{(-]";
@@ -204,6 +198,43 @@ fn starts_here(s: &str, p: usize, parsers: &[SpanParser]) -> bool {
         }
         SpanParser::EscapedChars => c == b'\\',
         SpanParser::Strikethrough => c == b'~' && next == Some(b'~'),
+    })
+}
+
+/// Length of the emphasis delimiter at `p` (`\*\*?|__?`; `starts_here` saw `*` or `_`).
+fn emphasis_delim_len(s: &str, p: usize) -> usize {
+    let b = s.as_bytes();
+    if b.get(p + 1) == Some(&b[p]) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Length of a link or image start at `p` (`!?\[(?=[^^])`).
+fn link_start_len(s: &str, p: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let len = if b.get(p) == Some(&b'!') { 2 } else { 1 };
+    (b.get(p + len - 1) == Some(&b'[') && b.get(p + len).is_some_and(|&c| c != b'^')).then_some(len)
+}
+
+/// Whether Ruby's `\s` is at `p`.
+fn is_space_at(s: &str, p: usize) -> bool {
+    s.as_bytes()
+        .get(p)
+        .is_some_and(|&c| super::lines::is_space(c))
+}
+
+/// The next stop of an inline link's URL at or after `p` (`(\()|(\))|\s(?=['"])`): the
+/// position after it and the parenthesis, or a space for whitespace before a quote.
+fn link_paren_stop(s: &str, p: usize) -> Option<(usize, u8)> {
+    let b = s.as_bytes();
+    (p..b.len()).find_map(|k| match b[k] {
+        c @ (b'(' | b')') => Some((k + 1, c)),
+        c if super::lines::is_space(c) && matches!(b.get(k + 1), Some(b'"' | b'\'')) => {
+            Some((k + 1, b' '))
+        }
+        _ => None,
     })
 }
 
@@ -379,18 +410,18 @@ impl Parser {
     fn span_parser_matches(&self, sp: SpanParser, src: &Src) -> bool {
         let (s, p) = (&src.s, src.pos);
         match sp {
-            SpanParser::Emphasis => EMPHASIS_START.is_at(s, p),
-            SpanParser::Codespan => CODESPAN_DELIM.is_at(s, p),
+            // `starts_here` has seen the `*`/`_`, the backtick, `{:`, or the line break.
+            SpanParser::Emphasis | SpanParser::Codespan => true,
             SpanParser::Autolink => AUTOLINK.is_at(s, p),
             SpanParser::SpanHtml => HTML_SPAN_START.is_at(s, p),
             SpanParser::FootnoteMarker => FOOTNOTE_MARKER.is_at(s, p),
-            SpanParser::Link => LINK_START.is_at(s, p),
+            SpanParser::Link => link_start_len(s, p).is_some(),
             SpanParser::SmartQuotes => SMART_QUOTES_START.is_at(s, p),
             SpanParser::InlineMath => INLINE_MATH.is_at(s, p),
-            SpanParser::SpanExtensions => SPAN_EXT_START.is_at(s, p),
+            SpanParser::SpanExtensions => true,
             SpanParser::HtmlEntity => HTML_ENTITY.is_at(s, p),
             SpanParser::TypographicSyms => TYPO_SYMS.is_at(s, p),
-            SpanParser::LineBreak => LINE_BREAK.is_at(s, p),
+            SpanParser::LineBreak => true,
             SpanParser::EscapedChars => {
                 if self.opts.gfm {
                     ESCAPED_GFM.is_at(s, p)
@@ -536,15 +567,15 @@ impl Parser {
     fn parse_emphasis(&mut self, tree: &mut El, src: &mut Src, env: &mut SpanEnv) {
         let saved = src.pos;
         if self.span_budget == 0 {
-            let c = EMPHASIS_START.at(&src.s, src.pos).expect("checked");
-            let t = src.s[c.start()..c.end()].to_string();
-            src.pos = c.end();
+            let end = src.pos + emphasis_delim_len(&src.s, src.pos);
+            let t = src.s[src.pos..end].to_string();
+            src.pos = end;
             tree.add_text(&t, env.text_kind);
             return;
         }
-        let c = EMPHASIS_START.at(&src.s, src.pos).expect("checked");
-        let result = src.s[c.start()..c.end()].to_string();
-        src.pos = c.end();
+        let end = src.pos + emphasis_delim_len(&src.s, src.pos);
+        let result = src.s[src.pos..end].to_string();
+        src.pos = end;
         let element = if result.len() == 2 {
             Kind::Strong
         } else {
@@ -560,7 +591,7 @@ impl Parser {
             }
         };
         if (underscore && before_alpha)
-            || SPACE_AT.is_at(&src.s, src.pos)
+            || is_space_at(&src.s, src.pos)
             || env.stack.contains(&element)
             || tree.kind == element
         {
@@ -600,10 +631,13 @@ impl Parser {
     }
 
     fn parse_codespan(&mut self, tree: &mut El, src: &mut Src, env: &mut SpanEnv) {
-        let c = CODESPAN_DELIM.at(&src.s, src.pos).expect("checked");
-        let start = c.start();
-        let result = src.s[c.start()..c.end()].to_string();
-        src.pos = c.end();
+        let start = src.pos;
+        let ticks = src.s.as_bytes()[start..]
+            .iter()
+            .take_while(|&&c| c == b'`')
+            .count();
+        let result = src.s[start..start + ticks].to_string();
+        src.pos = start + ticks;
         let simple = result.len() == 1;
         if simple {
             let pre = &src.s[..start];
@@ -613,7 +647,7 @@ impl Parser {
                 || (pre.ends_with('\n')
                     && pre[..pre.len() - 1]
                         .ends_with(|c: char| super::scan::is_ruby_space(c) && c != '\0'));
-            if pre_ok && SPACE_AT.is_at(&src.s, src.pos) {
+            if pre_ok && is_space_at(&src.s, src.pos) {
                 tree.add_text(&result, env.text_kind);
                 return;
             }
@@ -637,9 +671,9 @@ impl Parser {
     }
 
     fn parse_link(&mut self, tree: &mut El, src: &mut Src, env: &mut SpanEnv) {
-        let c = LINK_START.at(&src.s, src.pos).expect("checked");
-        let result = src.s[c.start()..c.end()].to_string();
-        src.pos = c.end();
+        let len = link_start_len(&src.s, src.pos).expect("checked");
+        let result = src.s[src.pos..src.pos + len].to_string();
+        src.pos += len;
         let cur_pos = src.pos;
         let saved = src.pos;
         let is_img = result.starts_with('!');
@@ -691,18 +725,18 @@ impl Parser {
         } else {
             link_url = String::new();
             let mut brackets = 0;
-            while let Some(m) = LINK_PAREN_STOP.find_from(&src.s, src.pos) {
-                link_url.push_str(&src.s[src.pos..m.end()]);
-                src.pos = m.end();
-                if m.has(2) {
-                    brackets -= 1;
-                    if brackets == 0 {
-                        break;
+            while let Some((end, stop)) = link_paren_stop(&src.s, src.pos) {
+                link_url.push_str(&src.s[src.pos..end]);
+                src.pos = end;
+                match stop {
+                    b')' => {
+                        brackets -= 1;
+                        if brackets == 0 {
+                            break;
+                        }
                     }
-                } else if m.has(1) {
-                    brackets += 1;
-                } else {
-                    break;
+                    b'(' => brackets += 1,
+                    _ => break,
                 }
             }
             // Drop the opening parenthesis and the stop character.

@@ -9,15 +9,16 @@ use super::span::{SpanEnv, SpanParser};
 re!(TABLE_SEP_LINE, "^([+|: \\t-]*?-[+|: \\t-]*?)[ \\t]*\\n");
 re!(TABLE_HSEP_ALIGN, "[ \\t]?(:?)-+(:?)[ \\t]?");
 re!(TABLE_FSEP_LINE, "^[+|: \\t=]*?=[+|: \\t=]*?[ \\t]*\\n");
-re!(TABLE_ROW_LINE, "^(.*?)[ \\t]*\\n");
 re!(TABLE_LINE, "(?:\\||.*?[^\\\\\\n]\\|).*?\\n");
 re!(TABLE_PIPE_CHECK_START, "^(?:\\||.*?[^\\\\\\n]\\|)");
 re!(LEADING_PIPE, "^[ \\t\\n\\r\\x0B\\x0C]*\\|");
 re!(CODE_TAG_SPLIT, "(<code.*?>.*?</code>)");
-re!(UNESCAPED_PIPE, "(?<!\\\\)\\|");
 
 fn ruby_split_keep(s: &str) -> Vec<String> {
     // `str.split(/(<code.*?>.*?<\/code>)/)`: separators kept at odd indices.
+    if !s.contains("<code") {
+        return vec![s.to_string()];
+    }
     let mut out = Vec::new();
     let mut last = 0;
     let mut pos = 0;
@@ -38,17 +39,56 @@ fn ruby_split_keep(s: &str) -> Vec<String> {
     out
 }
 
+/// Splits a row's text at its unescaped pipes (`(?<!\\)\|`).
 fn split_cells(s: &str) -> Vec<String> {
+    let b = s.as_bytes();
     let mut parts = Vec::new();
     let mut last = 0;
-    let mut pos = 0;
-    while let Some(c) = UNESCAPED_PIPE.find_from(s, pos) {
-        parts.push(s[last..c.start()].replace("\\|", "|"));
-        last = c.end();
-        pos = c.end();
+    for k in 0..b.len() {
+        if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
+            parts.push(s[last..k].replace("\\|", "|"));
+            last = k + 1;
+        }
     }
     parts.push(s[last..].replace("\\|", "|"));
     parts
+}
+
+/// TABLE_LINE at `p`, `(?:\||.*?[^\\\n]\|).*?\n`: the line starts with a pipe or has one
+/// after a character other than a backslash.
+fn is_table_line(s: &str, p: usize) -> bool {
+    let b = s.as_bytes();
+    let Some(len) = b[p..].iter().position(|&c| c == b'\n') else {
+        return false;
+    };
+    let line = &b[p..p + len];
+    line.first() == Some(&b'|') || (1..line.len()).any(|k| line[k] == b'|' && line[k - 1] != b'\\')
+}
+
+/// TABLE_ROW_LINE at `p`, `^(.*?)[ \t]*\n`: the end of the row's text (trailing blanks
+/// dropped) and of the line.
+fn row_line(s: &str, p: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let nl = p + b[p..].iter().position(|&c| c == b'\n')?;
+    let text_len = b[p..nl]
+        .iter()
+        .rposition(|&c| c != b' ' && c != b'\t')
+        .map_or(0, |k| k + 1);
+    Some((p + text_len, nl + 1))
+}
+
+/// Whether the line at `p` may be a separator line (TABLE_SEP_LINE with `-`, TABLE_FSEP_LINE
+/// with `=`): only `+|: \t` and the dash or equals sign, at least one of those.
+fn may_be_separator(s: &str, p: usize, dash: u8) -> bool {
+    let b = s.as_bytes();
+    let Some(len) = b[p..].iter().position(|&c| c == b'\n') else {
+        return false;
+    };
+    let line = &b[p..p + len];
+    line.contains(&dash)
+        && line
+            .iter()
+            .all(|&c| matches!(c, b'+' | b'|' | b':' | b' ' | b'\t') || c == dash)
 }
 
 fn push_cell_text(cells: &mut Vec<String>, s: &str) {
@@ -69,7 +109,9 @@ impl Parser {
         let leading_pipe = TABLE_LINE
             .at(&src.s, src.pos)
             .is_some_and(|c| LEADING_PIPE.is_at(&src.s[c.start()..c.end()], 0));
-        src.scan(&TABLE_SEP_LINE);
+        if may_be_separator(&src.s, src.pos, b'-') {
+            src.scan(&TABLE_SEP_LINE);
+        }
         let mut rows: Vec<El> = Vec::new();
         let mut has_footer = false;
         let mut columns = 0;
@@ -83,10 +125,13 @@ impl Parser {
                 }
             };
         while !src.eos() {
-            if !TABLE_LINE.is_at(&src.s, src.pos) {
+            if !is_table_line(&src.s, src.pos) {
                 break;
             }
-            if let Some(c) = src.scan(&TABLE_SEP_LINE) {
+            let sep = may_be_separator(&src.s, src.pos, b'-')
+                .then(|| src.scan(&TABLE_SEP_LINE))
+                .flatten();
+            if let Some(c) = sep {
                 if rows.is_empty() {
                 } else if alignment.is_empty() && !has_footer {
                     add_container(&mut table, &mut rows, Kind::Thead, false, has_footer);
@@ -105,13 +150,16 @@ impl Parser {
                 } else {
                     add_container(&mut table, &mut rows, Kind::Tbody, false, has_footer);
                 }
-            } else if src.scan(&TABLE_FSEP_LINE).is_some() {
+            } else if may_be_separator(&src.s, src.pos, b'=')
+                && src.scan(&TABLE_FSEP_LINE).is_some()
+            {
                 if !rows.is_empty() {
                     add_container(&mut table, &mut rows, Kind::Tbody, true, has_footer);
                 }
                 has_footer = true;
-            } else if let Some(c) = src.scan(&TABLE_ROW_LINE) {
-                let line = c.str(&src.s, 1).to_string();
+            } else if let Some((text_end, end)) = row_line(&src.s, src.pos) {
+                let line = src.s[src.pos..text_end].to_string();
+                src.pos = end;
                 let mut cells: Vec<String> = Vec::new();
                 for (i, part) in ruby_split_keep(&line).into_iter().enumerate() {
                     if i % 2 == 1 {

@@ -128,6 +128,14 @@ impl Parser {
     /// The GFM parser's pass: hard line breaks and GitHub-style header ids.
     pub fn gfm_update_elements(&mut self, el: &mut El) {
         let hard_break = if self.opts.hard_wrap { "\n" } else { "\\\n" };
+        let splits = |c: &El| c.kind == Kind::Text && c.value.contains(hard_break);
+        if !el.children.iter().any(splits) {
+            // The child list stays as it is: update the children in place.
+            for child in el.children.iter_mut() {
+                self.gfm_update_child(child);
+            }
+            return;
+        }
         let block = is_block(el);
         let children = std::mem::take(&mut el.children);
         let n = children.len();
@@ -149,22 +157,26 @@ impl Parser {
                         out.push(El::new(Kind::Br));
                     }
                 }
-            } else if child.kind == Kind::HtmlElement {
-                out.push(child);
-            } else if child.kind == Kind::Header
-                && self.opts.auto_ids
-                && !child.attr.contains_key("id")
-            {
-                let raw = child.opts.raw_text.clone().unwrap_or_default();
-                let id = self.gfm_header_id(&raw);
-                child.attr.insert("id".into(), id);
-                out.push(child);
             } else {
-                self.gfm_update_elements(&mut child);
+                self.gfm_update_child(&mut child);
                 out.push(child);
             }
         }
         el.children = out;
+    }
+
+    /// The GFM pass on a child that is not split at hard line breaks.
+    fn gfm_update_child(&mut self, child: &mut El) {
+        match child.kind {
+            // The GFM parser leaves HTML elements alone.
+            Kind::HtmlElement => {}
+            Kind::Header if self.opts.auto_ids && !child.attr.contains_key("id") => {
+                let raw = child.opts.raw_text.clone().unwrap_or_default();
+                let id = self.gfm_header_id(&raw);
+                child.attr.insert("id".into(), id);
+            }
+            _ => self.gfm_update_elements(child),
+        }
     }
 
     fn gfm_header_id(&mut self, text: &str) -> String {
