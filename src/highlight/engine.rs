@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use fancy_regex::{Regex, RegexBuilder, RegexInput};
+use fancy_regex::{ByteSet, Regex, RegexInput, RegexOptionsBuilder};
 
 use super::token::{self, Tok};
 
@@ -172,6 +172,8 @@ impl LexerDef {
 
 struct CRule {
     re: Option<Regex>,
+    /// The bytes a match can start with; `None` when any byte can (or the match may be empty).
+    first_bytes: Option<ByteSet>,
     bol: bool,
     emit: Emit,
     next: CNext,
@@ -188,6 +190,46 @@ enum CNext {
 
 struct CState {
     rules: Vec<CRule>,
+    by_first_byte: FirstByteIndex,
+}
+
+/// For each possible byte at the scan position, the rules (in order) that can match there.
+/// Most rules start with a literal or a small class, so this skips most regex calls: a rule
+/// whose match cannot start with the next byte cannot be the first rule that matches.
+struct FirstByteIndex {
+    /// Index into `lists` for each byte value.
+    slot: [u16; 256],
+    /// Distinct candidate lists (rule indices in rule order); few per state.
+    lists: Vec<Box<[u16]>>,
+}
+
+impl FirstByteIndex {
+    fn new(rules: &[CRule]) -> FirstByteIndex {
+        let mut slot = [0u16; 256];
+        let mut lists: Vec<Box<[u16]>> = Vec::new();
+        for byte in 0..=255u8 {
+            let list: Box<[u16]> = rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.re.is_some())
+                .filter(|(_, r)| r.first_bytes.is_none_or(|set| set.contains(byte)))
+                .map(|(i, _)| i as u16)
+                .collect();
+            let index = match lists.iter().position(|l| *l == list) {
+                Some(i) => i,
+                None => {
+                    lists.push(list);
+                    lists.len() - 1
+                }
+            };
+            slot[byte as usize] = index as u16;
+        }
+        FirstByteIndex { slot, lists }
+    }
+
+    fn candidates(&self, byte: u8) -> &[u16] {
+        &self.lists[self.slot[byte as usize] as usize]
+    }
 }
 
 /// A compiled lexer.
@@ -292,13 +334,24 @@ pub(crate) fn rubyize(pattern: &str) -> String {
     out
 }
 
-fn compile_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(&rubyize(pattern))
+fn regex_options() -> RegexOptionsBuilder {
+    let mut options = RegexOptionsBuilder::new();
+    options
         .multi_line(true)
         .oniguruma_mode(true)
-        .backtrack_limit(BACKTRACK_LIMIT)
-        .build()
-        .map_err(|e| format!("{pattern:?}: {e}"))
+        .backtrack_limit(BACKTRACK_LIMIT);
+    options
+}
+
+/// Compiles a rule's pattern, with the set of bytes its matches can start with.
+fn compile_regex(pattern: &str) -> Result<(Regex, Option<ByteSet>), String> {
+    let options = regex_options();
+    let rubyized = rubyize(pattern);
+    let first_bytes = options.start_bytes(&rubyized).ok().flatten();
+    let re = options
+        .build(rubyized)
+        .map_err(|e| format!("{pattern:?}: {e}"))?;
+    Ok((re, first_bytes))
 }
 
 impl Lexer {
@@ -312,7 +365,11 @@ impl Lexer {
         for (name, _) in &def.states {
             let mut rules = Vec::new();
             flatten(&def, name, &names, &mut rules, &mut bad, 0);
-            states.push(CState { rules });
+            let by_first_byte = FirstByteIndex::new(&rules);
+            states.push(CState {
+                rules,
+                by_first_byte,
+            });
         }
         Lexer {
             tag,
@@ -353,11 +410,11 @@ fn flatten(
                 emit,
                 next,
             } => {
-                let re = match compile_regex(pattern) {
-                    Ok(re) => Some(re),
+                let (re, first_bytes) = match compile_regex(pattern) {
+                    Ok((re, first)) => (Some(re), first),
                     Err(e) => {
                         bad.push(e);
-                        None
+                        (None, None)
                     }
                 };
                 let mut resolve = |s: &str| match names.get(s) {
@@ -376,6 +433,7 @@ fn flatten(
                 };
                 out.push(CRule {
                     re,
+                    first_bytes,
                     bol: starts_at_line_start(pattern),
                     emit: *emit,
                     next,
@@ -401,7 +459,7 @@ fn starts_at_line_start(pattern: &str) -> bool {
 /// Capture groups of a rule's match, as text slices (empty for groups that did not take part).
 pub struct Caps<'t> {
     text: &'t str,
-    spans: Vec<Option<(usize, usize)>>,
+    spans: &'t [Option<(usize, usize)>],
 }
 
 impl<'t> Caps<'t> {
@@ -616,34 +674,29 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
     let lexer = st.lexer;
     let mut pos = 0usize;
     let mut null_steps = 0usize;
+    // Capture spans of the current match, reused across matches to avoid an allocation each.
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
     while pos < text.len() {
         let top = st.stack.last().copied().unwrap_or(0);
         let state = &lexer.states[top];
         let bol = pos == 0 || text.as_bytes()[pos - 1] == b'\n';
         let mut advanced = false;
-        for r in &state.rules {
+        for &rule_index in state.by_first_byte.candidates(text.as_bytes()[pos]) {
+            let r = &state.rules[rule_index as usize];
             if r.bol && !bol {
                 continue;
             }
             let Some(re) = &r.re else { continue };
-            // Like Ruby's StringScanner, the pattern sees only the rest of the input: `\A`
-            // and `^` match at the scan position and lookbehind cannot see earlier text.
-            let input = RegexInput::new(&text[pos..]).anchored(true);
-            let caps = match re.captures_input(input) {
-                Ok(Some(c)) => c,
-                _ => continue,
-            };
-            let spans: Vec<Option<(usize, usize)>> = (0..caps.len())
-                .map(|i| caps.get(i).map(|m| (m.start() + pos, m.end() + pos)))
-                .collect();
-            let Some((start, end)) = spans[0] else {
-                continue;
-            };
-            if start != pos {
+            if !match_at(re, needs_groups(r.emit), text, pos, &mut spans) {
                 continue;
             }
-            let caps = Caps { text, spans };
-            let mut end = end;
+            let Some((start, mut end)) = spans[0] else {
+                continue;
+            };
+            let caps = Caps {
+                text,
+                spans: &spans,
+            };
             match r.emit {
                 Emit::Tok(t) => push_tok(out, t, caps.all()),
                 Emit::Groups(ts) => {
@@ -695,6 +748,40 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
             pos += ch_len;
         }
     }
+}
+
+/// Whether a rule's action reads capture groups (otherwise only the match's extent is needed,
+/// which the regex engines find without allocating capture slots).
+fn needs_groups(emit: Emit) -> bool {
+    matches!(emit, Emit::Groups(_) | Emit::Call(_))
+}
+
+/// Matches `re` anchored at `pos`, filling `spans` with the groups' absolute byte spans (only
+/// group 0 unless `groups`). A regex error (the backtracking limit) counts as no match.
+///
+/// Like Ruby's StringScanner, the pattern sees only the rest of the input: `\A` and `^` match
+/// at the scan position and lookbehind cannot see earlier text.
+fn match_at(
+    re: &Regex,
+    groups: bool,
+    text: &str,
+    pos: usize,
+    spans: &mut Vec<Option<(usize, usize)>>,
+) -> bool {
+    let input = RegexInput::new(&text[pos..]).anchored(true);
+    spans.clear();
+    if groups {
+        let Ok(Some(caps)) = re.captures_input(input) else {
+            return false;
+        };
+        spans.extend((0..caps.len()).map(|i| caps.get(i).map(|m| (m.start() + pos, m.end() + pos))));
+    } else {
+        let Ok(Some(m)) = re.find_input(input) else {
+            return false;
+        };
+        spans.push(Some((m.start() + pos, m.end() + pos)));
+    }
+    true
 }
 
 fn push_tok(out: &mut Vec<(Tok, String)>, tok: Tok, text: &str) {
