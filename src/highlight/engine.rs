@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use fancy_regex::{ByteSet, Regex, RegexInput, RegexOptionsBuilder};
 
-use super::token::{self, Tok};
+use super::token::{self, Tok, Tokens};
 
 /// Custom rule action, for rules whose effect depends on the matched text.
 pub type Callback = fn(&mut Ctx, &Caps);
@@ -123,7 +123,7 @@ impl RuleDef {
 }
 
 /// Whole-input lexer for languages Rouge lexes line by line with custom Ruby code.
-pub type CustomLex = fn(&mut LexState, &str, &mut Vec<(Tok, String)>);
+pub type CustomLex = fn(&mut LexState, &str, &mut Tokens);
 
 /// A lexer as written in `lexers/`: its states (first one is not special; `root` starts).
 pub struct LexerDef {
@@ -556,7 +556,7 @@ impl LexState {
     }
 
     /// Lexes `text`, continuing from the current state (Rouge's `continue_lex`).
-    pub fn continue_lex(&mut self, text: &str, out: &mut Vec<(Tok, String)>) {
+    pub fn continue_lex(&mut self, text: &str, out: &mut Tokens) {
         if let Some(custom) = self.lexer.custom {
             custom(self, text, out);
             return;
@@ -568,7 +568,7 @@ impl LexState {
 /// What a callback may do: emit tokens, change the stack, delegate to other lexers.
 pub struct Ctx<'a> {
     pub st: &'a mut LexState,
-    out: &'a mut Vec<(Tok, String)>,
+    out: &'a mut Tokens,
     reject: bool,
     consume: Option<usize>,
 }
@@ -601,9 +601,7 @@ impl Ctx<'_> {
         }
     }
     pub fn token(&mut self, tok: Tok, text: &str) {
-        if !text.is_empty() {
-            self.out.push((tok, text.to_string()));
-        }
+        self.out.push(tok, text);
     }
     pub fn push(&mut self, name: &str) {
         self.st.push(name);
@@ -670,7 +668,7 @@ impl Ctx<'_> {
 
 const MAX_NULL_SCANS: usize = 5;
 
-fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Tokens) {
     let lexer = st.lexer;
     let mut pos = 0usize;
     let mut null_steps = 0usize;
@@ -784,10 +782,8 @@ fn match_at(
     true
 }
 
-fn push_tok(out: &mut Vec<(Tok, String)>, tok: Tok, text: &str) {
-    if !text.is_empty() {
-        out.push((tok, text.to_string()));
-    }
+fn push_tok(out: &mut Tokens, tok: Tok, text: &str) {
+    out.push(tok, text);
 }
 
 #[cfg(test)]
