@@ -12,7 +12,9 @@
 
 use std::collections::HashMap;
 
-use fancy_regex::{ByteSet, Regex, RegexInput, RegexOptionsBuilder};
+use fancy_regex::ByteSet;
+
+use super::matcher::{self, Compiled, Matcher, Spans};
 
 use super::token::{self, Tok, Tokens};
 
@@ -171,7 +173,8 @@ impl LexerDef {
 }
 
 struct CRule {
-    re: Option<Regex>,
+    /// `None` when the pattern failed to compile (listed in `bad_patterns`).
+    matcher: Option<Matcher>,
     /// The bytes a match can start with; `None` when any byte can (or the match may be empty).
     first_bytes: Option<ByteSet>,
     bol: bool,
@@ -211,7 +214,7 @@ impl FirstByteIndex {
             let list: Box<[u16]> = rules
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| r.re.is_some())
+                .filter(|(_, r)| r.matcher.is_some())
                 .filter(|(_, r)| r.first_bytes.is_none_or(|set| set.contains(byte)))
                 .map(|(i, _)| i as u16)
                 .collect();
@@ -243,8 +246,6 @@ pub struct Lexer {
     #[cfg_attr(not(test), allow(dead_code))]
     pub bad_patterns: Vec<String>,
 }
-
-const BACKTRACK_LIMIT: usize = 200_000;
 
 /// Rewrites Ruby's ASCII-only `\w \d \s \h` (and negations) for fancy-regex's Unicode mode.
 pub(crate) fn rubyize(pattern: &str) -> String {
@@ -334,26 +335,6 @@ pub(crate) fn rubyize(pattern: &str) -> String {
     out
 }
 
-fn regex_options() -> RegexOptionsBuilder {
-    let mut options = RegexOptionsBuilder::new();
-    options
-        .multi_line(true)
-        .oniguruma_mode(true)
-        .backtrack_limit(BACKTRACK_LIMIT);
-    options
-}
-
-/// Compiles a rule's pattern, with the set of bytes its matches can start with.
-fn compile_regex(pattern: &str) -> Result<(Regex, Option<ByteSet>), String> {
-    let options = regex_options();
-    let rubyized = rubyize(pattern);
-    let first_bytes = options.start_bytes(&rubyized).ok().flatten();
-    let re = options
-        .build(rubyized)
-        .map_err(|e| format!("{pattern:?}: {e}"))?;
-    Ok((re, first_bytes))
-}
-
 impl Lexer {
     pub fn compile(tag: &'static str, def: LexerDef) -> Lexer {
         let mut names = HashMap::new();
@@ -362,9 +343,17 @@ impl Lexer {
         }
         let mut bad = Vec::new();
         let mut states = Vec::with_capacity(def.states.len());
+        // Mixins put the same rules into many states: each pattern is compiled once.
+        let mut compiled = HashMap::new();
         for (name, _) in &def.states {
             let mut rules = Vec::new();
-            flatten(&def, name, &names, &mut rules, &mut bad, 0);
+            let mut ctx = FlattenCtx {
+                def: &def,
+                names: &names,
+                compiled: &mut compiled,
+                bad: &mut bad,
+            };
+            flatten(&mut ctx, name, &mut rules, 0);
             let by_first_byte = FirstByteIndex::new(&rules);
             states.push(CState {
                 rules,
@@ -386,41 +375,48 @@ impl Lexer {
     }
 }
 
-fn flatten(
-    def: &LexerDef,
-    state: &str,
-    names: &HashMap<&'static str, usize>,
-    out: &mut Vec<CRule>,
-    bad: &mut Vec<String>,
-    depth: usize,
-) {
-    let Some(&idx) = names.get(state) else {
-        bad.push(format!("unknown state {state}"));
+/// What flattening a state's rules (with its mixins) needs.
+struct FlattenCtx<'a> {
+    def: &'a LexerDef,
+    names: &'a HashMap<&'static str, usize>,
+    /// Patterns compiled so far, by source (an error message for bad ones).
+    compiled: &'a mut HashMap<String, Result<Compiled, String>>,
+    bad: &'a mut Vec<String>,
+}
+
+fn flatten(ctx: &mut FlattenCtx, state: &str, out: &mut Vec<CRule>, depth: usize) {
+    let Some(&idx) = ctx.names.get(state) else {
+        ctx.bad.push(format!("unknown state {state}"));
         return;
     };
     if depth > 16 {
-        bad.push(format!("mixin cycle at {state}"));
+        ctx.bad.push(format!("mixin cycle at {state}"));
         return;
     }
+    let def = ctx.def;
     for r in &def.states[idx].1 {
         match r {
-            RuleDef::Include(s) => flatten(def, s, names, out, bad, depth + 1),
+            RuleDef::Include(s) => flatten(ctx, s, out, depth + 1),
             RuleDef::Match {
                 pattern,
                 emit,
                 next,
             } => {
-                let (re, first_bytes) = match compile_regex(pattern) {
-                    Ok((re, first)) => (Some(re), first),
+                let compiled = ctx
+                    .compiled
+                    .entry(pattern.clone())
+                    .or_insert_with(|| matcher::compile(pattern));
+                let (matcher, first_bytes) = match compiled {
+                    Ok(c) => (Some(c.matcher.clone()), c.first_bytes),
                     Err(e) => {
-                        bad.push(e);
+                        ctx.bad.push(e.clone());
                         (None, None)
                     }
                 };
-                let mut resolve = |s: &str| match names.get(s) {
+                let mut resolve = |s: &str| match ctx.names.get(s) {
                     Some(&i) => i,
                     None => {
-                        bad.push(format!("unknown state {s}"));
+                        ctx.bad.push(format!("unknown state {s}"));
                         0
                     }
                 };
@@ -432,7 +428,7 @@ fn flatten(
                     Next::Goto(s) => CNext::Goto(resolve(s)),
                 };
                 out.push(CRule {
-                    re,
+                    matcher,
                     first_bytes,
                     bol: starts_at_line_start(pattern),
                     emit: *emit,
@@ -673,7 +669,7 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Tokens) {
     let mut pos = 0usize;
     let mut null_steps = 0usize;
     // Capture spans of the current match, reused across matches to avoid an allocation each.
-    let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut spans: Spans = Vec::new();
     while pos < text.len() {
         let top = st.stack.last().copied().unwrap_or(0);
         let state = &lexer.states[top];
@@ -684,8 +680,8 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Tokens) {
             if r.bol && !bol {
                 continue;
             }
-            let Some(re) = &r.re else { continue };
-            if !match_at(re, needs_groups(r.emit), text, pos, &mut spans) {
+            let Some(matcher) = &r.matcher else { continue };
+            if !matcher.match_at(needs_groups(r.emit), text, pos, &mut spans) {
                 continue;
             }
             let Some((start, mut end)) = spans[0] else {
@@ -752,34 +748,6 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Tokens) {
 /// which the regex engines find without allocating capture slots).
 fn needs_groups(emit: Emit) -> bool {
     matches!(emit, Emit::Groups(_) | Emit::Call(_))
-}
-
-/// Matches `re` anchored at `pos`, filling `spans` with the groups' absolute byte spans (only
-/// group 0 unless `groups`). A regex error (the backtracking limit) counts as no match.
-///
-/// Like Ruby's StringScanner, the pattern sees only the rest of the input: `\A` and `^` match
-/// at the scan position and lookbehind cannot see earlier text.
-fn match_at(
-    re: &Regex,
-    groups: bool,
-    text: &str,
-    pos: usize,
-    spans: &mut Vec<Option<(usize, usize)>>,
-) -> bool {
-    let input = RegexInput::new(&text[pos..]).anchored(true);
-    spans.clear();
-    if groups {
-        let Ok(Some(caps)) = re.captures_input(input) else {
-            return false;
-        };
-        spans.extend((0..caps.len()).map(|i| caps.get(i).map(|m| (m.start() + pos, m.end() + pos))));
-    } else {
-        let Ok(Some(m)) = re.find_input(input) else {
-            return false;
-        };
-        spans.push(Some((m.start() + pos, m.end() + pos)));
-    }
-    true
 }
 
 fn push_tok(out: &mut Tokens, tok: Tok, text: &str) {

@@ -8,6 +8,7 @@ mod engine;
 mod format;
 mod guess;
 mod lexers;
+mod matcher;
 mod registry;
 mod registry_data;
 pub mod token;
