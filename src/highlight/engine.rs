@@ -12,9 +12,11 @@
 
 use std::collections::HashMap;
 
-use fancy_regex::{Regex, RegexBuilder, RegexInput};
+use fancy_regex::ByteSet;
 
-use super::token::{self, Tok};
+use super::matcher::{self, Compiled, Matcher, Spans};
+
+use super::token::{self, Tok, Tokens};
 
 /// Custom rule action, for rules whose effect depends on the matched text.
 pub type Callback = fn(&mut Ctx, &Caps);
@@ -123,7 +125,7 @@ impl RuleDef {
 }
 
 /// Whole-input lexer for languages Rouge lexes line by line with custom Ruby code.
-pub type CustomLex = fn(&mut LexState, &str, &mut Vec<(Tok, String)>);
+pub type CustomLex = fn(&mut LexState, &str, &mut Tokens);
 
 /// A lexer as written in `lexers/`: its states (first one is not special; `root` starts).
 pub struct LexerDef {
@@ -171,7 +173,10 @@ impl LexerDef {
 }
 
 struct CRule {
-    re: Option<Regex>,
+    /// `None` when the pattern failed to compile (listed in `bad_patterns`).
+    matcher: Option<Matcher>,
+    /// The bytes a match can start with; `None` when any byte can (or the match may be empty).
+    first_bytes: Option<ByteSet>,
     bol: bool,
     emit: Emit,
     next: CNext,
@@ -188,6 +193,46 @@ enum CNext {
 
 struct CState {
     rules: Vec<CRule>,
+    by_first_byte: FirstByteIndex,
+}
+
+/// For each possible byte at the scan position, the rules (in order) that can match there.
+/// Most rules start with a literal or a small class, so this skips most regex calls: a rule
+/// whose match cannot start with the next byte cannot be the first rule that matches.
+struct FirstByteIndex {
+    /// Index into `lists` for each byte value.
+    slot: [u16; 256],
+    /// Distinct candidate lists (rule indices in rule order); few per state.
+    lists: Vec<Box<[u16]>>,
+}
+
+impl FirstByteIndex {
+    fn new(rules: &[CRule]) -> FirstByteIndex {
+        let mut slot = [0u16; 256];
+        let mut lists: Vec<Box<[u16]>> = Vec::new();
+        for byte in 0..=255u8 {
+            let list: Box<[u16]> = rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.matcher.is_some())
+                .filter(|(_, r)| r.first_bytes.is_none_or(|set| set.contains(byte)))
+                .map(|(i, _)| i as u16)
+                .collect();
+            let index = match lists.iter().position(|l| *l == list) {
+                Some(i) => i,
+                None => {
+                    lists.push(list);
+                    lists.len() - 1
+                }
+            };
+            slot[byte as usize] = index as u16;
+        }
+        FirstByteIndex { slot, lists }
+    }
+
+    fn candidates(&self, byte: u8) -> &[u16] {
+        &self.lists[self.slot[byte as usize] as usize]
+    }
 }
 
 /// A compiled lexer.
@@ -201,8 +246,6 @@ pub struct Lexer {
     #[cfg_attr(not(test), allow(dead_code))]
     pub bad_patterns: Vec<String>,
 }
-
-const BACKTRACK_LIMIT: usize = 200_000;
 
 /// Rewrites Ruby's ASCII-only `\w \d \s \h` (and negations) for fancy-regex's Unicode mode.
 pub(crate) fn rubyize(pattern: &str) -> String {
@@ -292,15 +335,6 @@ pub(crate) fn rubyize(pattern: &str) -> String {
     out
 }
 
-fn compile_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(&rubyize(pattern))
-        .multi_line(true)
-        .oniguruma_mode(true)
-        .backtrack_limit(BACKTRACK_LIMIT)
-        .build()
-        .map_err(|e| format!("{pattern:?}: {e}"))
-}
-
 impl Lexer {
     pub fn compile(tag: &'static str, def: LexerDef) -> Lexer {
         let mut names = HashMap::new();
@@ -309,10 +343,22 @@ impl Lexer {
         }
         let mut bad = Vec::new();
         let mut states = Vec::with_capacity(def.states.len());
+        // Mixins put the same rules into many states: each pattern is compiled once.
+        let mut compiled = HashMap::new();
         for (name, _) in &def.states {
             let mut rules = Vec::new();
-            flatten(&def, name, &names, &mut rules, &mut bad, 0);
-            states.push(CState { rules });
+            let mut ctx = FlattenCtx {
+                def: &def,
+                names: &names,
+                compiled: &mut compiled,
+                bad: &mut bad,
+            };
+            flatten(&mut ctx, name, &mut rules, 0);
+            let by_first_byte = FirstByteIndex::new(&rules);
+            states.push(CState {
+                rules,
+                by_first_byte,
+            });
         }
         Lexer {
             tag,
@@ -329,41 +375,48 @@ impl Lexer {
     }
 }
 
-fn flatten(
-    def: &LexerDef,
-    state: &str,
-    names: &HashMap<&'static str, usize>,
-    out: &mut Vec<CRule>,
-    bad: &mut Vec<String>,
-    depth: usize,
-) {
-    let Some(&idx) = names.get(state) else {
-        bad.push(format!("unknown state {state}"));
+/// What flattening a state's rules (with its mixins) needs.
+struct FlattenCtx<'a> {
+    def: &'a LexerDef,
+    names: &'a HashMap<&'static str, usize>,
+    /// Patterns compiled so far, by source (an error message for bad ones).
+    compiled: &'a mut HashMap<String, Result<Compiled, String>>,
+    bad: &'a mut Vec<String>,
+}
+
+fn flatten(ctx: &mut FlattenCtx, state: &str, out: &mut Vec<CRule>, depth: usize) {
+    let Some(&idx) = ctx.names.get(state) else {
+        ctx.bad.push(format!("unknown state {state}"));
         return;
     };
     if depth > 16 {
-        bad.push(format!("mixin cycle at {state}"));
+        ctx.bad.push(format!("mixin cycle at {state}"));
         return;
     }
+    let def = ctx.def;
     for r in &def.states[idx].1 {
         match r {
-            RuleDef::Include(s) => flatten(def, s, names, out, bad, depth + 1),
+            RuleDef::Include(s) => flatten(ctx, s, out, depth + 1),
             RuleDef::Match {
                 pattern,
                 emit,
                 next,
             } => {
-                let re = match compile_regex(pattern) {
-                    Ok(re) => Some(re),
+                let compiled = ctx
+                    .compiled
+                    .entry(pattern.clone())
+                    .or_insert_with(|| matcher::compile(pattern));
+                let (matcher, first_bytes) = match compiled {
+                    Ok(c) => (Some(c.matcher.clone()), c.first_bytes),
                     Err(e) => {
-                        bad.push(e);
-                        None
+                        ctx.bad.push(e.clone());
+                        (None, None)
                     }
                 };
-                let mut resolve = |s: &str| match names.get(s) {
+                let mut resolve = |s: &str| match ctx.names.get(s) {
                     Some(&i) => i,
                     None => {
-                        bad.push(format!("unknown state {s}"));
+                        ctx.bad.push(format!("unknown state {s}"));
                         0
                     }
                 };
@@ -375,7 +428,8 @@ fn flatten(
                     Next::Goto(s) => CNext::Goto(resolve(s)),
                 };
                 out.push(CRule {
-                    re,
+                    matcher,
+                    first_bytes,
                     bol: starts_at_line_start(pattern),
                     emit: *emit,
                     next,
@@ -401,7 +455,7 @@ fn starts_at_line_start(pattern: &str) -> bool {
 /// Capture groups of a rule's match, as text slices (empty for groups that did not take part).
 pub struct Caps<'t> {
     text: &'t str,
-    spans: Vec<Option<(usize, usize)>>,
+    spans: &'t [Option<(usize, usize)>],
 }
 
 impl<'t> Caps<'t> {
@@ -498,7 +552,7 @@ impl LexState {
     }
 
     /// Lexes `text`, continuing from the current state (Rouge's `continue_lex`).
-    pub fn continue_lex(&mut self, text: &str, out: &mut Vec<(Tok, String)>) {
+    pub fn continue_lex(&mut self, text: &str, out: &mut Tokens) {
         if let Some(custom) = self.lexer.custom {
             custom(self, text, out);
             return;
@@ -510,7 +564,7 @@ impl LexState {
 /// What a callback may do: emit tokens, change the stack, delegate to other lexers.
 pub struct Ctx<'a> {
     pub st: &'a mut LexState,
-    out: &'a mut Vec<(Tok, String)>,
+    out: &'a mut Tokens,
     reject: bool,
     consume: Option<usize>,
 }
@@ -543,9 +597,7 @@ impl Ctx<'_> {
         }
     }
     pub fn token(&mut self, tok: Tok, text: &str) {
-        if !text.is_empty() {
-            self.out.push((tok, text.to_string()));
-        }
+        self.out.push(tok, text);
     }
     pub fn push(&mut self, name: &str) {
         self.st.push(name);
@@ -612,38 +664,33 @@ impl Ctx<'_> {
 
 const MAX_NULL_SCANS: usize = 5;
 
-fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Tokens) {
     let lexer = st.lexer;
     let mut pos = 0usize;
     let mut null_steps = 0usize;
+    // Capture spans of the current match, reused across matches to avoid an allocation each.
+    let mut spans: Spans = Vec::new();
     while pos < text.len() {
         let top = st.stack.last().copied().unwrap_or(0);
         let state = &lexer.states[top];
         let bol = pos == 0 || text.as_bytes()[pos - 1] == b'\n';
         let mut advanced = false;
-        for r in &state.rules {
+        for &rule_index in state.by_first_byte.candidates(text.as_bytes()[pos]) {
+            let r = &state.rules[rule_index as usize];
             if r.bol && !bol {
                 continue;
             }
-            let Some(re) = &r.re else { continue };
-            // Like Ruby's StringScanner, the pattern sees only the rest of the input: `\A`
-            // and `^` match at the scan position and lookbehind cannot see earlier text.
-            let input = RegexInput::new(&text[pos..]).anchored(true);
-            let caps = match re.captures_input(input) {
-                Ok(Some(c)) => c,
-                _ => continue,
-            };
-            let spans: Vec<Option<(usize, usize)>> = (0..caps.len())
-                .map(|i| caps.get(i).map(|m| (m.start() + pos, m.end() + pos)))
-                .collect();
-            let Some((start, end)) = spans[0] else {
-                continue;
-            };
-            if start != pos {
+            let Some(matcher) = &r.matcher else { continue };
+            if !matcher.match_at(needs_groups(r.emit), text, pos, &mut spans) {
                 continue;
             }
-            let caps = Caps { text, spans };
-            let mut end = end;
+            let Some((start, mut end)) = spans[0] else {
+                continue;
+            };
+            let caps = Caps {
+                text,
+                spans: &spans,
+            };
             match r.emit {
                 Emit::Tok(t) => push_tok(out, t, caps.all()),
                 Emit::Groups(ts) => {
@@ -697,10 +744,14 @@ fn run_regex_lexer(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) 
     }
 }
 
-fn push_tok(out: &mut Vec<(Tok, String)>, tok: Tok, text: &str) {
-    if !text.is_empty() {
-        out.push((tok, text.to_string()));
-    }
+/// Whether a rule's action reads capture groups (otherwise only the match's extent is needed,
+/// which the regex engines find without allocating capture slots).
+fn needs_groups(emit: Emit) -> bool {
+    matches!(emit, Emit::Groups(_) | Emit::Call(_))
+}
+
+fn push_tok(out: &mut Tokens, tok: Tok, text: &str) {
+    out.push(tok, text);
 }
 
 #[cfg(test)]

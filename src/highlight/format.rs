@@ -1,54 +1,50 @@
 //! Rouge's HTML formatters: `HTML` (token spans), `HTMLTable` (line-number gutter) and the
 //! `HTMLPygments` wrapper kramdown's `HTMLLegacy` adds.
 
-use super::token::{self, Tok};
-
-/// Merges adjacent tokens of the same type, as `Rouge::Lexer#lex` does before formatting.
-pub fn merge(tokens: Vec<(Tok, String)>) -> Vec<(Tok, String)> {
-    let mut out: Vec<(Tok, String)> = Vec::with_capacity(tokens.len());
-    for (tok, val) in tokens {
-        if val.is_empty() {
-            continue;
-        }
-        match out.last_mut() {
-            Some((last, last_val)) if *last == tok => last_val.push_str(&val),
-            _ => out.push((tok, val)),
-        }
-    }
-    out
-}
+use super::token::{self, Tokens};
 
 /// Escapes text the way Rouge's HTML formatter does (`&`, `<`, `>` only).
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text);
     out
+}
+
+/// Appends `text` to `out`, escaped like `escape_html`, copying runs of plain text at once.
+fn push_escaped(out: &mut String, text: &str) {
+    let mut plain_from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..i]);
+        out.push_str(entity);
+        plain_from = i + 1;
+    }
+    out.push_str(&text[plain_from..]);
 }
 
 /// `Rouge::Formatters::HTML`: `Text` bare, every other token in `<span class="short">`.
 /// Escape tokens are shown as errors, since Rouge's escape mode is off by default.
-pub fn html(tokens: &[(Tok, String)]) -> String {
-    let mut out = String::new();
-    for (tok, val) in tokens {
-        let tok = if *tok == token::ESCAPE {
+pub fn html(tokens: &Tokens) -> String {
+    // Markup roughly doubles the text; reserving it up front avoids repeated regrowth.
+    let mut out = String::with_capacity(tokens.text().len() * 2 + 64);
+    for (tok, val) in tokens.iter() {
+        let tok = if tok == token::ESCAPE {
             token::ERROR
         } else {
-            *tok
+            tok
         };
         if tok == token::TEXT {
-            out.push_str(&escape_html(val));
+            push_escaped(&mut out, val);
         } else {
             out.push_str("<span class=\"");
             out.push_str(tok);
             out.push_str("\">");
-            out.push_str(&escape_html(val));
+            push_escaped(&mut out, val);
             out.push_str("</span>");
         }
     }
@@ -87,13 +83,10 @@ impl TableOptions {
 }
 
 /// `Rouge::Formatters::HTMLTable` around the HTML formatter.
-pub fn html_table(tokens: &[(Tok, String)], opts: &TableOptions) -> String {
-    let mut num_lines: i64 = tokens
-        .iter()
-        .map(|(_, v)| v.bytes().filter(|&b| b == b'\n').count() as i64)
-        .sum();
+pub fn html_table(tokens: &Tokens, opts: &TableOptions) -> String {
+    let mut num_lines = tokens.text().bytes().filter(|&b| b == b'\n').count() as i64;
     let mut formatted = html(tokens);
-    let ends_with_newline = tokens.last().is_some_and(|(_, v)| v.ends_with('\n'));
+    let ends_with_newline = tokens.text().ends_with('\n');
     if !ends_with_newline {
         num_lines += 1;
         formatted.push('\n');
@@ -123,11 +116,12 @@ mod tests {
 
     #[test]
     fn table_counts_lines_like_rouge() {
-        let toks = vec![(token::KEYWORD, "a\nb".to_string())];
+        let mut toks = Tokens::default();
+        toks.push(token::KEYWORD, "a\nb");
         let t = html_table(&toks, &TableOptions::default());
         assert!(t.contains("<pre class=\"lineno\">1\n2\n</pre>"));
         assert!(t.contains("<pre><span class=\"k\">a\nb</span>\n</pre>"));
-        let empty = html_table(&[], &TableOptions::default());
+        let empty = html_table(&Tokens::default(), &TableOptions::default());
         assert!(empty.contains("<pre class=\"lineno\">1\n</pre>"));
     }
 }

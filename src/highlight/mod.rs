@@ -8,6 +8,7 @@ mod engine;
 mod format;
 mod guess;
 mod lexers;
+mod matcher;
 mod registry;
 mod registry_data;
 pub mod token;
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 
 pub(crate) use engine::rubyize;
 pub use format::{escape_html, TableOptions};
-use token::Tok;
+use token::Tokens;
 
 /// A lexer request resolved like `Rouge::Lexer.lookup_fancy`: `name`, `name?opt=val&...`, or
 /// `guess` (needs the code).
@@ -80,15 +81,15 @@ pub fn lexer_tag(lang: &str, code: &str) -> Option<&'static str> {
 
 /// The merged token stream Rouge's `lexer.lex(code)` yields. Rouge lexers hyde has no rules
 /// for yield the code as plain text.
-pub fn lex(code: &str, lang: &str) -> Option<Vec<(Tok, String)>> {
+pub fn lex(code: &str, lang: &str) -> Option<Tokens> {
     let r = resolve(lang, code)?;
     Some(lex_tag(code, r.tag, r.opts))
 }
 
-fn lex_tag(code: &str, tag: &str, opts: HashMap<String, String>) -> Vec<(Tok, String)> {
-    let mut out = Vec::new();
+fn lex_tag(code: &str, tag: &str, opts: HashMap<String, String>) -> Tokens {
+    let mut out = Tokens::with_capacity(code.len());
     new_state(tag, opts).continue_lex(code, &mut out);
-    format::merge(out)
+    out
 }
 
 /// A fresh lexer for a Rouge tag; Rouge lexers hyde has no rules for lex as plain text.

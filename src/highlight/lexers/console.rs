@@ -26,7 +26,7 @@ fn sub_lexer(name: &str) -> Option<LexState> {
     registry::find(name).map(|lx| LexState::new(lx, HashMap::new()))
 }
 
-fn lex(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+fn lex(st: &mut LexState, text: &str, out: &mut Tokens) {
     let prompt = list(st.opts.get("prompt"));
     let errors = list(st.opts.get("error"));
     let allow_comments = match st.opts.get("comments") {
@@ -76,7 +76,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn lex(&self, text: &str, out: &mut Vec<(Tok, String)>) {
+    pub fn lex(&self, text: &str, out: &mut Tokens) {
         let (prompt_re, allow_comments, errors) =
             (&self.prompt_re, self.allow_comments, &self.errors);
         let (lang, output) = (&self.lang, &self.output);
@@ -94,35 +94,35 @@ impl Session {
             if is(&snip_re, line).is_some() {
                 output_lexer = new_output();
                 lang_lexer = new_lang();
-                out.push((COMMENT, line.to_string()));
+                out.push(COMMENT, line);
             } else if let Some(end) = is(prompt_re, line) {
                 output_lexer = new_output();
-                out.push((GENERIC_PROMPT, line[..end].to_string()));
+                out.push(GENERIC_PROMPT, &line[..end]);
                 let rest = &line[end..];
                 let ws = rest.len()
                     - rest
                         .trim_start_matches([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
                         .len();
                 if ws > 0 {
-                    out.push((WHITESPACE, rest[..ws].to_string()));
+                    out.push(WHITESPACE, &rest[..ws]);
                 }
                 match lang_lexer.as_mut() {
                     Some(l) => l.continue_lex(&rest[ws..], out),
-                    None => out.push((TEXT, rest[ws..].to_string())),
+                    None => out.push(TEXT, &rest[ws..]),
                 }
             } else if allow_comments && line.trim().trim_start().starts_with('#') {
                 output_lexer = new_output();
                 lang_lexer = new_lang();
-                out.push((COMMENT, line.to_string()));
+                out.push(COMMENT, line);
             } else if errors.iter().any(|e| line.starts_with(e.as_str())) {
                 output_lexer = new_output();
                 lang_lexer = new_lang();
-                out.push((GENERIC_ERROR, line.to_string()));
+                out.push(GENERIC_ERROR, line);
             } else {
                 lang_lexer = new_lang();
                 match output_lexer.as_mut() {
                     Some(l) => l.continue_lex(line, out),
-                    None => out.push((GENERIC_OUTPUT, line.to_string())),
+                    None => out.push(GENERIC_OUTPUT, line),
                 }
             }
         }
@@ -134,7 +134,7 @@ pub fn irb() -> LexerDef {
     LexerDef::custom(lex_irb)
 }
 
-fn lex_irb(_st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+fn lex_irb(_st: &mut LexState, text: &str, out: &mut Tokens) {
     let session = Session {
         prompt_re: Regex::new(r#"\A.*?(irb|pry).*?[>"*]"#).ok(),
         allow_comments: true,

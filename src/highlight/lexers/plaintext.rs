@@ -1,7 +1,7 @@
 //! Rouge's `plaintext`: the whole input is one `Text` token.
 
 use crate::highlight::engine::{LexState, LexerDef};
-use crate::highlight::token::{self, Tok};
+use crate::highlight::token::{self, Tok, Tokens};
 
 pub fn def() -> LexerDef {
     LexerDef::custom(lex)
@@ -21,10 +21,10 @@ pub fn token_by_name(name: &str) -> Tok {
     }
 }
 
-fn lex(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+fn lex(st: &mut LexState, text: &str, out: &mut Tokens) {
     let tok = st
         .opts
         .get("token")
         .map_or(token::TEXT, |t| token_by_name(t));
-    out.push((tok, text.to_string()));
+    out.push(tok, text);
 }

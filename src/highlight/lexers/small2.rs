@@ -32,7 +32,7 @@ pub fn escape() -> LexerDef {
     LexerDef::custom(lex_escape)
 }
 
-fn lex_escape(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
+fn lex_escape(st: &mut LexState, text: &str, out: &mut Tokens) {
     let start = st.opts.get("start").cloned().unwrap_or_else(|| "<!".into());
     let end = st.opts.get("end").cloned().unwrap_or_else(|| "!>".into());
     let lang = st
@@ -58,13 +58,13 @@ fn lex_escape(st: &mut LexState, text: &str, out: &mut Vec<(Tok, String)>) {
         match (!end.is_empty()).then(|| rest.find(&end)).flatten() {
             Some(i) => {
                 if i > 0 {
-                    out.push((ESCAPE, rest[..i].to_string()));
+                    out.push(ESCAPE, &rest[..i]);
                 }
                 rest = &rest[i + end.len()..];
             }
             None => {
                 if !rest.is_empty() {
-                    out.push((ESCAPE, rest.to_string()));
+                    out.push(ESCAPE, rest);
                 }
                 return;
             }
