@@ -679,7 +679,7 @@ fn sort_collection(coll: &mut Collection, warnings: &mut Vec<String>) {
 
 /// Files below `dir` as relative paths (`a/b.md`). Jekyll's globs (`**/*` with DOTMATCH
 /// for collections) descend into every directory; `skip_dot_dirs` mimics `Dir["**/*.*"]`.
-fn walk_files(dir: &Path, prefix: &str, out: &mut Vec<String>, skip_dot_dirs: bool) {
+pub(crate) fn walk_files(dir: &Path, prefix: &str, out: &mut Vec<String>, skip_dot_dirs: bool) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };

@@ -294,7 +294,6 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
             None => (None, None),
         },
     };
-    let part_with_container = is_part(e) && container_of(bib, e).is_some();
     // APA's "(2nd ed., Vol. 3)" after the title, or after the container of a chapter.
     let book_details = match e.kind.as_str() {
         "article" | "inproceedings" | "conference" => Vec::new(),
@@ -307,7 +306,8 @@ pub fn bibliography(bib: &Bibliography, e: &Entry, style: &str) -> Result<String
         .get("year")
         .map(|y| format!("({})", esc(&y.to_s())));
     let container = container_of(bib, e);
-    let italic_title = !is_part(e) || container.is_none();
+    let part_with_container = is_part(e) && container.is_some();
+    let italic_title = !part_with_container;
     let title_text = |t: &str| {
         if italic_title {
             format!("<i>{t}</i>")

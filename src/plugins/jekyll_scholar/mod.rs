@@ -142,7 +142,7 @@ pub fn load(
     Ok(bib)
 }
 
-fn print_warnings(bib: &Bibliography) {
+pub(super) fn print_warnings(bib: &Bibliography) {
     for w in &bib.warnings {
         crate::cli::log::warn("Jekyll-scholar:", w);
     }

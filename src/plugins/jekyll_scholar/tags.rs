@@ -315,6 +315,18 @@ fn parse_opts(config: &Config) -> ParseOptions {
 
 impl Scope {
     fn new(ctx: &mut Context, opts: &Options) -> LResult<Scope> {
+        let (site, config, opts) = Scope::settings(ctx, opts)?;
+        let paths = bib_paths(&site, &config, &opts.files);
+        let mut bib = super::load(&paths, parse_opts(&config)).map_err(lerr)?;
+        if opts.remove_duplicates || config.truthy("remove_duplicates") {
+            bib = super::without_duplicates(&bib, &opts.match_fields);
+        }
+        Ok(Scope::with_bibliography(site, config, opts, bib))
+    }
+
+    /// The site, its `scholar:` configuration merged with the page's, and the tag's options
+    /// with `{{ var }}` filled in.
+    fn settings(ctx: &mut Context, opts: &Options) -> LResult<(Arc<Site>, Config, Options)> {
         let site = site_of(ctx)
             .cloned()
             .ok_or_else(|| lerr("jekyll-scholar: no site"))?;
@@ -324,12 +336,7 @@ impl Scope {
         opts.query = opts.query.as_ref().map(|q| interpolate(ctx, q));
         opts.group_by = opts.group_by.as_ref().map(|q| interpolate(ctx, q));
         opts.style = opts.style.as_ref().map(|q| interpolate(ctx, q));
-        let paths = bib_paths(&site, &config, &opts.files);
-        let mut bib = super::load(&paths, parse_opts(&config)).map_err(lerr)?;
-        if opts.remove_duplicates || config.truthy("remove_duplicates") {
-            bib = super::without_duplicates(&bib, &opts.match_fields);
-        }
-        Ok(Scope::with_bibliography(site, config, opts, bib))
+        Ok((site, config, opts))
     }
 
     /// A scope over `bib` instead of the site's bibliography files.
@@ -363,19 +370,12 @@ impl Scope {
     /// The scope of a `{% bibtex %}` block: the site's configuration and the tag's options,
     /// over the BibTeX text the block renders to.
     fn for_bibtex_block(ctx: &mut Context, opts: &Options, text: &str) -> LResult<Scope> {
-        let site = site_of(ctx)
-            .cloned()
-            .ok_or_else(|| lerr("jekyll-scholar: no site"))?;
-        let config = Config::new(site.config.get("scholar"), page_scholar(ctx).as_ref());
-        let mut opts = opts.clone();
-        opts.style = opts.style.as_ref().map(|q| interpolate(ctx, q));
+        let (site, config, opts) = Scope::settings(ctx, opts)?;
         let bib = super::bibtex::parse_files(
             &[("(bibtex tag)".to_string(), text.to_string())],
             parse_opts(&config),
         );
-        for w in &bib.warnings {
-            crate::cli::log::warn("Jekyll-scholar:", w);
-        }
+        super::print_warnings(&bib);
         Ok(Scope::with_bibliography(site, config, opts, Arc::new(bib)))
     }
 
@@ -531,7 +531,7 @@ impl Scope {
     }
 
     pub fn details_link_for(&self, e: &Entry) -> String {
-        join_url(
+        file_join(
             &self.info.base_url,
             &details_path_for(&self.info.permalink, &self.config, e),
         )
@@ -629,7 +629,7 @@ impl Scope {
         let Some(files) = repo.get(name.as_ref()) else {
             return (Value::Nil, Value::empty_hash());
         };
-        let url = |f: &String| Value::str(ruby_file_join(&self.info.base_url, f));
+        let url = |f: &String| Value::str(file_join(&self.info.base_url, f));
         let link = files
             .iter()
             .find(|(ext, _)| ext == "pdf")
@@ -1131,22 +1131,24 @@ fn repository(site: &Site, config: &Config) -> Arc<Repository> {
 fn read_repository(source: &std::path::Path, dir: &str, delimiter: &str) -> Repository {
     let root = source.join(dir);
     let mut files = Vec::new();
-    collect_files(&root, &mut files);
-    // Ruby's Dir[] lists in sorted order.
-    files.sort();
+    // `Dir['**/*']`: sorted, without dot files and dot folders.
+    crate::site::reader::walk_files(&root, "", &mut files, true);
     let mut repo = Repository::new();
-    for path in files {
-        let (Ok(in_repo), Ok(in_site)) = (path.strip_prefix(&root), path.strip_prefix(source))
-        else {
+    for in_repo in files {
+        if in_repo
+            .rsplit('/')
+            .next()
+            .is_some_and(|n| n.starts_with('.'))
+        {
             continue;
-        };
-        let in_repo = in_repo.to_string_lossy();
+        }
         let Some((name, ext)) = (!delimiter.is_empty())
             .then(|| in_repo.split_once(delimiter))
             .flatten()
         else {
             continue;
         };
+        let in_site = std::path::Path::new(dir).join(&in_repo);
         repo.entry(name.to_string())
             .or_default()
             .push((ext.to_string(), in_site.to_string_lossy().into_owned()));
@@ -1154,37 +1156,9 @@ fn read_repository(source: &std::path::Path, dir: &str, delimiter: &str) -> Repo
     repo
 }
 
-/// Files under `dir`, recursively, without dot files (`Dir['**/*']`).
-fn collect_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let p = e.path();
-        if p.is_dir() {
-            collect_files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
-
-/// Ruby's `File.join(base, path)`: one `/` between the parts.
-fn ruby_file_join(base: &str, path: &str) -> String {
-    format!(
-        "{}/{}",
-        base.trim_end_matches('/'),
-        path.trim_start_matches('/')
-    )
-}
-
-fn join_url(base: &str, path: &str) -> String {
-    if base.is_empty() {
-        return path.to_string();
-    }
+/// Ruby's `File.join(base, path)`, as jekyll-scholar joins `base_url` and a link: one `/`
+/// between the parts.
+fn file_join(base: &str, path: &str) -> String {
     format!(
         "{}/{}",
         base.trim_end_matches('/'),
